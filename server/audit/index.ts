@@ -1,0 +1,2 @@
+export { recordAuditEvent, type AuditEvent } from './record-audit-event.js';
+export { auditEvents } from './audit.tables.js';

@@ -1,0 +1,98 @@
+import $RefParser from '@apidevtools/json-schema-ref-parser';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse, stringify } from 'yaml';
+import { UsageError } from './cli-errors.js';
+
+const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
+
+export interface BundledDocument {
+  text: string;
+  /** Files that were inlined, relative to the document's folder. */
+  included: string[];
+  info: { title?: string; version?: string };
+}
+
+/**
+ * Makes a contract that is split over several files (`$ref: ./common/messages.yaml`) into one
+ * self-contained document, because the server accepts nothing else. Only files under the
+ * document's own folder may be read (symbolic links are followed to their real place before that
+ * check); remote references are refused rather than fetched. A document without external
+ * references is sent exactly as written.
+ */
+export async function bundleDocument(file: string): Promise<BundledDocument> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    if ((await stat(path)).size > MAX_TOTAL_BYTES) throw new UsageError(`${file} is larger than 10 MiB`);
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let doc: unknown;
+  try {
+    doc = parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const info = infoOf(doc);
+  if (!hasExternalRef(doc)) return { text, included: [], info };
+
+  const root = await realpath(dirname(path));
+  const included = new Set<string>();
+  let total = Buffer.byteLength(text);
+  const readLocal = async (url: string): Promise<string> => {
+    const target = url.startsWith('file:') ? fileURLToPath(url) : url;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !isAbsolute(target)) {
+      throw new UsageError(`${file}: the reference to ${url} is remote; Accord bundles files under ${root} only and never fetches URLs`);
+    }
+    const real = await realpath(target).catch(() => {
+      throw new UsageError(`${file}: the referenced file ${relative(root, target)} does not exist`);
+    });
+    if (real !== root && !real.startsWith(root + sep)) {
+      throw new UsageError(`${file}: the reference to ${target} leaves the document's folder ${root}; only files under it are bundled`);
+    }
+    const content = await readFile(real, 'utf8');
+    total += Buffer.byteLength(content);
+    if (total > MAX_TOTAL_BYTES) throw new UsageError(`${file}: the bundled document would be larger than 10 MiB`);
+    included.add(relative(root, real));
+    return content;
+  };
+
+  let bundled: unknown;
+  try {
+    bundled = await $RefParser.bundle(path, doc as never, {
+      resolve: { file: false, http: false, external: true, local: { order: 1, canRead: true, read: (f: { url: string }) => readLocal(f.url) } } as never,
+    });
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const cause = (error as { errors?: unknown[] }).errors?.[0] ?? error;
+    if (cause instanceof UsageError) throw cause;
+    throw new UsageError(`${file}: cannot bundle its references: ${(cause as Error).message}`);
+  }
+  const json = extname(path).toLowerCase() === '.json';
+  return { text: json ? JSON.stringify(bundled, null, 2) : stringify(bundled, { aliasDuplicateObjects: false, lineWidth: 0 }), included: [...included].sort(), info };
+}
+
+function hasExternalRef(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    for (const [key, child] of Object.entries(node)) {
+      if (key === '$ref' && typeof child === 'string' && !child.startsWith('#')) return true;
+      stack.push(child);
+    }
+  }
+  return false;
+}
+
+function infoOf(doc: unknown): { title?: string; version?: string } {
+  const info = (doc as { info?: { title?: unknown; version?: unknown } } | null)?.info;
+  return {
+    ...(typeof info?.title === 'string' ? { title: info.title } : {}),
+    ...(info?.version !== undefined ? { version: String(info.version) } : {}),
+  };
+}

@@ -1,0 +1,3 @@
+export { createApp, apiRoutes, type AppDeps } from './create-app.js';
+export type { Route, Method } from './route.js';
+export type { Problem } from './problem.js';

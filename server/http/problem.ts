@@ -1,0 +1,89 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import { AccordError, type Issue } from '../shared/index.js';
+
+/** The single table from stable error codes to HTTP statuses. Unlisted codes fall back by error class. */
+const STATUS_BY_CODE: Record<string, number> = {
+  'not-found': 404,
+  'route-not-found': 404,
+  'malformed-json': 400,
+  'invalid-cursor': 400,
+  'unsupported-media-type': 415,
+  'payload-too-large': 413,
+  'document-too-large': 413,
+  'already-exists': 409,
+  'version-conflict': 409,
+  'version-order': 409,
+  'contract-retired': 409,
+  'invalid-transition': 409,
+  'subscription-exists': 409,
+  'spec-timeout': 422,
+  'service-unavailable': 503,
+  'internal-error': 500,
+};
+
+const STATUS_BY_CLASS: Record<string, number> = { NotFound: 404, Conflict: 409, InvalidInput: 422, DocumentRejected: 422 };
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance?: string;
+  errors?: { pointer?: string; detail: string; code?: string; line?: number; column?: number }[];
+  requestId?: string;
+}
+
+export function problemOf(error: AccordError, instance?: string): Problem {
+  const status = STATUS_BY_CODE[error.code] ?? STATUS_BY_CLASS[error.name] ?? 422;
+  return {
+    type: `urn:accord:problem:${error.code}`,
+    title: titleOf(error.code),
+    status,
+    detail: error.message,
+    code: error.code,
+    ...(instance ? { instance } : {}),
+    ...(error.issues.length > 0 ? { errors: error.issues.map(toProblemError) } : {}),
+  };
+}
+
+export function sendProblem(res: Response, problem: Problem): void {
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+}
+
+/**
+ * The last middleware: every failure leaves as RFC 9457 problem+json. Errors from body parsing
+ * are translated; anything unexpected is logged and answered with a 500 that leaks nothing.
+ */
+export function problemHandler({ log }: { log: { error: (obj: object, msg: string) => void } }): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const requestId = res.getHeader('x-request-id') as string | undefined;
+    const accordError = error instanceof AccordError ? error : fromBodyParser(error);
+    if (!accordError) log.error({ err: error, requestId }, 'unhandled error');
+    const problem = problemOf(accordError ?? new AccordError('internal-error', 'Accord failed to handle this request; the error was logged'), req.originalUrl);
+    if (res.headersSent) return void res.end();
+    sendProblem(res, { ...problem, ...(requestId ? { requestId } : {}) });
+  };
+}
+
+function fromBodyParser(error: unknown): AccordError | undefined {
+  const type = (error as { type?: string })?.type;
+  if (type === 'entity.too.large') {
+    const limit = (error as { limit?: number }).limit;
+    return new AccordError('payload-too-large', `the request body is larger than the ${limit ?? ''} byte limit`.replace('  ', ' '));
+  }
+  if (type === 'entity.parse.failed') return new AccordError('malformed-json', `the request body is not valid JSON: ${(error as Error).message}`);
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AccordError('unsupported-media-type', (error as Error).message);
+  if (type === 'request.aborted' || type === 'stream.encoding.set') return new AccordError('malformed-json', 'the request body could not be read');
+  return undefined;
+}
+
+function toProblemError(issue: Issue) {
+  const { message, ...rest } = issue;
+  return { ...rest, detail: message };
+}
+
+function titleOf(code: string): string {
+  const words = code.replaceAll('-', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

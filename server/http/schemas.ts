@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { COMPATIBILITY_MODES, MAX_PAGE_SIZE } from '../registry/index.js';
+
+// Request shapes of the REST API. Strict objects: unknown fields are errors, so nobody can set an
+// owner, an id or a timestamp by adding it to a body.
+const name = z.string().trim().min(1).max(200);
+const description = z.string().max(20_000);
+const slugRef = z.string().min(1).max(64);
+const tag = z.string().trim().min(1).max(64);
+const lifecycle = z.enum(['draft', 'active', 'deprecated', 'retired']);
+const kind = z.enum(['openapi', 'asyncapi']);
+
+export const teamCreate = z.strictObject({ slug: z.string(), name, description: description.optional() });
+export const teamPatch = z.strictObject({ name: name.optional(), description: description.optional() });
+
+export const systemCreate = z.strictObject({ slug: z.string(), name, team: slugRef, domain: slugRef, description: description.optional() });
+export const systemPatch = z.strictObject({ name: name.optional(), team: slugRef.optional(), domain: slugRef.optional(), description: description.optional() });
+
+export const contractCreate = z.strictObject({
+  slug: z.string(),
+  name,
+  system: slugRef,
+  kind: kind.optional(),
+  lifecycle: lifecycle.optional(),
+  compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
+  description: description.optional(),
+  tags: z.array(tag).max(50).optional(),
+});
+export const contractPatch = z.strictObject({
+  name: name.optional(),
+  system: slugRef.optional(),
+  lifecycle: lifecycle.optional(),
+  compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
+  description: description.optional(),
+  tags: z.array(tag).max(50).optional(),
+  sunsetAt: z.iso.datetime({ offset: true }).nullable().optional(),
+});
+
+export const publishBody = z.strictObject({ version: z.string().min(1).max(64), document: z.string() });
+export const publishQuery = z.object({ version: z.string().min(1).max(64) });
+
+export const subscriptionCreate = z.strictObject({
+  consumer: slugRef,
+  range: z.string().min(1).max(200),
+  operations: z.array(z.string().min(1).max(1000)).min(1).max(1000),
+  note: z.string().max(2000).optional(),
+});
+export const subscriptionDecision = z.strictObject({ note: z.string().max(2000).optional() }).optional();
+
+export const environmentCreate = z.strictObject({ slug: z.string(), name, rank: z.number().int().min(0).max(1000).optional(), description: description.optional() });
+export const environmentPatch = z.strictObject({ name: name.optional(), rank: z.number().int().min(0).max(1000).optional(), description: description.optional() });
+
+export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000) });
+
+const page = { limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(), cursor: z.string().max(500).optional() };
+const text = z.string().max(200).optional();
+
+export const teamQuery = z.strictObject({ ...page, q: text });
+export const systemQuery = z.strictObject({ ...page, team: text, domain: text, q: text });
+export const contractQuery = z.strictObject({ ...page, team: text, system: text, domain: text, kind: kind.optional(), lifecycle: lifecycle.optional(), tag: text, q: text });
+export const pageQuery = z.strictObject(page);
+export const subscriptionQuery = z.strictObject({ ...page, status: z.enum(['requested', 'approved', 'rejected', 'revoked']).optional() });
+export const matrixQuery = z.strictObject({ contract: text, team: text, system: text });

@@ -1,0 +1,77 @@
+import type { Request, Response } from 'express';
+import { AccordError } from '../shared/index.js';
+import type { Registry, Version } from '../registry/index.js';
+import { actorOf, param } from './request-context.js';
+import type { Route } from './route.js';
+import { pageQuery, publishBody, publishQuery } from './schemas.js';
+import { validateInput } from './validate-input.js';
+
+/** Media types accepted as a raw document upload (`?version=` then names the version). */
+export const RAW_DOCUMENT_TYPES = [
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/x-yaml',
+  'text/plain',
+  'application/vnd.oai.openapi',
+  'application/vnd.oai.openapi+json',
+  'application/vnd.aai.asyncapi',
+  'application/vnd.aai.asyncapi+json',
+  'application/octet-stream',
+];
+
+function publishInput(req: Request): { version: string; document: string | Uint8Array } {
+  if (Buffer.isBuffer(req.body)) {
+    return { version: validateInput(publishQuery, req.query, 'query').version, document: req.body };
+  }
+  if (!req.is('application/json')) {
+    throw new AccordError('unsupported-media-type', `send {"version", "document"} as application/json, or the document itself as one of ${RAW_DOCUMENT_TYPES.join(', ')} with ?version=`);
+  }
+  return validateInput(publishBody, req.body);
+}
+
+/** Versions are immutable, so the content hash is a strong validator for the whole representation. */
+function sendVersionPart(res: Response, version: Version, body: () => void): void {
+  res.set('ETag', `"${version.contentHash}"`).set('Cache-Control', 'no-cache');
+  body();
+}
+
+export function versionRoutes(registry: Registry): Route[] {
+  const get = (req: Request) => registry.versions.get(param(req, 'contract'), param(req, 'version'));
+  return [
+    { method: 'get', path: '/contracts/{contract}/versions', handler: async (req, res) => void res.json(await registry.versions.list(param(req, 'contract'), validateInput(pageQuery, req.query, 'query'))) },
+    {
+      method: 'post',
+      path: '/contracts/{contract}/versions',
+      handler: async (req, res) => {
+        const contract = param(req, 'contract');
+        const { created, version } = await registry.versions.publish({ contract, ...publishInput(req) }, actorOf(res));
+        res.status(created ? 201 : 200).location(`/api/v1/contracts/${contract}/versions/${version.version}`).json(version);
+      },
+    },
+    {
+      method: 'get',
+      path: '/contracts/{contract}/versions/{version}',
+      handler: async (req, res) => {
+        const version = await get(req);
+        sendVersionPart(res, version, () => res.json(version));
+      },
+    },
+    {
+      method: 'get',
+      path: '/contracts/{contract}/versions/{version}/document',
+      handler: async (req, res) => {
+        const version = await get(req);
+        sendVersionPart(res, version, () => res.type('application/json').send(JSON.stringify(version.document)));
+      },
+    },
+    {
+      method: 'get',
+      path: '/contracts/{contract}/versions/{version}/source',
+      handler: async (req, res) => {
+        const version = await get(req);
+        sendVersionPart(res, version, () => res.type(version.sourceFormat === 'json' ? 'application/json' : 'application/yaml').send(version.source));
+      },
+    },
+  ];
+}

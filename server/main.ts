@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import { parse } from 'yaml';
+import type { ServerConfig } from './config.js';
+import { openDatabase } from './db/index.js';
+import { createApp } from './http/index.js';
+import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
+import { packageRoot, systemClock } from './shared/index.js';
+import { createSpecLoader } from './spec/index.js';
+
+export interface RunningServer {
+  url: string;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: configuration → database (migrated) → spec worker pool → registry → HTTP.
+ * Nothing else creates long-lived singletons.
+ */
+export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+  const started = performance.now();
+  const database = await openDatabase(config.database);
+  const specs = createSpecLoader({ limits: { maxBytes: config.maxDocumentBytes }, timeoutMs: config.parseTimeoutMs, threads: config.parseThreads });
+  try {
+    await database.migrate();
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs });
+    if (config.seed) {
+      await database.exclusively(async () => {
+        if (!(await isRegistryEmpty(database.db))) return;
+        const seeded = await seedRegistry(registry);
+        log.info(seeded, 'seeded the example contracts');
+      });
+    }
+    const apiDocument = parse(await readFile(join(packageRoot(), 'specs', 'accord-api.yaml'), 'utf8')) as object;
+    const app = createApp({ registry, log, ping: database.ping, apiDocument, maxDocumentBytes: config.maxDocumentBytes });
+    const server = app.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+    // Requests carrying large documents may be slow to arrive; do not let a stalled client hold a socket forever.
+    server.requestTimeout = 120_000;
+    const { port } = server.address() as AddressInfo;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    log.info({ url, database: database.kind, ms: Math.round(performance.now() - started) }, 'Accord is ready');
+    return {
+      url,
+      log,
+      async close() {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await specs.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await specs.close();
+    await database.close();
+    throw error;
+  }
+}

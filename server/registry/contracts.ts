@@ -1,0 +1,154 @@
+import { and, arrayContains, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/index.js';
+import { tables, type Db } from '../db/index.js';
+import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
+import type { ContractKind } from '../spec/index.js';
+import { readPageRequest, toPage } from './page.js';
+import type { Contract, Lifecycle, Page, PageRequest, RegistryDeps } from './registry-types.js';
+import { assertSlug } from './slug.js';
+import { textSearch } from './text-search.js';
+
+const { contracts, systems, teams, versions } = tables;
+
+export const COMPATIBILITY_MODES = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
+export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
+
+export interface ContractInput {
+  slug: string;
+  name: string;
+  system: string;
+  kind?: ContractKind;
+  lifecycle?: Lifecycle;
+  compatibilityMode?: CompatibilityMode;
+  description?: string;
+  tags?: string[];
+}
+
+export type ContractPatch = Partial<Omit<ContractInput, 'slug' | 'kind'>> & { sunsetAt?: Date | null };
+
+export interface ContractFilter extends PageRequest {
+  team?: string;
+  system?: string;
+  domain?: string;
+  kind?: ContractKind;
+  lifecycle?: Lifecycle;
+  tag?: string;
+  q?: string;
+}
+
+/**
+ * The newest stable version, or the newest pre-release when there is no stable one yet. Ordering
+ * among pre-releases of one x.y.z falls back to publication time.
+ */
+export const latestVersionOf = (contractId: SQL | typeof contracts.id) => sql<string | null>`(
+  select v.version from ${versions} v where v.contract_id = ${contractId}
+  order by (v.prerelease is null) desc, v.major desc, v.minor desc, v.patch desc, v.published_at desc limit 1)`;
+
+const columns = {
+  slug: contracts.slug,
+  name: contracts.name,
+  kind: contracts.kind,
+  system: systems.slug,
+  team: teams.slug,
+  domain: systems.domain,
+  lifecycle: contracts.lifecycle,
+  compatibilityMode: contracts.compatibilityMode,
+  description: contracts.description,
+  tags: contracts.tags,
+  latestVersion: latestVersionOf(contracts.id),
+  createdAt: contracts.createdAt,
+  updatedAt: contracts.updatedAt,
+};
+
+async function systemIdOf(db: Db, slug: string): Promise<string> {
+  const [row] = await db.select({ id: systems.id }).from(systems).where(eq(systems.slug, slug));
+  if (!row) throw new InvalidInput(`system "${slug}" does not exist`, [{ pointer: '/system', message: 'unknown system' }], 'unknown-reference');
+  return row.id;
+}
+
+export function createContracts({ db, clock }: RegistryDeps) {
+  const select = (tx: Db = db) =>
+    tx.select(columns).from(contracts).innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId));
+  const byId = async (tx: Db, id: string) => (await select(tx).where(eq(contracts.id, id)))[0] as Contract;
+
+  return {
+    async create(input: ContractInput, actor: Actor): Promise<Contract> {
+      assertSlug(input.slug, '/slug');
+      return db.transaction(async (tx) => {
+        const systemId = await systemIdOf(tx, input.system);
+        const now = clock.now();
+        const [row] = await tx
+          .insert(contracts)
+          .values({
+            id: newId(),
+            slug: input.slug,
+            name: input.name,
+            kind: input.kind ?? null,
+            systemId,
+            lifecycle: input.lifecycle ?? 'draft',
+            compatibilityMode: input.compatibilityMode ?? 'BACKWARD',
+            description: input.description ?? '',
+            tags: [...new Set(input.tags ?? [])],
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning({ id: contracts.id });
+        if (!row) throw new Conflict('already-exists', `contract "${input.slug}" already exists`, [{ pointer: '/slug', message: 'taken' }]);
+        await recordAuditEvent(tx, { actor, action: 'contract.created', targetType: 'contract', targetId: input.slug, summary: { system: input.system, kind: input.kind ?? null }, at: now });
+        return byId(tx, row.id);
+      });
+    },
+
+    async get(slug: string): Promise<Contract> {
+      const [row] = await select().where(eq(contracts.slug, slug));
+      if (!row) throw new NotFound(`contract "${slug}"`);
+      return row as Contract;
+    },
+
+    async update(slug: string, patch: ContractPatch, actor: Actor): Promise<Contract> {
+      return db.transaction(async (tx) => {
+        const [current] = await tx.select().from(contracts).where(eq(contracts.slug, slug)).for('update');
+        if (!current) throw new NotFound(`contract "${slug}"`);
+        if (current.lifecycle === 'retired' && patch.lifecycle !== undefined && patch.lifecycle !== 'retired') {
+          throw new Conflict('invalid-transition', `contract "${slug}" is retired; a retired contract cannot return to ${patch.lifecycle}`, [
+            { pointer: '/lifecycle', message: 'retired is final' },
+          ]);
+        }
+        const { system, tags, ...rest } = patch;
+        const now = clock.now();
+        await tx
+          .update(contracts)
+          .set({
+            ...rest,
+            ...(system === undefined ? {} : { systemId: await systemIdOf(tx, system) }),
+            ...(tags === undefined ? {} : { tags: [...new Set(tags)] }),
+            updatedAt: now,
+          })
+          .where(eq(contracts.id, current.id));
+        await recordAuditEvent(tx, { actor, action: 'contract.updated', targetType: 'contract', targetId: slug, summary: { ...patch, before: { lifecycle: current.lifecycle } }, at: now });
+        return byId(tx, current.id);
+      });
+    },
+
+    async list(filter: ContractFilter): Promise<Page<Contract>> {
+      const { limit, after } = readPageRequest<string>(filter);
+      const where: (SQL | undefined)[] = [
+        after === undefined ? undefined : gt(contracts.slug, after),
+        filter.team ? eq(teams.slug, filter.team) : undefined,
+        filter.system ? eq(systems.slug, filter.system) : undefined,
+        filter.domain ? eq(systems.domain, filter.domain) : undefined,
+        filter.kind ? eq(contracts.kind, filter.kind) : undefined,
+        filter.lifecycle ? eq(contracts.lifecycle, filter.lifecycle) : undefined,
+        filter.tag ? arrayContains(contracts.tags, [filter.tag]) : undefined,
+        filter.q
+          ? or(...textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]))
+          : undefined,
+      ];
+      const rows = await select().where(and(...where)).orderBy(asc(contracts.slug)).limit(limit + 1);
+      return toPage(rows as Contract[], limit, (r) => r.slug, (r) => r);
+    },
+  };
+}
+
+export type Contracts = ReturnType<typeof createContracts>;

@@ -1,0 +1,109 @@
+import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/index.js';
+import { tables } from '../db/index.js';
+import { InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { readPageRequest, toPage } from './page.js';
+import type { Deployment, DeploymentMatrix, Page, PageRequest, RegistryDeps } from './registry-types.js';
+import type { Environments } from './environments.js';
+
+const { contracts, deployments, environments, versions, systems, teams } = tables;
+
+export interface DeploymentInput {
+  contract: string;
+  environment: string;
+  /** A published version, or `latest`. */
+  version: string;
+  /** Base URL of an HTTP API or address of a broker (`kafka://…`, `amqp://…`, `mqtt://…`). */
+  address: string;
+}
+
+export interface MatrixFilter {
+  contract?: string;
+  team?: string;
+  system?: string;
+}
+
+const columns = {
+  id: deployments.id,
+  contract: contracts.slug,
+  environment: environments.slug,
+  version: versions.version,
+  address: deployments.address,
+  deployedAt: deployments.deployedAt,
+  deployedBy: deployments.deployedBy,
+};
+
+export function createDeployments({ db, clock, environments: envs }: RegistryDeps & { environments: Environments }) {
+  const select = () =>
+    db
+      .select(columns)
+      .from(deployments)
+      .innerJoin(contracts, eq(contracts.id, deployments.contractId))
+      .innerJoin(environments, eq(environments.id, deployments.environmentId))
+      .innerJoin(versions, eq(versions.id, deployments.versionId));
+
+  return {
+    /** Records that a version now runs in an environment; earlier records stay as history. */
+    async record(input: DeploymentInput, actor: Actor): Promise<Deployment> {
+      return db.transaction(async (tx) => {
+        const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, input.contract));
+        if (!contract) throw new NotFound(`contract "${input.contract}"`);
+        const [environment] = await tx.select({ id: environments.id }).from(environments).where(eq(environments.slug, input.environment));
+        if (!environment) throw new InvalidInput(`environment "${input.environment}" does not exist`, [{ pointer: '/environment', message: 'unknown environment' }], 'unknown-reference');
+        const versionCondition =
+          input.version === 'latest'
+            ? sql`${versions.version} = (select v.version from ${versions} v where v.contract_id = ${contract.id} order by (v.prerelease is null) desc, v.major desc, v.minor desc, v.patch desc limit 1)`
+            : eq(versions.version, input.version);
+        const [version] = await tx.select({ id: versions.id, version: versions.version }).from(versions).where(and(eq(versions.contractId, contract.id), versionCondition));
+        if (!version) throw new InvalidInput(`version ${input.version} of "${input.contract}" is not published`, [{ pointer: '/version', message: 'not published' }], 'unknown-reference');
+        const now = clock.now();
+        const id = newId(now.getTime());
+        await tx.insert(deployments).values({ id, contractId: contract.id, environmentId: environment.id, versionId: version.id, address: input.address, deployedAt: now, deployedBy: describeActor(actor) });
+        await recordAuditEvent(tx, { actor, action: 'deployment.recorded', targetType: 'contract', targetId: input.contract, summary: { environment: input.environment, version: version.version, address: input.address }, at: now });
+        return { id, contract: input.contract, environment: input.environment, version: version.version, address: input.address, deployedAt: now, deployedBy: describeActor(actor) };
+      });
+    },
+
+    /** Deployment history of one contract, newest first. */
+    async history(contract: string, page: PageRequest): Promise<Page<Deployment>> {
+      const { limit, after } = readPageRequest<string>(page);
+      const [c] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, contract));
+      if (!c) throw new NotFound(`contract "${contract}"`);
+      const rows = await select()
+        .where(and(eq(deployments.contractId, c.id), after === undefined ? undefined : lt(deployments.id, after)))
+        .orderBy(desc(deployments.id))
+        .limit(limit + 1);
+      return toPage(rows, limit, (r) => r.id, (r) => r);
+    },
+
+    /** What runs where now: for each contract, the latest deployment in each environment. */
+    async matrix(filter: MatrixFilter): Promise<DeploymentMatrix> {
+      const envList = await envs.list();
+      const where: (SQL | undefined)[] = [
+        filter.contract ? eq(contracts.slug, filter.contract) : undefined,
+        filter.system ? eq(systems.slug, filter.system) : undefined,
+        filter.team ? eq(teams.slug, filter.team) : undefined,
+      ];
+      const current = await db
+        .selectDistinctOn([deployments.contractId, deployments.environmentId], columns)
+        .from(deployments)
+        .innerJoin(contracts, eq(contracts.id, deployments.contractId))
+        .innerJoin(systems, eq(systems.id, contracts.systemId))
+        .innerJoin(teams, eq(teams.id, systems.teamId))
+        .innerJoin(environments, eq(environments.id, deployments.environmentId))
+        .innerJoin(versions, eq(versions.id, deployments.versionId))
+        .where(and(...where))
+        .orderBy(deployments.contractId, deployments.environmentId, desc(deployments.deployedAt), desc(deployments.id));
+      const byContract = new Map<string, Record<string, Deployment | null>>();
+      for (const d of current) {
+        const row = byContract.get(d.contract) ?? Object.fromEntries(envList.map((e) => [e.slug, null]));
+        row[d.environment] = d;
+        byContract.set(d.contract, row);
+      }
+      const rows = [...byContract.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([contract, deployments]) => ({ contract, deployments }));
+      return { environments: envList, rows };
+    },
+  };
+}
+
+export type Deployments = ReturnType<typeof createDeployments>;

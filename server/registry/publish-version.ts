@@ -1,0 +1,101 @@
+import { eq } from 'drizzle-orm';
+import semver from 'semver';
+import { recordAuditEvent } from '../audit/index.js';
+import { tables } from '../db/index.js';
+import { Conflict, DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { parseSemver } from './parse-semver.js';
+import type { RegistryDeps, Version, VersionSummary } from './registry-types.js';
+import type { Versions } from './versions.js';
+
+const { contracts, versions } = tables;
+
+export interface PublishInput {
+  contract: string;
+  version: string;
+  /** YAML or JSON text, or raw bytes (checked to be UTF-8). Must be self-contained. */
+  document: string | Uint8Array;
+}
+
+export interface PublishResult {
+  /** False when the same version with identical content already existed: publishing is idempotent. */
+  created: boolean;
+  version: VersionSummary & { operations: Version['operations'] };
+}
+
+/**
+ * Publishes an immutable version. Parsing happens first, in the spec worker pool, outside any
+ * transaction; then one transaction locks the contract row, so concurrent publishes of one contract
+ * (from any number of Accord instances) are decided one after another: exactly one writer creates
+ * a version, identical repeats succeed, different content for a taken version is a conflict.
+ */
+export async function publishVersion(deps: RegistryDeps & { versions: Versions }, input: PublishInput, actor: Actor): Promise<PublishResult> {
+  const { db, clock, specs } = deps;
+  const parsed = parseSemver(input.version);
+  const spec = await specs.load(input.document);
+  if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
+
+  const created = await db.transaction(async (tx) => {
+    const [contract] = await tx.select().from(contracts).where(eq(contracts.slug, input.contract)).for('update');
+    if (!contract) throw new NotFound(`contract "${input.contract}"`);
+    if (contract.lifecycle === 'retired') {
+      throw new Conflict('contract-retired', `contract "${input.contract}" is retired and accepts no new versions`);
+    }
+    if (contract.kind !== null && contract.kind !== spec.kind) {
+      throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [
+        { pointer: '/document', message: `expected an ${contract.kind} document` },
+      ], 'kind-mismatch');
+    }
+    const siblings = await tx
+      .select({ version: versions.version, contentHash: versions.contentHash })
+      .from(versions)
+      .where(eq(versions.contractId, contract.id));
+    const same = siblings.find((s) => s.version === input.version);
+    if (same) {
+      if (same.contentHash === spec.contentHash) return false;
+      throw new Conflict('version-conflict', `version ${input.version} of "${input.contract}" already exists with different content; versions are immutable, publish a new version`, [
+        { pointer: '/version', message: 'already published with other content' },
+      ]);
+    }
+    const sameMajor = siblings.map((s) => s.version).filter((v) => semver.major(v) === parsed.major);
+    const latestOfMajor = semver.maxSatisfying(sameMajor, '*', { includePrerelease: true });
+    if (latestOfMajor && semver.lte(input.version, latestOfMajor)) {
+      throw new Conflict('version-order', `${input.version} is not greater than ${latestOfMajor}, the latest ${parsed.major}.x version of "${input.contract}"`, [
+        { pointer: '/version', message: `must be greater than ${latestOfMajor}` },
+      ]);
+    }
+    const now = clock.now();
+    await tx.insert(versions).values({
+      id: newId(now.getTime()),
+      contractId: contract.id,
+      version: input.version,
+      major: parsed.major,
+      minor: parsed.minor,
+      patch: parsed.patch,
+      prerelease: parsed.prerelease.length > 0 ? parsed.prerelease.join('.') : null,
+      specKind: spec.kind,
+      specVersion: spec.specVersion,
+      title: spec.title,
+      sourceFormat: spec.format,
+      source: typeof input.document === 'string' ? input.document.replace(/^\uFEFF/, '') : Buffer.from(input.document).toString('utf8').replace(/^\uFEFF/, ''),
+      document: spec.documentJson,
+      contentHash: spec.contentHash,
+      sizeBytes: spec.sizeBytes,
+      operations: spec.operations,
+      findings: [],
+      publishedAt: now,
+      publishedBy: describeActor(actor),
+    });
+    await tx.update(contracts).set({ kind: spec.kind, updatedAt: now }).where(eq(contracts.id, contract.id));
+    await recordAuditEvent(tx, {
+      actor,
+      action: 'version.published',
+      targetType: 'contract',
+      targetId: input.contract,
+      summary: { version: input.version, contentHash: spec.contentHash, operations: spec.operations.length },
+      at: now,
+    });
+    return true;
+  });
+  return { created, version: await deps.versions.get(input.contract, input.version, { withDocuments: false }) };
+}
+

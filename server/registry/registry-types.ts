@@ -1,0 +1,117 @@
+import type { Actor, Clock } from '../shared/index.js';
+import type { Db } from '../db/index.js';
+import type { ContractKind, Operation, SpecLoader } from '../spec/index.js';
+
+export interface RegistryDeps {
+  db: Db;
+  clock: Clock;
+  specs: SpecLoader;
+}
+
+export type Lifecycle = 'draft' | 'active' | 'deprecated' | 'retired';
+export type SubscriptionStatus = 'requested' | 'approved' | 'rejected' | 'revoked';
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass it back as `cursor` for the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface Team {
+  slug: string;
+  name: string;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface System {
+  slug: string;
+  name: string;
+  team: string;
+  domain: string;
+  description: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Contract {
+  slug: string;
+  name: string;
+  kind: ContractKind | null;
+  system: string;
+  team: string;
+  domain: string;
+  lifecycle: Lifecycle;
+  compatibilityMode: string;
+  description: string;
+  tags: string[];
+  latestVersion: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface VersionSummary {
+  contract: string;
+  version: string;
+  specKind: ContractKind;
+  specVersion: string;
+  title: string;
+  contentHash: string;
+  sizeBytes: number;
+  operationCount: number;
+  publishedAt: Date;
+  publishedBy: string;
+}
+
+export interface Version extends VersionSummary {
+  operations: Operation[];
+  findings: unknown[];
+  document: unknown;
+  source: string;
+  sourceFormat: 'json' | 'yaml';
+}
+
+export interface Subscription {
+  id: string;
+  contract: string;
+  consumer: string;
+  range: string;
+  operations: string[];
+  status: SubscriptionStatus;
+  note: string;
+  requestedBy: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Environment {
+  slug: string;
+  name: string;
+  rank: number;
+  description: string;
+}
+
+export interface Deployment {
+  id: string;
+  contract: string;
+  environment: string;
+  version: string;
+  address: string;
+  deployedAt: Date;
+  deployedBy: string;
+}
+
+export interface DeploymentMatrix {
+  environments: Environment[];
+  rows: { contract: string; deployments: Record<string, Deployment | null> }[];
+}
+
+export type WithActor<T> = T & { actor: Actor };

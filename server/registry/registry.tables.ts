@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { jsonText } from '../db/json-text.js';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull();
+
+export const teams = pgTable('teams', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const systems = pgTable(
+  'systems',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    teamId: uuid('team_id').notNull().references(() => teams.id),
+    domain: text('domain').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('systems_team_idx').on(t.teamId), index('systems_domain_idx').on(t.domain)],
+);
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    id: uuid('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    /** Null until the first version is published when it was not given at creation. */
+    kind: text('kind', { enum: ['openapi', 'asyncapi'] }),
+    systemId: uuid('system_id').notNull().references(() => systems.id),
+    lifecycle: text('lifecycle', { enum: ['draft', 'active', 'deprecated', 'retired'] }).notNull().default('draft'),
+    compatibilityMode: text('compatibility_mode').notNull().default('BACKWARD'),
+    description: text('description').notNull().default(''),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    sunsetAt: timestamp('sunset_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contracts_system_idx').on(t.systemId),
+    index('contracts_tags_idx').using('gin', t.tags),
+    check('contracts_lifecycle_check', sql`${t.lifecycle} in ('draft', 'active', 'deprecated', 'retired')`),
+    check('contracts_kind_check', sql`${t.kind} is null or ${t.kind} in ('openapi', 'asyncapi')`),
+  ],
+);
+
+export const versions = pgTable(
+  'versions',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull().references(() => contracts.id),
+    version: text('version').notNull(),
+    major: integer('major').notNull(),
+    minor: integer('minor').notNull(),
+    patch: integer('patch').notNull(),
+    prerelease: text('prerelease'),
+    specKind: text('spec_kind', { enum: ['openapi', 'asyncapi'] }).notNull(),
+    specVersion: text('spec_version').notNull(),
+    title: text('title').notNull(),
+    sourceFormat: text('source_format', { enum: ['json', 'yaml'] }).notNull(),
+    source: text('source').notNull(),
+    document: jsonText('document').notNull(),
+    contentHash: text('content_hash').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    operations: jsonb('operations').notNull(),
+    findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    publishedBy: text('published_by').notNull(),
+  },
+  (t) => [
+    // The constraint that makes concurrent publishes of one version produce exactly one row.
+    uniqueIndex('versions_contract_version_key').on(t.contractId, t.version),
+    index('versions_contract_order_idx').on(t.contractId, t.major, t.minor, t.patch),
+  ],
+);
+
+export const subscriptions = pgTable(
+  'subscriptions',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull().references(() => contracts.id),
+    consumerSystemId: uuid('consumer_system_id').notNull().references(() => systems.id),
+    range: text('range').notNull(),
+    operations: text('operations').array().notNull(),
+    status: text('status', { enum: ['requested', 'approved', 'rejected', 'revoked'] }).notNull(),
+    note: text('note').notNull().default(''),
+    requestedBy: text('requested_by').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // At most one live subscription per consumer and contract; rejected and revoked ones stay as history.
+    uniqueIndex('subscriptions_live_key')
+      .on(t.contractId, t.consumerSystemId)
+      .where(sql`${t.status} in ('requested', 'approved')`),
+    index('subscriptions_consumer_idx').on(t.consumerSystemId),
+  ],
+);
+
+export const environments = pgTable('environments', {
+  id: uuid('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  rank: integer('rank').notNull().default(0),
+  description: text('description').notNull().default(''),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const deployments = pgTable(
+  'deployments',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull().references(() => contracts.id),
+    environmentId: uuid('environment_id').notNull().references(() => environments.id),
+    versionId: uuid('version_id').notNull().references(() => versions.id),
+    address: text('address').notNull(),
+    deployedAt: timestamp('deployed_at', { withTimezone: true }).notNull(),
+    deployedBy: text('deployed_by').notNull(),
+  },
+  (t) => [index('deployments_current_idx').on(t.contractId, t.environmentId, t.deployedAt)],
+);

@@ -1,0 +1,167 @@
+import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import semver from 'semver';
+import { recordAuditEvent } from '../audit/index.js';
+import { isUniqueViolation, tables, type Db } from '../db/index.js';
+import { Conflict, InvalidInput, NotFound, describeActor, newId, type Actor, type Issue } from '../shared/index.js';
+import type { Operation } from '../spec/index.js';
+import { operationMatchKey } from './operation-match-key.js';
+import { readPageRequest, toPage } from './page.js';
+import type { Page, PageRequest, RegistryDeps, Subscription, SubscriptionStatus } from './registry-types.js';
+
+const { contracts, subscriptions, systems, versions } = tables;
+const consumers = alias(systems, 'consumer');
+
+export interface SubscriptionRequest {
+  contract: string;
+  consumer: string;
+  range: string;
+  operations: string[];
+  note?: string;
+}
+
+export interface SubscriptionFilter extends PageRequest {
+  contract?: string;
+  consumer?: string;
+  status?: SubscriptionStatus;
+}
+
+const columns = {
+  id: subscriptions.id,
+  contract: contracts.slug,
+  consumer: consumers.slug,
+  range: subscriptions.range,
+  operations: subscriptions.operations,
+  status: subscriptions.status,
+  note: subscriptions.note,
+  requestedBy: subscriptions.requestedBy,
+  decidedBy: subscriptions.decidedBy,
+  decidedAt: subscriptions.decidedAt,
+  createdAt: subscriptions.createdAt,
+  updatedAt: subscriptions.updatedAt,
+};
+
+/** Which states each decision may leave: owners approve or reject requests; either side revokes. */
+const TRANSITIONS: Record<'approve' | 'reject' | 'revoke', { from: SubscriptionStatus[]; to: SubscriptionStatus }> = {
+  approve: { from: ['requested'], to: 'approved' },
+  reject: { from: ['requested'], to: 'rejected' },
+  revoke: { from: ['requested', 'approved'], to: 'revoked' },
+};
+
+export function createSubscriptions({ db, clock }: RegistryDeps) {
+  const select = (tx: Db = db) =>
+    tx
+      .select(columns)
+      .from(subscriptions)
+      .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
+      .innerJoin(consumers, eq(consumers.id, subscriptions.consumerSystemId));
+  const byId = async (tx: Db, id: string) => (await select(tx).where(eq(subscriptions.id, id)))[0] as Subscription;
+
+  /** Canonical operation keys from the newest version the range admits, or issues naming each unknown one. */
+  async function resolveOperations(tx: Db, contractId: string, input: SubscriptionRequest): Promise<string[]> {
+    const published = await tx.select({ version: versions.version }).from(versions).where(eq(versions.contractId, contractId));
+    const target = semver.maxSatisfying(published.map((p) => p.version), input.range);
+    if (!target) {
+      throw new InvalidInput(`no published version of "${input.contract}" satisfies ${input.range}`, [{ pointer: '/range', message: 'matches no published version' }], 'range-unsatisfied');
+    }
+    const [row] = await tx.select({ operations: versions.operations }).from(versions).where(and(eq(versions.contractId, contractId), eq(versions.version, target)));
+    const offered = new Map((row!.operations as Operation[]).map((o) => [operationMatchKey(o.key), o.key]));
+    const issues: Issue[] = [];
+    const keys = input.operations.map((wanted, i) => {
+      const key = offered.get(operationMatchKey(wanted));
+      if (!key) issues.push({ pointer: `/operations/${i}`, message: `"${wanted}" is not an operation of ${input.contract} ${target}`, code: 'unknown-operation' });
+      return key ?? wanted;
+    });
+    if (issues.length > 0) throw new InvalidInput(`${issues.length} requested operation(s) do not exist in ${input.contract} ${target}`, issues, 'unknown-operation');
+    return [...new Set(keys)];
+  }
+
+  async function decide(id: string, decision: keyof typeof TRANSITIONS, actor: Actor, note?: string): Promise<Subscription> {
+    const { from, to } = TRANSITIONS[decision];
+    return db.transaction(async (tx) => {
+      const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.id, id)).for('update');
+      if (!current) throw new NotFound(`subscription "${id}"`);
+      if (!from.includes(current.status)) {
+        throw new Conflict('invalid-transition', `a ${current.status} subscription cannot be ${to}`);
+      }
+      const now = clock.now();
+      await tx
+        .update(subscriptions)
+        .set({ status: to, decidedBy: describeActor(actor), decidedAt: now, updatedAt: now, ...(note === undefined ? {} : { note }) })
+        .where(eq(subscriptions.id, id));
+      await recordAuditEvent(tx, { actor, action: `subscription.${to}`, targetType: 'subscription', targetId: id, summary: { from: current.status, to }, at: now });
+      return byId(tx, id);
+    });
+  }
+
+  return {
+    async request(input: SubscriptionRequest, actor: Actor): Promise<Subscription> {
+      if (!semver.validRange(input.range)) {
+        throw new InvalidInput(`"${input.range}" is not a semver range such as ^1.2.0 or >=1.0.0 <3.0.0`, [{ pointer: '/range', message: 'invalid range' }], 'invalid-range');
+      }
+      try {
+        return await db.transaction(async (tx) => {
+          const [contract] = await tx.select({ id: contracts.id, lifecycle: contracts.lifecycle }).from(contracts).where(eq(contracts.slug, input.contract));
+          if (!contract) throw new NotFound(`contract "${input.contract}"`);
+          if (contract.lifecycle === 'retired') throw new Conflict('contract-retired', `contract "${input.contract}" is retired and takes no new subscriptions`);
+          const [consumer] = await tx.select({ id: systems.id }).from(systems).where(eq(systems.slug, input.consumer));
+          if (!consumer) throw new InvalidInput(`system "${input.consumer}" does not exist`, [{ pointer: '/consumer', message: 'unknown system' }], 'unknown-reference');
+          const operations = await resolveOperations(tx, contract.id, input);
+          const now = clock.now();
+          const id = newId(now.getTime());
+          await tx.insert(subscriptions).values({
+            id,
+            contractId: contract.id,
+            consumerSystemId: consumer.id,
+            range: input.range,
+            operations,
+            status: 'requested',
+            note: input.note ?? '',
+            requestedBy: describeActor(actor),
+            createdAt: now,
+            updatedAt: now,
+          });
+          await recordAuditEvent(tx, { actor, action: 'subscription.requested', targetType: 'subscription', targetId: id, summary: { contract: input.contract, consumer: input.consumer, range: input.range }, at: now });
+          return byId(tx, id);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new Conflict('subscription-exists', `system "${input.consumer}" already has a requested or approved subscription to "${input.contract}"; revoke it first to change it`);
+        }
+        throw error;
+      }
+    },
+
+    approve: (id: string, actor: Actor, note?: string) => decide(id, 'approve', actor, note),
+    reject: (id: string, actor: Actor, note?: string) => decide(id, 'reject', actor, note),
+    revoke: (id: string, actor: Actor, note?: string) => decide(id, 'revoke', actor, note),
+
+    async get(id: string): Promise<Subscription> {
+      const [row] = await select().where(eq(subscriptions.id, id));
+      if (!row) throw new NotFound(`subscription "${id}"`);
+      return row;
+    },
+
+    async list(filter: SubscriptionFilter): Promise<Page<Subscription>> {
+      const { limit, after } = readPageRequest<string>(filter);
+      if (filter.contract) {
+        const [c] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, filter.contract));
+        if (!c) throw new NotFound(`contract "${filter.contract}"`);
+      }
+      if (filter.consumer) {
+        const [s] = await db.select({ id: systems.id }).from(systems).where(eq(systems.slug, filter.consumer));
+        if (!s) throw new NotFound(`system "${filter.consumer}"`);
+      }
+      const where: (SQL | undefined)[] = [
+        after === undefined ? undefined : gt(subscriptions.id, after),
+        filter.contract ? eq(contracts.slug, filter.contract) : undefined,
+        filter.consumer ? eq(consumers.slug, filter.consumer) : undefined,
+        filter.status ? inArray(subscriptions.status, [filter.status]) : undefined,
+      ];
+      const rows = await select().where(and(...where)).orderBy(asc(subscriptions.id)).limit(limit + 1);
+      return toPage(rows, limit, (r) => r.id, (r) => r);
+    },
+  };
+}
+
+export type Subscriptions = ReturnType<typeof createSubscriptions>;

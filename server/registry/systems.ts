@@ -1,0 +1,100 @@
+import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { recordAuditEvent } from '../audit/index.js';
+import { tables, type Db } from '../db/index.js';
+import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
+import { readPageRequest, toPage } from './page.js';
+import type { Page, PageRequest, RegistryDeps, System } from './registry-types.js';
+import { assertSlug } from './slug.js';
+import { textSearch } from './text-search.js';
+
+const { systems, teams } = tables;
+
+export interface SystemInput {
+  slug: string;
+  name: string;
+  team: string;
+  domain: string;
+  description?: string;
+}
+
+export interface SystemFilter extends PageRequest {
+  team?: string;
+  domain?: string;
+  q?: string;
+}
+
+const columns = {
+  slug: systems.slug,
+  name: systems.name,
+  team: teams.slug,
+  domain: systems.domain,
+  description: systems.description,
+  createdAt: systems.createdAt,
+  updatedAt: systems.updatedAt,
+};
+
+export async function teamIdOf(db: Db, slug: string, pointer: string): Promise<string> {
+  const [row] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug));
+  if (!row) throw new InvalidInput(`team "${slug}" does not exist`, [{ pointer, message: 'unknown team' }], 'unknown-reference');
+  return row.id;
+}
+
+export function createSystems({ db, clock }: RegistryDeps) {
+  const select = (tx: Db = db) => tx.select(columns).from(systems).innerJoin(teams, eq(teams.id, systems.teamId));
+
+  return {
+    async create(input: SystemInput, actor: Actor): Promise<System> {
+      assertSlug(input.slug, '/slug');
+      return db.transaction(async (tx) => {
+        const teamId = await teamIdOf(tx, input.team, '/team');
+        const now = clock.now();
+        const [row] = await tx
+          .insert(systems)
+          .values({ id: newId(), slug: input.slug, name: input.name, teamId, domain: input.domain, description: input.description ?? '', createdAt: now, updatedAt: now })
+          .onConflictDoNothing()
+          .returning({ id: systems.id });
+        if (!row) throw new Conflict('already-exists', `system "${input.slug}" already exists`, [{ pointer: '/slug', message: 'taken' }]);
+        await recordAuditEvent(tx, { actor, action: 'system.created', targetType: 'system', targetId: input.slug, summary: { team: input.team, domain: input.domain }, at: now });
+        const [system] = await select(tx).where(eq(systems.id, row.id));
+        return system!;
+      });
+    },
+
+    async get(slug: string): Promise<System> {
+      const [row] = await select().where(eq(systems.slug, slug));
+      if (!row) throw new NotFound(`system "${slug}"`);
+      return row;
+    },
+
+    async update(slug: string, patch: Partial<Omit<SystemInput, 'slug'>>, actor: Actor): Promise<System> {
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const { team, ...rest } = patch;
+        const teamId = team === undefined ? undefined : await teamIdOf(tx, team, '/team');
+        const [row] = await tx
+          .update(systems)
+          .set({ ...rest, ...(teamId ? { teamId } : {}), updatedAt: now })
+          .where(eq(systems.slug, slug))
+          .returning({ id: systems.id });
+        if (!row) throw new NotFound(`system "${slug}"`);
+        await recordAuditEvent(tx, { actor, action: 'system.updated', targetType: 'system', targetId: slug, summary: patch, at: now });
+        const [system] = await select(tx).where(eq(systems.id, row.id));
+        return system!;
+      });
+    },
+
+    async list(filter: SystemFilter): Promise<Page<System>> {
+      const { limit, after } = readPageRequest<string>(filter);
+      const where: (SQL | undefined)[] = [
+        after === undefined ? undefined : gt(systems.slug, after),
+        filter.team ? eq(teams.slug, filter.team) : undefined,
+        filter.domain ? eq(systems.domain, filter.domain) : undefined,
+        filter.q ? or(...textSearch(filter.q, [systems.slug, systems.name, systems.description, systems.domain])) : undefined,
+      ];
+      const rows = await select().where(and(...where)).orderBy(asc(systems.slug)).limit(limit + 1);
+      return toPage(rows, limit, (r) => r.slug, (r) => r);
+    },
+  };
+}
+
+export type Systems = ReturnType<typeof createSystems>;

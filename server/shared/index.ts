@@ -1,0 +1,6 @@
+export * from './errors.js';
+export * from './ids.js';
+export * from './clock.js';
+export * from './actor.js';
+export * from './json-pointer.js';
+export * from './package-root.js';

@@ -1,0 +1,77 @@
+import { toJsonPointer, type Issue } from '../shared/index.js';
+import { SpecRejection, type SpecLimits } from './spec-document.js';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const REFERENCE_KEYS = new Set(['$ref', '$dynamicRef', '$recursiveRef']);
+
+type Entry = { value: object; depth: number; parent: Entry | undefined; segment: string | number };
+
+/**
+ * One iterative walk over the parsed tree (no recursion, so hostile nesting cannot overflow the
+ * stack) enforcing the depth and node limits, refusing prototype-polluting keys and unpaired
+ * surrogates, and refusing every reference that does not point inside the document: Accord never
+ * fetches a URL or reads a file because a document asked it to.
+ */
+export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'maxDepth' | 'maxNodes'>): void {
+  const externalRefs: Issue[] = [];
+  let nodes = 1;
+  if (root === null || typeof root !== 'object') return checkString(root, undefined, '');
+  const stack: Entry[] = [{ value: root, depth: 0, parent: undefined, segment: '' }];
+  while (stack.length > 0) {
+    const entry = stack.pop()!;
+    if (entry.depth >= limits.maxDepth) {
+      throw new SpecRejection('document-too-deep', `the document is nested deeper than ${limits.maxDepth} levels`, [
+        { pointer: pointerOf(entry), message: 'nesting limit reached here' },
+      ]);
+    }
+    const keys = Array.isArray(entry.value) ? undefined : Object.keys(entry.value);
+    const children = Array.isArray(entry.value) ? entry.value.length : keys!.length;
+    // Counted before anything is pushed, so a million-key object is refused before it is walked.
+    nodes += children;
+    if (nodes > limits.maxNodes) throw new SpecRejection('too-many-nodes', `the document holds more than ${limits.maxNodes} values`);
+    for (let i = children - 1; i >= 0; i--) {
+      const key = keys ? keys[i]! : i;
+      const child: unknown = (entry.value as Record<string | number, unknown>)[key];
+      if (typeof key === 'string') {
+        if (FORBIDDEN_KEYS.has(key)) {
+          const pointer = pointerOf(entry, key);
+          throw new SpecRejection('forbidden-key', `the key "${key}" is not allowed in a contract document (at ${pointer})`, [
+            { pointer, message: `"${key}" could pollute object prototypes` },
+          ]);
+        }
+        checkString(key, entry, key);
+        if (REFERENCE_KEYS.has(key) && typeof child === 'string' && !child.startsWith('#') && externalRefs.length < 50) {
+          externalRefs.push({
+            pointer: pointerOf(entry, key),
+            code: 'external-ref',
+            message: `external reference "${truncate(child)}": only references inside the document (starting with "#") are accepted; bundle the document first`,
+          });
+        }
+      }
+      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: entry.depth + 1, parent: entry, segment: key });
+      else checkString(child, entry, key);
+    }
+  }
+  if (externalRefs.length > 0) {
+    throw new SpecRejection('external-ref', `${externalRefs[0]!.message} (at ${externalRefs[0]!.pointer})`, externalRefs);
+  }
+}
+
+function checkString(value: unknown, parent: Entry | undefined, segment: string | number): void {
+  if (typeof value === 'string' && !value.isWellFormed()) {
+    const pointer = parent ? pointerOf(parent, segment) : '';
+    throw new SpecRejection('invalid-encoding', `a string contains an unpaired UTF-16 surrogate, which has no UTF-8 form (at ${pointer || '/'})`, [
+      { pointer, message: 'unpaired surrogate' },
+    ]);
+  }
+}
+
+function pointerOf(entry: Entry, last?: string | number): string {
+  const segments: (string | number)[] = last === undefined ? [] : [last];
+  for (let e: Entry | undefined = entry; e?.parent; e = e.parent) segments.push(e.segment);
+  return toJsonPointer(segments.reverse());
+}
+
+function truncate(text: string): string {
+  return text.length > 120 ? text.slice(0, 117) + '...' : text;
+}

@@ -1,0 +1,42 @@
+import { contentHash } from './content-hash.js';
+import { decodeDocumentText } from './decode-document-text.js';
+import { detectSpecKind } from './detect-spec-kind.js';
+import { indexOperations } from './index-operations.js';
+import { inspectDocumentTree } from './inspect-document-tree.js';
+import { parseDocumentTree } from './parse-document-tree.js';
+import { defaultSpecLimits, SpecRejection, type SpecLimits, type SpecResult } from './spec-document.js';
+import { validateAsyncApi } from './validate-asyncapi.js';
+import { validateOpenApi } from './validate-openapi.js';
+
+/**
+ * Safe ingest: turns uploaded text into a `SpecDocument`, or a `SpecInvalid` naming what was wrong
+ * and where. Pure apart from CPU and memory: no network, no file system, no clock. Runs inside the
+ * spec worker pool in the server, and directly in the CLI.
+ */
+export async function parseSpec(input: string | Uint8Array, limits: SpecLimits = defaultSpecLimits): Promise<SpecResult> {
+  try {
+    const text = decodeDocumentText(input, limits);
+    const tree = parseDocumentTree(text, limits);
+    inspectDocumentTree(tree.value, limits);
+    const flavour = detectSpecKind(tree.value);
+    const doc = tree.value as Record<string, unknown>;
+    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc), []) : await validateAsyncApi(doc);
+    const info = (typeof doc.info === 'object' && doc.info !== null ? doc.info : {}) as Record<string, unknown>;
+    return {
+      ok: true,
+      kind: flavour.kind,
+      specVersion: flavour.specVersion,
+      format: tree.format,
+      title: typeof info.title === 'string' ? info.title : '',
+      infoVersion: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
+      documentJson: JSON.stringify(doc),
+      operations: indexOperations(doc, flavour),
+      contentHash: contentHash(doc),
+      sizeBytes: typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength,
+      warnings,
+    };
+  } catch (error) {
+    if (error instanceof SpecRejection) return { ok: false, code: error.code, message: error.message, issues: error.issues };
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { loadServerConfig } from '../config.js';
+import { startServer, type RunningServer } from '../main.js';
+import type { DatabaseLocation } from '../db/index.js';
+import { createPgliteLocation } from './test-database.js';
+
+export interface TestServer extends RunningServer {
+  /** fetch against the server, relative to its origin. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }>;
+}
+
+/** A real Accord server on an ephemeral port over a fresh database (a PGlite copy unless given one). */
+export async function startTestServer({ seed = false, location, env = {} }: { seed?: boolean; location?: DatabaseLocation; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const owned = location ? undefined : await createPgliteLocation();
+  const where = location ?? owned!.location;
+  const config = loadServerConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ACCORD_SEED: String(seed),
+    LOG_LEVEL: 'silent',
+    ACCORD_PARSE_THREADS: '2',
+    ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
+    ...env,
+  });
+  const server = await startServer(config);
+  const fetchPath = (path: string, init?: RequestInit) => fetch(server.url + path, init);
+  return {
+    ...server,
+    fetch: fetchPath,
+    async json<T>(method: string, path: string, body?: unknown) {
+      const response = await fetchPath(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+      const text = await response.text();
+      return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    },
+    async close() {
+      await server.close();
+      await owned?.cleanup();
+    },
+  };
+}
