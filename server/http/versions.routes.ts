@@ -30,9 +30,18 @@ function publishInput(req: Request): { version: string; document: string | Uint8
   return validateInput(publishBody, req.body);
 }
 
-/** Versions are immutable, so the content hash is a strong validator for the whole representation. */
-function sendVersionPart(res: Response, version: Version, body: () => void): void {
-  res.set('ETag', `"${version.contentHash}"`).set('Cache-Control', 'no-cache');
+/**
+ * Versions are immutable, so the content hash is a strong validator for the whole representation.
+ * The conditional check is ours rather than Express's: Express treats any request carrying
+ * `Cache-Control: no-cache` as unconditional, and the Fetch standard adds exactly that header
+ * whenever a client sets `If-None-Match` itself. An origin server revalidating is what such a
+ * request asks for, so a matching tag answers 304.
+ */
+function sendVersionPart(req: Request, res: Response, version: Version, body: () => void): void {
+  const etag = `"${version.contentHash}"`;
+  res.set('ETag', etag).set('Cache-Control', 'no-cache');
+  const candidates = (req.get('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
+  if (candidates.includes(etag) || candidates.includes('*')) return void res.status(304).end();
   body();
 }
 
@@ -54,7 +63,7 @@ export function versionRoutes(registry: Registry): Route[] {
       path: '/contracts/{contract}/versions/{version}',
       handler: async (req, res) => {
         const version = await get(req);
-        sendVersionPart(res, version, () => res.json(version));
+        sendVersionPart(req, res, version, () => res.json(version));
       },
     },
     {
@@ -62,7 +71,7 @@ export function versionRoutes(registry: Registry): Route[] {
       path: '/contracts/{contract}/versions/{version}/document',
       handler: async (req, res) => {
         const version = await get(req);
-        sendVersionPart(res, version, () => res.type('application/json').send(JSON.stringify(version.document)));
+        sendVersionPart(req, res, version, () => res.type('application/json').send(JSON.stringify(version.document)));
       },
     },
     {
@@ -70,7 +79,7 @@ export function versionRoutes(registry: Registry): Route[] {
       path: '/contracts/{contract}/versions/{version}/source',
       handler: async (req, res) => {
         const version = await get(req);
-        sendVersionPart(res, version, () => res.type(version.sourceFormat === 'json' ? 'application/json' : 'application/yaml').send(version.source));
+        sendVersionPart(req, res, version, () => res.type(version.sourceFormat === 'json' ? 'application/json' : 'application/yaml').send(version.source));
       },
     },
   ];

@@ -55,6 +55,7 @@ const columns = {
   compatibilityMode: contracts.compatibilityMode,
   description: contracts.description,
   tags: contracts.tags,
+  sunsetAt: contracts.sunsetAt,
   latestVersion: latestVersionOf(contracts.id),
   createdAt: contracts.createdAt,
   updatedAt: contracts.updatedAt,

@@ -7,7 +7,7 @@ import { InvalidInput } from '../shared/index.js';
  */
 export function parseSemver(version: string, pointer = '/version'): semver.SemVer {
   const parsed = semver.parse(version);
-  if (!parsed || parsed.raw !== version || parsed.build.length > 0 || version.length > 64) {
+  if (!parsed || parsed.version !== version || version.length > 64) {
     throw new InvalidInput(`"${version}" is not a semantic version like 1.4.0 or 2.0.0-rc.1 (no "v" prefix, no build metadata)`, [
       { pointer, message: 'expected MAJOR.MINOR.PATCH[-PRERELEASE]' },
     ], 'invalid-version');

@@ -4,7 +4,7 @@ import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { Conflict, DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
 import { parseSemver } from './parse-semver.js';
-import type { RegistryDeps, Version, VersionSummary } from './registry-types.js';
+import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
 
 const { contracts, versions } = tables;
@@ -19,7 +19,7 @@ export interface PublishInput {
 export interface PublishResult {
   /** False when the same version with identical content already existed: publishing is idempotent. */
   created: boolean;
-  version: VersionSummary & { operations: Version['operations'] };
+  version: PublishedVersion;
 }
 
 /**
@@ -96,6 +96,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
     });
     return true;
   });
-  return { created, version: await deps.versions.get(input.contract, input.version, { withDocuments: false }) };
+  const { document: _document, source: _source, sourceFormat: _format, ...version } = await deps.versions.get(input.contract, input.version, { withDocuments: false });
+  return { created, version };
 }
 

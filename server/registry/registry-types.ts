@@ -51,6 +51,8 @@ export interface Contract {
   compatibilityMode: string;
   description: string;
   tags: string[];
+  /** When a deprecated contract stops being served. */
+  sunsetAt: Date | null;
   latestVersion: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -69,9 +71,13 @@ export interface VersionSummary {
   publishedBy: string;
 }
 
-export interface Version extends VersionSummary {
+/** What a publish answers: the version without its (possibly large) documents. */
+export interface PublishedVersion extends VersionSummary {
   operations: Operation[];
   findings: unknown[];
+}
+
+export interface Version extends PublishedVersion {
   document: unknown;
   source: string;
   sourceFormat: 'json' | 'yaml';

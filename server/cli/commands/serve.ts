@@ -1,5 +1,4 @@
 import { loadServerConfig } from '../../config.js';
-import { startServer } from '../../main.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 export const serveHelp = `accord serve [--port N] [--host H] [--data-dir DIR] [--database-url URL] [--no-seed]
@@ -26,6 +25,9 @@ export async function serve(argv: string[]): Promise<number> {
     ...(values['database-url'] ? { DATABASE_URL: values['database-url'] } : {}),
     ...(values['no-seed'] ? { ACCORD_SEED: 'false' } : {}),
   });
+  // Loaded here, not at the top: the whole server costs ~2 s to import, which every client
+  // command (publish, ls, get, …) would otherwise pay on each run.
+  const { startServer } = await import('../../main.js');
   const server = await startServer(config);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,0 +1,126 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { packageRoot } from '../shared/index.js';
+import { parseSpec, type SpecDocument, type SpecResult } from './index.js';
+
+const examples = join(packageRoot(), 'specs', 'examples');
+const corpus = join(packageRoot(), '..', 'shared', 'corpus');
+
+function accepted(result: SpecResult): SpecDocument {
+  if (!result.ok) throw new Error(`rejected: ${result.code}: ${result.message}`);
+  return result;
+}
+
+const openapi = (extra: object = {}) => ({
+  openapi: '3.0.3',
+  info: { title: 'Orders', version: '1.0.0' },
+  paths: { '/orders/{orderId}': { get: { operationId: 'getOrder', parameters: [{ name: 'orderId', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } } },
+  ...extra,
+});
+
+describe('parseSpec', () => {
+  it('indexes OpenAPI operations as METHOD and path, as written', async () => {
+    const doc = accepted(await parseSpec(JSON.stringify(openapi())));
+    expect(doc).toMatchObject({ kind: 'openapi', specVersion: '3.0.3', format: 'json', title: 'Orders', infoVersion: '1.0.0' });
+    expect(doc.operations).toEqual([{ key: 'GET /orders/{orderId}', kind: 'http', method: 'GET', path: '/orders/{orderId}', operationId: 'getOrder' }]);
+  });
+
+  it('gives YAML and JSON of the same content the same hash, and other content another', async () => {
+    const json = accepted(await parseSpec(JSON.stringify(openapi())));
+    const yaml = accepted(await parseSpec(stringify(openapi())));
+    const other = accepted(await parseSpec(JSON.stringify(openapi({ info: { title: 'Orders', version: '1.0.1' } }))));
+    expect(yaml.format).toBe('yaml');
+    expect(yaml.contentHash).toBe(json.contentHash);
+    expect(other.contentHash).not.toBe(json.contentHash);
+  });
+
+  it('accepts circular internal references and keeps them as references', async () => {
+    const doc = accepted(
+      await parseSpec(
+        JSON.stringify(
+          openapi({ components: { schemas: { Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } } } } }),
+        ),
+      ),
+    );
+    expect(doc.documentJson).toContain('"$ref":"#/components/schemas/Node"');
+  });
+
+  it('names the pointer of an external reference and never follows it', async () => {
+    const result = await parseSpec(JSON.stringify(openapi({ components: { schemas: { Meta: { $ref: 'http://169.254.169.254/latest/meta-data/' } } } })));
+    expect(result).toMatchObject({ ok: false, code: 'external-ref', issues: [{ pointer: '/components/schemas/Meta/$ref' }] });
+  });
+
+  it('reports a duplicate key in YAML with its pointer', async () => {
+    const result = await parseSpec('openapi: 3.0.3\ninfo:\n  title: a\n  title: b\n  version: "1"\npaths: {}\n');
+    expect(result).toMatchObject({ ok: false, code: 'duplicate-key', issues: [{ pointer: '/info/title' }] });
+  });
+
+  it('reports a duplicate key in JSON that JSON.parse would silently drop', async () => {
+    const result = await parseSpec('{"openapi":"3.0.3","info":{"title":"a","version":"1"},"paths":{},"paths":{}}');
+    expect(result).toMatchObject({ ok: false, code: 'duplicate-key', issues: [{ pointer: '/paths' }] });
+  });
+
+  it('explains schema violations with a pointer into the document', async () => {
+    const result = await parseSpec(JSON.stringify({ openapi: '3.0.3', info: { title: 'x' }, paths: {} }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe('spec-invalid');
+    expect(result.message).toMatch(/version/);
+  });
+
+  it('indexes AsyncAPI 2 publish as receive and subscribe as send, from the application side', async () => {
+    const doc = accepted(
+      await parseSpec(
+        stringify({
+          asyncapi: '2.6.0',
+          info: { title: 'Stock', version: '1.0.0' },
+          channels: {
+            'stock.adjusted': { subscribe: { operationId: 'onAdjusted', message: { name: 'StockAdjusted', payload: { type: 'object' } } } },
+            'stock.count-requested': { publish: { message: { name: 'CountRequested', payload: { type: 'object' } } } },
+          },
+        }),
+      ),
+    );
+    expect(doc.operations.map((o) => o.key).sort()).toEqual(['receive stock.count-requested', 'send stock.adjusted']);
+  });
+
+  it('indexes AsyncAPI 3 operations by action and channel address', async () => {
+    const doc = accepted(
+      await parseSpec(
+        stringify({
+          asyncapi: '3.0.0',
+          info: { title: 'Stock', version: '1.0.0' },
+          channels: { adjusted: { address: 'stock.adjusted', messages: { StockAdjusted: { name: 'StockAdjusted', payload: { type: 'object' } } } } },
+          operations: { publishAdjusted: { action: 'send', channel: { $ref: '#/channels/adjusted' }, messages: [{ $ref: '#/channels/adjusted/messages/StockAdjusted' }] } },
+        }),
+      ),
+    );
+    expect(doc.operations).toEqual([{ key: 'send stock.adjusted', kind: 'message', action: 'send', channel: 'stock.adjusted', operationId: 'publishAdjusted', messages: ['StockAdjusted'] }]);
+  });
+
+  it('accepts every example contract shipped in specs/', async () => {
+    const files = readdirSync(examples, { recursive: true, encoding: 'utf8' }).filter((f) => /\d+\.\d+\.\d+\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(20);
+    for (const file of files) {
+      const doc = accepted(await parseSpec(readFileSync(join(examples, file))));
+      expect(doc.operations.length, file).toBeGreaterThan(0);
+      expect(doc.infoVersion, file).toBe(file.split('/').pop()!.replace(/\.ya?ml$/, ''));
+    }
+  });
+
+  it("accepts Accord's own API description", async () => {
+    const doc = accepted(await parseSpec(readFileSync(join(packageRoot(), 'specs', 'accord-api.yaml'))));
+    expect(doc.specVersion).toBe('3.1.0');
+  });
+
+  describe.skipIf(!existsSync(corpus))('real-world documents', () => {
+    for (const file of ['stripe/spec3-2022-04-01.json', 'stripe/spec3-2022-04-12.json', 'twilio/api_v2010-2026-02-05.json', 'twilio/api_v2010-2026-04-14.json', 'twilio/messaging_v1-2026-04-14.json']) {
+      it(`ingests ${file}`, async () => {
+        const doc = accepted(await parseSpec(readFileSync(join(corpus, file))));
+        expect(doc.operations.length).toBeGreaterThan(50);
+      });
+    }
+  });
+});
