@@ -9,5 +9,7 @@ export default defineConfig({
     // Each file opens its own PGlite copy and spec worker pool; two cores do not gain from more.
     maxWorkers: 2,
     env: { SCARF_ANALYTICS: 'false' },
+    // Lets memory tests collect garbage before they measure.
+    execArgv: ['--expose-gc'],
   },
 });

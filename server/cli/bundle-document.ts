@@ -43,20 +43,26 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
   const root = await realpath(dirname(path));
   const included = new Set<string>();
   let total = Buffer.byteLength(text);
+  // The ref parser replaces whatever a resolver throws with its own "Error reading file", so the
+  // first refusal is kept here and reported instead of that.
+  let refusal: UsageError | undefined;
+  const refuse = (message: string) => (refusal ??= new UsageError(`${file}: ${message}`));
   const readLocal = async (url: string): Promise<string> => {
     const target = url.startsWith('file:') ? fileURLToPath(url) : url;
     if (/^[a-z][a-z0-9+.-]*:/i.test(target) && !isAbsolute(target)) {
-      throw new UsageError(`${file}: the reference to ${url} is remote; Accord bundles files under ${root} only and never fetches URLs`);
+      throw refuse(`the reference to ${url} is remote; Accord bundles files under ${root} only and never fetches URLs`);
     }
     const real = await realpath(target).catch(() => {
-      throw new UsageError(`${file}: the referenced file ${relative(root, target)} does not exist`);
+      throw refuse(`the referenced file ${relative(root, target)} does not exist`);
     });
     if (real !== root && !real.startsWith(root + sep)) {
-      throw new UsageError(`${file}: the reference to ${target} leaves the document's folder ${root}; only files under it are bundled`);
+      throw refuse(`the reference to ${target} leaves the document's folder ${root}; only files under it are bundled`);
     }
-    const content = await readFile(real, 'utf8');
+    const content = await readFile(real, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw refuse(`cannot read the referenced file ${relative(root, real)}: ${error.code ?? error.message}`);
+    });
     total += Buffer.byteLength(content);
-    if (total > MAX_TOTAL_BYTES) throw new UsageError(`${file}: the bundled document would be larger than 10 MiB`);
+    if (total > MAX_TOTAL_BYTES) throw refuse('the bundled document would be larger than 10 MiB');
     included.add(relative(root, real));
     return content;
   };
@@ -67,6 +73,7 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
       resolve: { file: false, http: false, external: true, local: { order: 1, canRead: true, read: (f: { url: string }) => readLocal(f.url) } } as never,
     });
   } catch (error) {
+    if (refusal) throw refusal;
     if (error instanceof UsageError) throw error;
     const cause = (error as { errors?: unknown[] }).errors?.[0] ?? error;
     if (cause instanceof UsageError) throw cause;

@@ -18,8 +18,8 @@ export const slugOf = (name: string) =>
     .replace(DOCUMENT, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, '');
 
 /**
  * Reads an import folder by convention: each document file directly inside is one contract named

@@ -58,7 +58,7 @@ export function sendProblem(res: Response, problem: Problem): void {
 export function problemHandler({ log }: { log: { error: (obj: object, msg: string) => void } }): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const requestId = res.getHeader('x-request-id') as string | undefined;
-    const accordError = error instanceof AccordError ? error : fromBodyParser(error);
+    const accordError = error instanceof AccordError ? error : fromBodyParser(error, isDocumentUpload(req.method, req.path));
     if (!accordError) log.error({ err: error, requestId }, 'unhandled error');
     const problem = problemOf(accordError ?? new AccordError('internal-error', 'Accord failed to handle this request; the error was logged'), req.originalUrl);
     if (res.headersSent) return void res.end();
@@ -66,11 +66,14 @@ export function problemHandler({ log }: { log: { error: (obj: object, msg: strin
   };
 }
 
-function fromBodyParser(error: unknown): AccordError | undefined {
+// The body of a publish is the document, so an oversized body is an oversized document.
+const isDocumentUpload = (method: string, path: string) => method === 'POST' && /\/versions\/?$/.test(path);
+
+function fromBodyParser(error: unknown, documentUpload: boolean): AccordError | undefined {
   const type = (error as { type?: string })?.type;
   if (type === 'entity.too.large') {
     const limit = (error as { limit?: number }).limit;
-    return new AccordError('payload-too-large', `the request body is larger than the ${limit ?? ''} byte limit`.replace('  ', ' '));
+    return new AccordError(documentUpload ? 'document-too-large' : 'payload-too-large', `the request body is larger than the ${limit} byte limit`);
   }
   if (type === 'entity.parse.failed') return new AccordError('malformed-json', `the request body is not valid JSON: ${(error as Error).message}`);
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AccordError('unsupported-media-type', (error as Error).message);

@@ -27,10 +27,10 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
       kind: flavour.kind,
       specVersion: flavour.specVersion,
       format: tree.format,
-      title: typeof info.title === 'string' ? info.title : '',
-      infoVersion: typeof info.version === 'string' ? info.version : String(info.version ?? ''),
+      title: withoutNul(typeof info.title === 'string' ? info.title : ''),
+      infoVersion: withoutNul(typeof info.version === 'string' ? info.version : String(info.version ?? '')),
       documentJson: JSON.stringify(doc),
-      operations: indexOperations(doc, flavour),
+      operations: withoutNul(indexOperations(doc, flavour)),
       contentHash: contentHash(doc),
       sizeBytes: typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength,
       warnings,
@@ -39,4 +39,16 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
     if (error instanceof SpecRejection) return { ok: false, code: error.code, message: error.message, issues: error.issues };
     throw error;
   }
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000, which JSON may legally spell as `\u0000`. The
+ * document itself is stored as `json` (kept verbatim), but the fields copied out of it into text
+ * and jsonb columns get U+FFFD instead.
+ */
+function withoutNul<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(withoutNul) as T;
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutNul(k), withoutNul(v)])) as T;
+  return value;
 }

@@ -1,0 +1,99 @@
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { bundleDocument } from './bundle-document.js';
+import { UsageError } from './cli-errors.js';
+import { refsIn } from './__fixtures__/refs-in.js';
+import { fixture } from './__fixtures__/run-accord.js';
+
+describe('bundleDocument', () => {
+  test('a document without file references is sent exactly as written', async () => {
+    const file = fixture('publish/orders-api.yaml');
+    const bundled = await bundleDocument(file);
+    expect(bundled.text).toBe(await readFile(file, 'utf8'));
+    expect(bundled.included).toEqual([]);
+    expect(bundled.info).toEqual({ title: 'Orders API', version: '1.0.0' });
+  });
+
+  test('a contract split over nested files becomes one document whose references all point inside it', async () => {
+    const bundled = await bundleDocument(fixture('publish/order-events/asyncapi.yaml'));
+    expect(bundled.included).toEqual(['common/messages.yaml', 'common/schemas/customer.yaml', 'common/schemas/order.yaml']);
+    const doc = parse(bundled.text);
+    expect(refsIn(doc).filter((ref) => !ref.startsWith('#'))).toEqual([]);
+    expect(doc.channels.orderCancelled.messages.OrderCancelled.payload.properties.reason.enum).toEqual(['customer-request', 'payment-failed', 'out-of-stock']);
+  });
+
+  test('a reference cycle across two files becomes a reference inside the document', async () => {
+    const doc = parse((await bundleDocument(fixture('publish/order-events/asyncapi.yaml'))).text);
+    const order = doc.channels.orderPlaced.messages.OrderPlaced.payload;
+    expect(order.properties.customer.properties.previousOrder).toEqual({ $ref: '#/channels/orderPlaced/messages/OrderPlaced/payload' });
+  });
+
+  test('a fragment’s references to itself are rewritten to point into the bundled document', async () => {
+    const doc = parse((await bundleDocument(fixture('import/customer-api/openapi.yaml'))).text);
+    expect(refsIn(doc).every((ref) => ref.startsWith('#/'))).toBe(true);
+    const customer = doc.paths['/customers/{customerId}'].get.responses['200'].content['application/json'].schema;
+    expect(customer.required).toEqual(['customerId', 'contact']);
+  });
+
+  test('a JSON document is bundled into JSON', async () => {
+    const bundled = await bundleDocument(fixture('bundle/stock-api.json'));
+    const doc = JSON.parse(bundled.text);
+    expect(bundled.included).toEqual(['stock-level.json']);
+    expect(doc.paths['/stock/{sku}'].get.responses['200'].content['application/json'].schema.required).toEqual(['sku', 'stores']);
+  });
+
+  test.each([
+    ['a reference leaving the document’s folder', 'refusals/leaves-folder/openapi.yaml', /the reference to .*outside\.yaml leaves the document's folder/],
+    ['a remote reference', 'refusals/remote-ref/openapi.yaml', /the reference to https:\/\/example\.com\/schemas\/money\.yaml is remote; .* never fetches URLs/],
+    ['a reference to a missing file', 'refusals/missing-file/openapi.yaml', /the referenced file common\/money\.yaml does not exist/],
+  ])('%s is refused as unreadable input', async (_case, file, message) => {
+    const refusal = bundleDocument(fixture(file));
+    await expect(refusal).rejects.toBeInstanceOf(UsageError);
+    await expect(refusal).rejects.toThrow(message);
+  });
+
+  test('a file that does not exist is refused as unreadable input', async () => {
+    await expect(bundleDocument(fixture('publish/no-such-api.yaml'))).rejects.toThrow(/cannot read .*no-such-api\.yaml: ENOENT/);
+  });
+
+  test('a file that is not YAML is refused as unreadable input', async () => {
+    await expect(bundleDocument(fixture('bundle/not-yaml.yaml'))).rejects.toThrow(/not-yaml\.yaml is not valid YAML or JSON/);
+  });
+
+  describe('with symbolic links', () => {
+    const dirs: string[] = [];
+    afterAll(async () => {
+      await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+    });
+
+    const layout = async () => {
+      const root = await mkdtemp(join(tmpdir(), 'accord-bundle-'));
+      dirs.push(root);
+      await mkdir(join(root, 'api'));
+      await writeFile(join(root, 'secret.yaml'), 'type: string\n');
+      await writeFile(join(root, 'api', 'money.yaml'), 'type: number\n');
+      await writeFile(
+        join(root, 'api', 'openapi.yaml'),
+        ['openapi: 3.0.3', 'info: { title: Linked, version: 1.0.0 }', 'paths: {}', 'components:', '  schemas:', '    Linked:', '      $ref: ./linked.yaml', ''].join('\n'),
+      );
+      return root;
+    };
+
+    test('a link pointing out of the folder is refused', async () => {
+      const root = await layout();
+      await symlink(join(root, 'secret.yaml'), join(root, 'api', 'linked.yaml'));
+      await expect(bundleDocument(join(root, 'api', 'openapi.yaml'))).rejects.toThrow(/leaves the document's folder/);
+    });
+
+    test('a link to a file inside the folder is followed', async () => {
+      const root = await layout();
+      await symlink(join(root, 'api', 'money.yaml'), join(root, 'api', 'linked.yaml'));
+      const bundled = await bundleDocument(join(root, 'api', 'openapi.yaml'));
+      expect(bundled.included).toEqual(['money.yaml']);
+      expect(parse(bundled.text).components.schemas.Linked).toEqual({ type: 'number' });
+    });
+  });
+});
