@@ -33,7 +33,11 @@ export const contractPatch = z.strictObject({
   compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
   description: description.optional(),
   tags: z.array(tag).max(50).optional(),
-  sunsetAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  sunsetAt: z.iso
+    .datetime({ offset: true })
+    .transform((at) => new Date(at))
+    .nullable()
+    .optional(),
 });
 
 export const publishBody = z.strictObject({ version: z.string().min(1).max(64), document: z.string() });
@@ -59,5 +63,6 @@ export const teamQuery = z.strictObject({ ...page, q: text });
 export const systemQuery = z.strictObject({ ...page, team: text, domain: text, q: text });
 export const contractQuery = z.strictObject({ ...page, team: text, system: text, domain: text, kind: kind.optional(), lifecycle: lifecycle.optional(), tag: text, q: text });
 export const pageQuery = z.strictObject(page);
+export const environmentQuery = z.strictObject({});
 export const subscriptionQuery = z.strictObject({ ...page, status: z.enum(['requested', 'approved', 'rejected', 'revoked']).optional() });
 export const matrixQuery = z.strictObject({ contract: text, team: text, system: text });

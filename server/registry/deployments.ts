@@ -78,7 +78,7 @@ export function createDeployments({ db, clock, environments: envs }: RegistryDep
 
     /** What runs where now: for each contract, the latest deployment in each environment. */
     async matrix(filter: MatrixFilter): Promise<DeploymentMatrix> {
-      const envList = await envs.list();
+      const envList = (await envs.list()).items;
       const where: (SQL | undefined)[] = [
         filter.contract ? eq(contracts.slug, filter.contract) : undefined,
         filter.system ? eq(systems.slug, filter.system) : undefined,

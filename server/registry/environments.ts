@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { Conflict, NotFound, newId, type Actor } from '../shared/index.js';
-import type { Environment, RegistryDeps } from './registry-types.js';
+import type { Environment, Page, RegistryDeps } from './registry-types.js';
 import { assertSlug } from './slug.js';
 
 const { environments } = tables;
@@ -51,10 +51,10 @@ export function createEnvironments({ db, clock }: RegistryDeps) {
       });
     },
 
-    /** Every environment in promotion order; there are few, so this list is not paginated. */
-    async list(): Promise<Environment[]> {
+    /** Every environment in promotion order; there are few, so this list is one page. */
+    async list(_query: object = {}): Promise<Page<Environment>> {
       const rows = await db.select().from(environments).orderBy(asc(environments.rank), asc(environments.slug));
-      return rows.map(toEnvironment);
+      return { items: rows.map(toEnvironment), nextCursor: null };
     },
   };
 }
