@@ -1,4 +1,4 @@
-import { Parser, DiagnosticSeverity } from '@asyncapi/parser';
+import type { Parser } from '@asyncapi/parser';
 import { toJsonPointer, type Issue } from '../shared/index.js';
 import { SpecRejection } from './spec-document.js';
 
@@ -9,8 +9,12 @@ const refuseExternal = (schema: string) => ({ schema, order: 0, canRead: true, r
 
 let parser: Parser | undefined;
 
-/** Validates an AsyncAPI 2.x/3.0 document with the official parser; errors become `spec-invalid`. */
+/**
+ * Validates an AsyncAPI 2.x/3.0 document with the official parser; errors become `spec-invalid`.
+ * The parser is loaded on first use: it takes a second to import, and only spec workers need it.
+ */
 export async function validateAsyncApi(document: object): Promise<Issue[]> {
+  const { Parser, DiagnosticSeverity } = await import('@asyncapi/parser');
   parser ??= new Parser({
     __unstable: { resolver: { cache: false, resolvers: ['file', 'http', 'https'].map(refuseExternal) } },
   });

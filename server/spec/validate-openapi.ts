@@ -1,4 +1,3 @@
-import SwaggerParser from '@apidevtools/swagger-parser';
 import type { Issue } from '../shared/index.js';
 import { SpecRejection } from './spec-document.js';
 
@@ -15,6 +14,8 @@ interface AjvLikeError {
  * already refused every reference that leaves the document.
  */
 export async function validateOpenApi(document: object): Promise<void> {
+  // Loaded on first use, like the AsyncAPI parser: only spec workers need it.
+  const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
     await SwaggerParser.validate(structuredClone(document) as never, {
       resolve: { external: false },
