@@ -53,7 +53,7 @@ async function folderUnit(path: string, name: string): Promise<ImportUnit | unde
   const versioned = files.filter((f) => semver.valid(f.replace(DOCUMENT, '')));
   if (versioned.length > 0) {
     const ordered = versioned.sort((a, b) => semver.compare(a.replace(DOCUMENT, ''), b.replace(DOCUMENT, '')));
-    return { contract: slugOf(name), versions: ordered.map((f) => ({ file: join(path, f), version: f.replace(DOCUMENT, '') })) };
+    return { contract: slugOf(name), versions: ordered.map((f) => ({ file: join(path, f), version: semver.valid(f.replace(DOCUMENT, ''))! })) };
   }
   const byName = ENTRY_NAMES.map((n) => files.find((f) => f.replace(DOCUMENT, '').toLowerCase() === n)).find(Boolean);
   const candidates = byName ? [byName] : await filterAsync(files, (f) => looksLikeContract(join(path, f)));

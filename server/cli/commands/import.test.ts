@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Contract, Page, Version, VersionSummary } from '../../registry/index.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { refsIn } from '../__fixtures__/refs-in.js';
-import { fixture, runAccord } from '../__fixtures__/run-accord.js';
+import { closedPortUrl, fixture, runAccord } from '../__fixtures__/run-accord.js';
 
 let server: TestServer;
 const accord = (...args: string[]) => runAccord(args, { server: server.url });
@@ -91,7 +91,7 @@ describe('accord import with a failing contract', () => {
     const report: ImportReport = JSON.parse(run.stdout);
     expect(report.summary).toMatchObject({ contracts: 2, createdContracts: 0, published: 0, failed: 2 });
     expect(report.results.find((r) => r.contract === 'shipping-api')?.error).toEqual({
-      code: 'unreadable-input',
+      code: 'not-found',
       detail: 'contract "shipping-api" does not exist; pass --system <slug> to create it',
     });
     expect((await server.json('GET', '/api/v1/contracts/shipping-api')).status).toBe(404);
@@ -119,7 +119,7 @@ describe('accord import with a failing contract', () => {
   });
 });
 
-describe('accord import usage', () => {
+describe('accord import stops before importing', () => {
   test('a folder without contract documents exits 2', async () => {
     const run = await accord('import', fixture('import-layout/fragments-only/'), '--system', 'shop');
     expect(run.code).toBe(2);
@@ -130,5 +130,11 @@ describe('accord import usage', () => {
     const run = await accord('import', shop, '--system', 'shop', '--lifecycle', 'retired');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('error: --lifecycle must be draft or active');
+  });
+
+  test('a server that cannot be reached stops the import with exit 3', async () => {
+    const run = await runAccord(['import', shop, '--system', 'shop'], { server: await closedPortUrl() });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/^error: cannot reach Accord at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
   });
 });

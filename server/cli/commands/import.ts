@@ -79,8 +79,8 @@ async function ensureContract(client: AccordClient, unit: ImportUnit, system: st
     return false;
   } catch (error) {
     if (!(error instanceof RejectedByAccord) || error.problem.status !== 404) throw error;
+    if (!system) throw new RejectedByAccord({ ...error.problem, detail: `contract "${unit.contract}" does not exist; pass --system <slug> to create it` });
   }
-  if (!system) throw new UsageError(`contract "${unit.contract}" does not exist; pass --system <slug> to create it`);
   const first = await bundleDocument(unit.versions[0]!.file);
   await client.request('POST', '/contracts', { body: { slug: unit.contract, name: first.info.title ?? unit.contract, system, ...(lifecycle ? { lifecycle } : {}) } });
   return true;

@@ -50,6 +50,7 @@ export async function ls(argv: string[]): Promise<number> {
   if (values.help) return void console.log(lsHelp), 0;
   const [what = 'contracts', arg] = positionals;
   const client = clientFrom(values);
+  if (values.limit !== undefined && !/^[1-9]\d*$/.test(values.limit)) throw new UsageError(`--limit must be a positive whole number, not "${values.limit}"`);
   const page = { limit: values.limit };
   const print = <T>(listing: Listing<T>, result: { items: T[]; more: boolean }) => {
     if (values.json) return void console.log(JSON.stringify(result.items));
