@@ -20,7 +20,7 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
     inspectDocumentTree(tree.value, limits);
     const flavour = detectSpecKind(tree.value);
     const doc = tree.value as Record<string, unknown>;
-    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc), []) : await validateAsyncApi(doc);
+    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc), []) : await validateAsyncApi(doc, flavour.specVersion);
     const info = (typeof doc.info === 'object' && doc.info !== null ? doc.info : {}) as Record<string, unknown>;
     return {
       ok: true,
