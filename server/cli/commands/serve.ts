@@ -1,4 +1,5 @@
 import { loadServerConfig } from '../../config.js';
+import { UsageError } from '../cli-errors.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 
 export const serveHelp = `accord serve [--port N] [--host H] [--data-dir DIR] [--database-url URL] [--no-seed]
@@ -28,7 +29,10 @@ export async function serve(argv: string[]): Promise<number> {
   // Loaded here, not at the top: the whole server costs ~2 s to import, which every client
   // command (publish, ls, get, …) would otherwise pay on each run.
   const { startServer } = await import('../../main.js');
-  const server = await startServer(config);
+  const server = await startServer(config).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') throw new UsageError(`port ${config.port} on ${config.host} is already in use; pass --port or set PORT`);
+    throw error;
+  });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop).once('SIGTERM', stop);
