@@ -23,7 +23,12 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const started = performance.now();
   const database = await openDatabase(config.database);
-  const specs = createSpecLoader({ limits: { maxBytes: config.maxDocumentBytes }, timeoutMs: config.parseTimeoutMs, threads: config.parseThreads });
+  const specs = createSpecLoader({
+    limits: { maxBytes: config.maxDocumentBytes },
+    timeoutMs: config.parseTimeoutMs,
+    threads: config.parseThreads,
+    onWorkerError: (err) => log.error({ err }, 'spec worker failed'),
+  });
   try {
     await database.migrate();
     const registry = createRegistry({ db: database.db, clock: systemClock, specs });

@@ -6,6 +6,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'not-found': 404,
   'route-not-found': 404,
   'malformed-json': 400,
+  'bad-request': 400,
   'invalid-cursor': 400,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
@@ -18,10 +19,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   'subscription-exists': 409,
   'spec-timeout': 422,
   'service-unavailable': 503,
+  'ingest-busy': 503,
   'internal-error': 500,
 };
 
-const STATUS_BY_CLASS: Record<string, number> = { NotFound: 404, Conflict: 409, InvalidInput: 422, DocumentRejected: 422 };
+const STATUS_BY_CLASS: Record<string, number> = { NotFound: 404, Conflict: 409, InvalidInput: 422, DocumentRejected: 422, Unavailable: 503 };
 
 export interface Problem {
   type: string;
@@ -48,6 +50,7 @@ export function problemOf(error: AccordError, instance?: string): Problem {
 }
 
 export function sendProblem(res: Response, problem: Problem): void {
+  if (problem.status === 503) res.set('Retry-After', '5');
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
@@ -78,6 +81,9 @@ function fromBodyParser(error: unknown, documentUpload: boolean): AccordError | 
   if (type === 'entity.parse.failed') return new AccordError('malformed-json', `the request body is not valid JSON: ${(error as Error).message}`);
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AccordError('unsupported-media-type', (error as Error).message);
   if (type === 'request.aborted' || type === 'stream.encoding.set') return new AccordError('malformed-json', 'the request body could not be read');
+  // Express marks client faults it finds itself (a malformed percent-encoding in the path) with a 4xx status.
+  const status = (error as { status?: number })?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AccordError('bad-request', `the request is malformed: ${(error as Error).message}`);
   return undefined;
 }
 

@@ -334,3 +334,64 @@ describe('health', () => {
     expect((await server.json<{ status: string }>('GET', '/readyz')).body.status).toBe('ready');
   });
 });
+
+describe('edge cases', () => {
+  it('pages through versions without repeats, even when a version is published between pages', async () => {
+    await newContract('paged');
+    for (const v of ['1.0.0', '1.1.0', '2.0.0-rc.1']) await server.json('POST', '/api/v1/contracts/paged/versions', { version: v, document: stockApi(v) });
+    const first = await server.json<{ items: { version: string }[]; nextCursor: string }>('GET', '/api/v1/contracts/paged/versions?limit=1');
+    expect(first.body.items.map((v) => v.version)).toEqual(['2.0.0-rc.1']);
+    await server.json('POST', '/api/v1/contracts/paged/versions', { version: '2.0.0', document: stockApi('2.0.0') });
+    const seen = [...first.body.items.map((v) => v.version)];
+    let cursor: string | null = first.body.nextCursor;
+    while (cursor) {
+      const page: { body: { items: { version: string }[]; nextCursor: string | null } } = await server.json('GET', `/api/v1/contracts/paged/versions?limit=1&cursor=${cursor}`);
+      seen.push(...page.body.items.map((v) => v.version));
+      cursor = page.body.nextCursor;
+    }
+    expect(seen).toEqual(['2.0.0-rc.1', '1.1.0', '1.0.0']);
+  });
+
+  it('answers forged cursors with 400 and ids that cannot exist with 404', async () => {
+    const forged = Buffer.from(JSON.stringify(-1)).toString('base64url');
+    for (const path of [`/api/v1/contracts/paged/versions?cursor=${forged}`, '/api/v1/contracts/stock-api/subscriptions?cursor=eA', `/api/v1/contracts/stock-api/deployments?cursor=${forged}`]) {
+      const res = await server.json<{ code: string }>('GET', path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.code).toBe('invalid-cursor');
+    }
+    expect((await server.json('GET', '/api/v1/subscriptions/nope')).status).toBe(404);
+    expect((await server.json('POST', '/api/v1/subscriptions/nope/approve')).status).toBe(404);
+    const encoding = await server.json<{ code: string }>('GET', '/api/v1/contracts/%E0%A4%A');
+    expect(encoding.status).toBe(400);
+  });
+
+  it('moves the ETag of latest when latest moves, even to identical content', async () => {
+    await newContract('etag-moves');
+    await server.json('POST', '/api/v1/contracts/etag-moves/versions', { version: '1.0.0', document: stockApi('1.0.0') });
+    const before = (await server.fetch('/api/v1/contracts/etag-moves/versions/latest')).headers.get('etag')!;
+    await server.json('POST', '/api/v1/contracts/etag-moves/versions', { version: '1.0.1', document: stockApi('1.0.0') });
+    const after = await server.fetch('/api/v1/contracts/etag-moves/versions/latest', { headers: { 'if-none-match': before } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { version: string }).version).toBe('1.0.1');
+  });
+
+  it('deploys as latest the same version GET latest names, also among pre-releases', async () => {
+    await newContract('pre-only');
+    for (const v of ['1.0.0-rc.1', '1.0.0-rc.2', '1.0.0-rc.3']) await server.json('POST', '/api/v1/contracts/pre-only/versions', { version: v, document: stockApi(v) });
+    const latest = await server.json<{ version: string }>('GET', '/api/v1/contracts/pre-only/versions/latest');
+    const deployed = await server.json<{ version: string }>('POST', '/api/v1/contracts/pre-only/deployments', { environment: 'dev', version: 'latest', address: 'https://dev.example.com' });
+    expect(deployed.body.version).toBe(latest.body.version);
+    expect(latest.body.version).toBe('1.0.0-rc.3');
+  });
+
+  it('reads YAML as 1.2: dates stay text, so different dates are different content', async () => {
+    await newContract('dated');
+    const dated = (day: string) => stockApi('1.0.0').replace('openapi: 3.1.0', `openapi: 3.1.0\nx-released: ${day}`);
+    expect((await server.json('POST', '/api/v1/contracts/dated/versions', { version: '1.0.0', document: dated('2024-01-01') })).status).toBe(201);
+    const other = await server.json<{ code: string }>('POST', '/api/v1/contracts/dated/versions', { version: '1.0.0', document: dated('2031-12-31') });
+    expect(other.status).toBe(409);
+    const yaml11 = await server.json<{ code: string }>('POST', '/api/v1/contracts/dated/versions', { version: '1.1.0', document: `%YAML 1.1\n---\n${stockApi('1.1.0')}` });
+    expect(yaml11.status).toBe(422);
+    expect(yaml11.body.code).toBe('document-syntax');
+  });
+});

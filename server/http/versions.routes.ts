@@ -31,14 +31,15 @@ function publishInput(req: Request): { version: string; document: string | Uint8
 }
 
 /**
- * Versions are immutable, so the content hash is a strong validator for the whole representation.
+ * Versions are immutable: their number and content hash together are a strong validator (the
+ * number too, because `latest` may move to a new version with identical content).
  * The conditional check is ours rather than Express's: Express treats any request carrying
  * `Cache-Control: no-cache` as unconditional, and the Fetch standard adds exactly that header
  * whenever a client sets `If-None-Match` itself. An origin server revalidating is what such a
  * request asks for, so a matching tag answers 304.
  */
 function sendVersionPart(req: Request, res: Response, version: Version, body: () => void): void {
-  const etag = `"${version.contentHash}"`;
+  const etag = `"${version.contentHash}:${version.version}"`;
   res.set('ETag', etag).set('Cache-Control', 'no-cache');
   const candidates = (req.get('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (candidates.includes(etag) || candidates.includes('*')) return void res.status(304).end();

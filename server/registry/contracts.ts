@@ -3,7 +3,7 @@ import { recordAuditEvent } from '../audit/index.js';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
 import type { ContractKind } from '../spec/index.js';
-import { readPageRequest, toPage } from './page.js';
+import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Contract, Lifecycle, Page, PageRequest, RegistryDeps } from './registry-types.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
@@ -133,7 +133,7 @@ export function createContracts({ db, clock }: RegistryDeps) {
     },
 
     async list(filter: ContractFilter): Promise<Page<Contract>> {
-      const { limit, after } = readPageRequest<string>(filter);
+      const { limit, after } = readPageRequest(filter, slugCursor);
       const where: (SQL | undefined)[] = [
         after === undefined ? undefined : gt(contracts.slug, after),
         filter.team ? eq(teams.slug, filter.team) : undefined,

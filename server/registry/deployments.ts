@@ -2,7 +2,9 @@ import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
-import { readPageRequest, toPage } from './page.js';
+import { contractIdOf } from './contract-id-of.js';
+import { latestVersionOf } from './contracts.js';
+import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Deployment, DeploymentMatrix, Page, PageRequest, RegistryDeps } from './registry-types.js';
 import type { Environments } from './environments.js';
 
@@ -52,7 +54,7 @@ export function createDeployments({ db, clock, environments: envs }: RegistryDep
         if (!environment) throw new InvalidInput(`environment "${input.environment}" does not exist`, [{ pointer: '/environment', message: 'unknown environment' }], 'unknown-reference');
         const versionCondition =
           input.version === 'latest'
-            ? sql`${versions.version} = (select v.version from ${versions} v where v.contract_id = ${contract.id} order by (v.prerelease is null) desc, v.major desc, v.minor desc, v.patch desc limit 1)`
+            ? sql`${versions.version} = ${latestVersionOf(sql`${contract.id}::uuid`)}`
             : eq(versions.version, input.version);
         const [version] = await tx.select({ id: versions.id, version: versions.version }).from(versions).where(and(eq(versions.contractId, contract.id), versionCondition));
         if (!version) throw new InvalidInput(`version ${input.version} of "${input.contract}" is not published`, [{ pointer: '/version', message: 'not published' }], 'unknown-reference');
@@ -66,11 +68,10 @@ export function createDeployments({ db, clock, environments: envs }: RegistryDep
 
     /** Deployment history of one contract, newest first. */
     async history(contract: string, page: PageRequest): Promise<Page<Deployment>> {
-      const { limit, after } = readPageRequest<string>(page);
-      const [c] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, contract));
-      if (!c) throw new NotFound(`contract "${contract}"`);
+      const { limit, after } = readPageRequest(page, idCursor);
+      const contractId = await contractIdOf(db, contract);
       const rows = await select()
-        .where(and(eq(deployments.contractId, c.id), after === undefined ? undefined : lt(deployments.id, after)))
+        .where(and(eq(deployments.contractId, contractId), after === undefined ? undefined : lt(deployments.id, after)))
         .orderBy(desc(deployments.id))
         .limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, (r) => r);

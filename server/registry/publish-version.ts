@@ -31,15 +31,18 @@ export interface PublishResult {
 export async function publishVersion(deps: RegistryDeps & { versions: Versions }, input: PublishInput, actor: Actor): Promise<PublishResult> {
   const { db, clock, specs } = deps;
   const parsed = parseSemver(input.version);
+  // Cheap refusals first, so no worker time is spent on a publish that cannot succeed; the
+  // transaction below checks again under the lock.
+  const [target] = await db.select({ lifecycle: contracts.lifecycle }).from(contracts).where(eq(contracts.slug, input.contract));
+  if (!target) throw new NotFound(`contract "${input.contract}"`);
+  if (target.lifecycle === 'retired') throw retired(input.contract);
   const spec = await specs.load(input.document);
   if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
 
   const created = await db.transaction(async (tx) => {
     const [contract] = await tx.select().from(contracts).where(eq(contracts.slug, input.contract)).for('update');
     if (!contract) throw new NotFound(`contract "${input.contract}"`);
-    if (contract.lifecycle === 'retired') {
-      throw new Conflict('contract-retired', `contract "${input.contract}" is retired and accepts no new versions`);
-    }
+    if (contract.lifecycle === 'retired') throw retired(input.contract);
     if (contract.kind !== null && contract.kind !== spec.kind) {
       throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [
         { pointer: '/document', message: `expected an ${contract.kind} document` },
@@ -100,3 +103,5 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
   return { created, version };
 }
 
+
+const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);

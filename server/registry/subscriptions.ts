@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
@@ -6,7 +6,8 @@ import { isUniqueViolation, tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { operationMatchKey } from './operation-match-key.js';
-import { readPageRequest, toPage } from './page.js';
+import { contractIdOf } from './contract-id-of.js';
+import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, Subscription, SubscriptionStatus } from './registry-types.js';
 
 const { contracts, subscriptions, systems, versions } = tables;
@@ -77,6 +78,7 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
   }
 
   async function decide(id: string, decision: keyof typeof TRANSITIONS, actor: Actor, note?: string): Promise<Subscription> {
+    assertSubscriptionId(id);
     const { from, to } = TRANSITIONS[decision];
     return db.transaction(async (tx) => {
       const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.id, id)).for('update');
@@ -137,17 +139,15 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
     revoke: (id: string, actor: Actor, note?: string) => decide(id, 'revoke', actor, note),
 
     async get(id: string): Promise<Subscription> {
+      assertSubscriptionId(id);
       const [row] = await select().where(eq(subscriptions.id, id));
       if (!row) throw new NotFound(`subscription "${id}"`);
       return row;
     },
 
     async list(filter: SubscriptionFilter): Promise<Page<Subscription>> {
-      const { limit, after } = readPageRequest<string>(filter);
-      if (filter.contract) {
-        const [c] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, filter.contract));
-        if (!c) throw new NotFound(`contract "${filter.contract}"`);
-      }
+      const { limit, after } = readPageRequest(filter, idCursor);
+      if (filter.contract) await contractIdOf(db, filter.contract);
       if (filter.consumer) {
         const [s] = await db.select({ id: systems.id }).from(systems).where(eq(systems.slug, filter.consumer));
         if (!s) throw new NotFound(`system "${filter.consumer}"`);
@@ -156,7 +156,7 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
         after === undefined ? undefined : gt(subscriptions.id, after),
         filter.contract ? eq(contracts.slug, filter.contract) : undefined,
         filter.consumer ? eq(consumers.slug, filter.consumer) : undefined,
-        filter.status ? inArray(subscriptions.status, [filter.status]) : undefined,
+        filter.status ? eq(subscriptions.status, filter.status) : undefined,
       ];
       const rows = await select().where(and(...where)).orderBy(asc(subscriptions.id)).limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, (r) => r);
@@ -165,3 +165,8 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+/** Subscription ids are UUIDs; anything else names no subscription (and must not reach SQL as one). */
+function assertSubscriptionId(id: string): void {
+  if (!idCursor.safeParse(id).success) throw new NotFound(`subscription "${id.slice(0, 80)}"`);
+}

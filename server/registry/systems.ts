@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
-import { readPageRequest, toPage } from './page.js';
+import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, System } from './registry-types.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
@@ -33,7 +33,7 @@ const columns = {
   updatedAt: systems.updatedAt,
 };
 
-export async function teamIdOf(db: Db, slug: string, pointer: string): Promise<string> {
+async function teamIdOf(db: Db, slug: string, pointer: string): Promise<string> {
   const [row] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug));
   if (!row) throw new InvalidInput(`team "${slug}" does not exist`, [{ pointer, message: 'unknown team' }], 'unknown-reference');
   return row.id;
@@ -84,7 +84,7 @@ export function createSystems({ db, clock }: RegistryDeps) {
     },
 
     async list(filter: SystemFilter): Promise<Page<System>> {
-      const { limit, after } = readPageRequest<string>(filter);
+      const { limit, after } = readPageRequest(filter, slugCursor);
       const where: (SQL | undefined)[] = [
         after === undefined ? undefined : gt(systems.slug, after),
         filter.team ? eq(teams.slug, filter.team) : undefined,

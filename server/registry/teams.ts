@@ -2,7 +2,7 @@ import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { Conflict, NotFound, newId, type Actor } from '../shared/index.js';
-import { readPageRequest, toPage } from './page.js';
+import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, Team } from './registry-types.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
@@ -52,7 +52,7 @@ export function createTeams({ db, clock }: RegistryDeps) {
     },
 
     async list(filter: { q?: string } & PageRequest): Promise<Page<Team>> {
-      const { limit, after } = readPageRequest<string>(filter);
+      const { limit, after } = readPageRequest(filter, slugCursor);
       const where: (SQL | undefined)[] = [
         after === undefined ? undefined : gt(teams.slug, after),
         filter.q ? or(...textSearch(filter.q, [teams.slug, teams.name, teams.description])) : undefined,

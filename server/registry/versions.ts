@@ -1,8 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { tables } from '../db/index.js';
 import { NotFound } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
-import { readPageRequest, toPage } from './page.js';
+import { contractIdOf } from './contract-id-of.js';
+import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, Version, VersionSummary } from './registry-types.js';
 import { latestVersionOf } from './contracts.js';
 
@@ -21,33 +23,39 @@ const summaryColumns = {
   publishedBy: versions.publishedBy,
 };
 
-export function createVersions({ db }: RegistryDeps) {
-  async function contractIdOf(slug: string): Promise<string> {
-    const [row] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, slug));
-    if (!row) throw new NotFound(`contract "${slug}"`);
-    return row.id;
-  }
+const isRelease = sql<boolean>`(${versions.prerelease} is null)`;
+/** [major, minor, patch, isRelease, id]: the sort key of a version, newest first. */
+const versionCursor = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.boolean(), idCursor]);
 
+export function createVersions({ db }: RegistryDeps) {
   return {
-    /** Newest first, by semantic-version precedence. */
+    /** Newest first, by semantic-version precedence; a release sorts above its pre-releases. */
     async list(contract: string, page: PageRequest): Promise<Page<VersionSummary>> {
-      const { limit, after } = readPageRequest<number>(page);
-      const contractId = await contractIdOf(contract);
-      const offset = after ?? 0;
+      const { limit, after } = readPageRequest(page, versionCursor);
+      const contractId = await contractIdOf(db, contract);
       const rows = await db
-        .select(summaryColumns)
+        .select({ ...summaryColumns, id: versions.id, major: versions.major, minor: versions.minor, patch: versions.patch, isRelease })
         .from(versions)
         .innerJoin(contracts, eq(contracts.id, versions.contractId))
-        .where(eq(versions.contractId, contractId))
-        .orderBy(desc(versions.major), desc(versions.minor), desc(versions.patch), sql`${versions.prerelease} is null desc`, desc(versions.publishedAt))
-        .limit(limit + 1)
-        .offset(offset);
-      return toPage(rows, limit, () => offset + limit, (r) => r);
+        .where(
+          and(
+            eq(versions.contractId, contractId),
+            after && sql`(${versions.major}, ${versions.minor}, ${versions.patch}, ${isRelease}, ${versions.id}) < (${after[0]}, ${after[1]}, ${after[2]}, ${after[3]}, ${after[4]}::uuid)`,
+          ),
+        )
+        .orderBy(desc(versions.major), desc(versions.minor), desc(versions.patch), desc(isRelease), desc(versions.id))
+        .limit(limit + 1);
+      return toPage(
+        rows,
+        limit,
+        (r) => [r.major, r.minor, r.patch, r.isRelease, r.id],
+        ({ id: _id, major: _major, minor: _minor, patch: _patch, isRelease: _isRelease, ...summary }) => summary,
+      );
     },
 
     /** One version with its documents; `latest` names the newest stable version. */
     async get(contract: string, version: string, { withDocuments = true } = {}): Promise<Version> {
-      const contractId = await contractIdOf(contract);
+      const contractId = await contractIdOf(db, contract);
       const wanted = version === 'latest' ? latestVersionOf(sql`${contractId}::uuid`) : sql`${version}`;
       const [row] = await db
         .select({

@@ -41,3 +41,6 @@ export class InvalidInput extends AccordError {
 
 /** An uploaded contract document was refused by safe ingest; `code` names the first reason. */
 export class DocumentRejected extends AccordError {}
+
+/** Accord cannot take the work right now (a queue is full); the same request may succeed later. */
+export class Unavailable extends AccordError {}

@@ -9,11 +9,11 @@ const BACKSLASH = 0x5c;
 /**
  * `JSON.parse` silently keeps the last of two equal keys, so a document could say one thing to a
  * reviewer and another to a parser. This single pass over the text reports every repeated key with
- * its JSON pointer, and counts values as it goes so an oversized document is refused before
- * `JSON.parse` allocates it. It tolerates malformed input (JSON.parse reports syntax); it only
+ * its JSON pointer, and counts values and depth as it goes so an oversized or overly deep document
+ * is refused before `JSON.parse` allocates it. It tolerates malformed input (JSON.parse reports syntax); it only
  * never loops.
  */
-export function findDuplicateJsonKeys(text: string, maxNodes: number, maxIssues = 20): Issue[] {
+export function findDuplicateJsonKeys(text: string, { maxNodes, maxDepth }: { maxNodes: number; maxDepth: number }, maxIssues = 20): Issue[] {
   const issues: Issue[] = [];
   const stack: Frame[] = [];
   let values = 1;
@@ -35,6 +35,9 @@ export function findDuplicateJsonKeys(text: string, maxNodes: number, maxIssues 
       }
       i = end + 1;
       continue;
+    }
+    if ((c === 0x7b || c === 0x5b) && stack.length >= maxDepth) {
+      throw new SpecRejection('document-too-deep', `the document is nested deeper than ${maxDepth} levels`);
     }
     switch (c) {
       case 0x7b: // {

@@ -114,12 +114,16 @@ function channelMessages(doc: Obj, channel: unknown): string[] {
   });
 }
 
-/** Message names for AsyncAPI 2 (`message` or `message.oneOf`) and 3 (`$ref` to a message). */
-function messageNames(doc: Obj, node: unknown): string[] {
+/**
+ * Message names for AsyncAPI 2 (`message` or `message.oneOf`) and 3 (`$ref` to a message).
+ * `seen` stops a `oneOf` that refers back to itself, which the schema does not forbid.
+ */
+function messageNames(doc: Obj, node: unknown, seen = new Set<unknown>()): string[] {
   const ref = isObj(node) ? str(node.$ref) : undefined;
   const message = follow(doc, node);
-  if (!isObj(message)) return [];
-  if (Array.isArray(message.oneOf)) return message.oneOf.flatMap((m) => messageNames(doc, m));
+  if (!isObj(message) || seen.has(message)) return [];
+  seen.add(message);
+  if (Array.isArray(message.oneOf)) return message.oneOf.flatMap((m) => messageNames(doc, m, seen));
   const name = str(message.name) ?? str(message.messageId) ?? ref?.split('/').pop();
   return name ? [name] : [];
 }

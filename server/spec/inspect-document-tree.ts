@@ -48,7 +48,13 @@ export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'max
           });
         }
       }
-      if (child !== null && typeof child === 'object') stack.push({ value: child, depth: entry.depth + 1, parent: entry, segment: key });
+      if (child !== null && typeof child === 'object') {
+        // Only what JSON can express may reach hashing and storage (no Date, Map, binary).
+        if (!Array.isArray(child) && Object.getPrototypeOf(child) !== Object.prototype) {
+          throw new SpecRejection('document-syntax', `a value is not plain data (at ${pointerOf(entry, key)})`, [{ pointer: pointerOf(entry, key), message: 'not a JSON value' }]);
+        }
+        stack.push({ value: child, depth: entry.depth + 1, parent: entry, segment: key });
+      }
       else checkString(child, entry, key);
     }
   }

@@ -16,7 +16,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
  * duplicate-key pass), otherwise as YAML 1.2 with a bounded alias budget, so an alias bomb is
  * refused before it is expanded.
  */
-export function parseDocumentTree(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'maxNodes'>): DocumentTree {
+export function parseDocumentTree(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'maxNodes' | 'maxDepth'>): DocumentTree {
   const trimmed = text.trimStart();
   if (trimmed === '') throw new SpecRejection('document-syntax', 'the document is empty');
   const control = CONTROL.exec(text);
@@ -30,17 +30,17 @@ export function parseDocumentTree(text: string, limits: Pick<SpecLimits, 'maxAli
   if (/^(\{\s*["}]|\[)/.test(trimmed)) {
     // `{"` or `[`: the author meant JSON, so a JSON syntax error is the answer even where YAML's
     // laxer flow syntax (trailing commas, single quotes) would have accepted the text.
-    return { value: parseJson(text, limits.maxNodes), format: 'json' };
+    return { value: parseJson(text, limits), format: 'json' };
   }
   return { value: parseYaml(text, limits), format: 'yaml' };
 }
 
-function parseJson(text: string, maxNodes: number): unknown {
+function parseJson(text: string, { maxNodes, maxDepth }: Pick<SpecLimits, 'maxNodes' | 'maxDepth'>): unknown {
   // Every value but the last of each container is followed by a comma: a count of commas is a
   // near-exact bound that refuses a million-value document before any allocation.
   const commas = countOf(text, ',');
   if (commas > maxNodes) throw new SpecRejection('too-many-nodes', `the document holds about ${commas} values; the limit is ${maxNodes}`);
-  const duplicates = findDuplicateJsonKeys(text, maxNodes);
+  const duplicates = findDuplicateJsonKeys(text, { maxNodes, maxDepth });
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -61,12 +61,18 @@ function parseYaml(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'max
     throw new SpecRejection('too-many-nodes', `the YAML holds about ${separators} values; the limit is ${limits.maxNodes}`);
   }
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { uniqueKeys: false, strict: true, prettyErrors: false, lineCounter });
+  // YAML 1.2 core schema only: 1.1 would turn timestamps into Dates and enable merge keys, so the
+  // same text could mean different things to Accord and to the tools reading it later.
+  const docs = parseAllDocuments(text, { version: '1.2', schema: 'core', merge: false, uniqueKeys: false, strict: true, prettyErrors: false, lineCounter });
   if (!Array.isArray(docs) || docs.length === 0) throw new SpecRejection('document-syntax', 'the YAML stream holds no document');
   if (docs.length !== 1) {
     throw new SpecRejection('document-syntax', `the YAML stream holds ${docs.length} documents; a contract is exactly one`);
   }
   const doc = docs[0]!;
+  const declared = doc.directives?.yaml;
+  if (declared?.explicit && declared.version !== '1.2') {
+    throw new SpecRejection('document-syntax', `the document declares %YAML ${declared.version}; Accord reads YAML 1.2 only`);
+  }
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
     if (/call stack/i.test(first.message)) throw new SpecRejection('document-too-deep', 'the document is nested too deeply to parse');

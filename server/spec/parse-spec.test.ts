@@ -100,6 +100,23 @@ describe('parseSpec', () => {
     expect(doc.operations).toEqual([{ key: 'send stock.adjusted', kind: 'message', action: 'send', channel: 'stock.adjusted', operationId: 'publishAdjusted', messages: ['StockAdjusted'] }]);
   });
 
+  it('survives an AsyncAPI message whose oneOf refers back to itself', async () => {
+    const result = await parseSpec(
+      stringify({
+        asyncapi: '2.6.0',
+        info: { title: 'Loop', version: '1.0.0' },
+        channels: { c: { subscribe: { message: { $ref: '#/components/messages/M' } } } },
+        components: { messages: { M: { oneOf: [{ $ref: '#/components/messages/M' }] } } },
+      }),
+    );
+    expect(result.ok === true || result.code === 'spec-invalid').toBe(true);
+  });
+
+  it('refuses JSON nested beyond the depth limit before parsing it', async () => {
+    const result = await parseSpec('['.repeat(200_000) + ']'.repeat(200_000));
+    expect(result).toMatchObject({ ok: false, code: 'document-too-deep' });
+  });
+
   it('accepts every example contract shipped in specs/', async () => {
     const files = readdirSync(examples, { recursive: true, encoding: 'utf8' }).filter((f) => /\d+\.\d+\.\d+\.ya?ml$/.test(f));
     expect(files.length).toBeGreaterThanOrEqual(20);

@@ -37,7 +37,9 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
     };
   } catch (error) {
     if (error instanceof SpecRejection) return { ok: false, code: error.code, message: error.message, issues: error.issues };
-    throw error;
+    // A parser giving up on a document it accepted (a stack overflow on a pathological shape, say)
+    // is still an answer about that document, not a server failure.
+    return { ok: false, code: 'spec-invalid', message: `the document could not be processed: ${(error as Error)?.message ?? String(error)}`, issues: [] };
   }
 }
 
