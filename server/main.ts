@@ -10,6 +10,10 @@ import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.
 import { packageRoot, systemClock } from './shared/index.js';
 import { createSpecLoader } from './spec/index.js';
 
+/** Accord's own API description, parsed on first request: it is not needed to start serving. */
+let apiDocument: Promise<object> | undefined;
+const loadApiDocument = () => (apiDocument ??= readFile(join(packageRoot(), 'specs', 'accord-api.yaml'), 'utf8').then((text) => parse(text) as object));
+
 export interface RunningServer {
   url: string;
   log: Logger;
@@ -22,7 +26,7 @@ export interface RunningServer {
  */
 export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const started = performance.now();
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, { onIdleClientError: (err) => log.warn({ err }, 'database connection lost while idle') });
   const specs = createSpecLoader({
     limits: { maxBytes: config.maxDocumentBytes },
     timeoutMs: config.parseTimeoutMs,
@@ -39,8 +43,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
         log.info(seeded, 'seeded the example contracts');
       });
     }
-    const apiDocument = parse(await readFile(join(packageRoot(), 'specs', 'accord-api.yaml'), 'utf8')) as object;
-    const app = createApp({ registry, log, ping: database.ping, apiDocument, maxDocumentBytes: config.maxDocumentBytes });
+    const app = createApp({ registry, log, ping: database.ping, apiDocument: loadApiDocument, maxDocumentBytes: config.maxDocumentBytes });
     const server = app.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
     // Requests carrying large documents may be slow to arrive; do not let a stalled client hold a socket forever.

@@ -31,10 +31,14 @@ export type DatabaseLocation = { url: string } | { dataDir: string };
 // Any constant works; it only has to be the same for every Accord instance on one database.
 const STARTUP_LOCK_KEY = 4_200_917;
 
-export async function openDatabase(location: DatabaseLocation): Promise<Database> {
+export async function openDatabase(location: DatabaseLocation, { onIdleClientError = (_error: Error) => {} } = {}): Promise<Database> {
   const migrationsFolder = join(packageRoot(), 'migrations');
   if ('url' in location) {
     const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover, idle timeout) is reported here;
+    // without a listener it would be an unhandled 'error' event that ends the process. The pool
+    // replaces the connection on the next query.
+    pool.on('error', onIdleClientError);
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
       const client = await pool.connect();

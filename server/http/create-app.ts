@@ -18,7 +18,7 @@ export interface AppDeps {
   /** Readiness: resolves when the database answers. */
   ping: () => Promise<void>;
   /** Accord's own REST API description, served at /api/v1/openapi.json. */
-  apiDocument: object;
+  apiDocument: () => Promise<object>;
   maxDocumentBytes: number;
 }
 
@@ -55,7 +55,7 @@ export function createApp({ registry, log, ping, apiDocument, maxDocumentBytes }
   // document itself; the document limit proper is enforced by safe ingest on the decoded text.
   api.use(express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }));
   api.use(express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes }));
-  api.get('/openapi.json', (_req, res) => void res.json(apiDocument));
+  api.get('/openapi.json', async (_req, res) => void res.json(await apiDocument()));
   for (const route of apiRoutes(registry)) api[route.method](expressPath(route.path), route.handler);
   app.use('/api/v1', api);
 

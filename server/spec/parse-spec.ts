@@ -20,18 +20,23 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
     inspectDocumentTree(tree.value, limits);
     const flavour = detectSpecKind(tree.value);
     const doc = tree.value as Record<string, unknown>;
-    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc), []) : await validateAsyncApi(doc, flavour.specVersion);
     const info = (typeof doc.info === 'object' && doc.info !== null ? doc.info : {}) as Record<string, unknown>;
-    return {
-      ok: true,
-      kind: flavour.kind,
-      specVersion: flavour.specVersion,
-      format: tree.format,
+    // Everything Accord keeps is taken from the document before validation, because the
+    // validators dereference it in place; that saves cloning a document of several megabytes.
+    const kept = {
       title: withoutNul(typeof info.title === 'string' ? info.title : ''),
       infoVersion: withoutNul(typeof info.version === 'string' ? info.version : String(info.version ?? '')),
       documentJson: JSON.stringify(doc),
       operations: withoutNul(indexOperations(doc, flavour)),
       contentHash: contentHash(doc),
+    };
+    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc, flavour.family), []) : await validateAsyncApi(doc, flavour.specVersion);
+    return {
+      ok: true,
+      kind: flavour.kind,
+      specVersion: flavour.specVersion,
+      format: tree.format,
+      ...kept,
       sizeBytes: typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength,
       warnings,
     };

@@ -1,5 +1,6 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { Issue } from '../shared/index.js';
+import { readableSchemaErrors } from './readable-schema-errors.js';
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -11,7 +12,7 @@ const compiled = new Map<string, ValidateFunction>();
 export async function validateAsyncApiSchema(document: object, version: string): Promise<Issue[]> {
   const validate = compiled.get(version) ?? (await compile(version));
   if (!validate) return [{ pointer: '/asyncapi', message: `Accord has no schema for AsyncAPI ${version}` }];
-  return validate(document) ? [] : readableErrors(validate.errors ?? []);
+  return validate(document) ? [] : readableSchemaErrors(validate.errors ?? []);
 }
 
 async function compile(version: string): Promise<ValidateFunction | undefined> {
@@ -28,24 +29,4 @@ async function compile(version: string): Promise<ValidateFunction | undefined> {
   const validate = ajv.compile(schema);
   compiled.set(version, validate);
   return validate;
-}
-
-/**
- * Ajv reports every failed branch of every `oneOf` (a value is usually "a Reference or an X"), so
- * the raw list is long and mostly beside the point. Keep the most specific error per location.
- */
-function readableErrors(errors: ErrorObject[]): Issue[] {
-  const byPointer = new Map<string, Issue>();
-  for (const error of errors) {
-    if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') continue;
-    if (error.keyword === 'required' && error.params.missingProperty === '$ref') continue;
-    const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-    const pointer = extra ? `${error.instancePath}/${extra}` : error.instancePath;
-    if (byPointer.has(pointer)) continue;
-    const missing = (error.params as { missingProperty?: string }).missingProperty;
-    const message = extra ? `"${extra}" is not allowed here` : missing ? `"${missing}" is required` : (error.message ?? 'is invalid');
-    byPointer.set(pointer, { pointer, message, code: 'spec-invalid' });
-  }
-  // Deeper pointers first: the most precise explanation leads.
-  return [...byPointer.values()].sort((a, b) => b.pointer!.split('/').length - a.pointer!.split('/').length).slice(0, 50);
 }

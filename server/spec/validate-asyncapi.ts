@@ -25,7 +25,7 @@ export async function validateAsyncApi(document: object, version: string): Promi
     ruleset: { core: true, recommended: false, rules: { 'asyncapi-document-resolved': 'off', 'asyncapi-document-unresolved': 'off' } } as never,
     __unstable: { resolver: { cache: false, resolvers: ['file', 'http', 'https'].map(refuseExternal) } },
   });
-  const { diagnostics } = await parser.parse(structuredClone(document) as never);
+  const { diagnostics } = await parser.parse(document as never);
   const issueOf = (d: (typeof diagnostics)[number]): Issue => ({
     pointer: toJsonPointer(d.path.map((s) => (typeof s === 'number' ? s : String(s)))),
     message: d.message,
