@@ -1,0 +1,27 @@
+import type { Change } from './change.js';
+import type { JsonObject } from './json-object.js';
+import type { SchemaComparison } from './schema-comparison.js';
+
+/** Everything one OpenAPI diff accumulates: the two documents, the facts so far, the schema memory. */
+export interface DiffContext {
+  base: JsonObject;
+  head: JsonObject;
+  changes: Change[];
+  comparison: SchemaComparison;
+}
+
+/** One operation as it appears in one document. */
+export interface OperationSide {
+  operation: JsonObject;
+  pathItem: JsonObject;
+  path: string;
+  pointer: string;
+  pathItemPointer: string;
+}
+
+/** An operation present in both documents, named by its key in the head. */
+export interface OperationPair {
+  key: string;
+  base: OperationSide;
+  head: OperationSide;
+}

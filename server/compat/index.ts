@@ -1,0 +1,10 @@
+/**
+ * The compatibility engine, a pure core: differs turn two documents into `Change` facts, rules
+ * (one file per id, listed in `rules/index.ts`) judge those facts into `Finding`s.
+ */
+export type * from './change.js';
+export type { Finding } from './finding.js';
+export type { AnyRule, Level, Rule, Taxonomy } from './rule.js';
+export { diffOpenApi } from './diff-openapi.js';
+export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
+export { rules } from './rules/index.js';

@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const requestBodyAddedOptional = defineRule({
+  id: 'request-body-added-optional',
+  level: 'info',
+  taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'added' },
+  on: 'request-body.added',
+  when: (c) => !c.required,
+  message: (c) => `an optional request body was added to ${c.operation}`,
+  why: 'Clients that send no body keep working.',
+});

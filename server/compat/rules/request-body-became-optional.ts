@@ -1,0 +1,10 @@
+import { defineRule } from '../rule.js';
+
+export const requestBodyBecameOptional = defineRule({
+  id: 'request-body-became-optional',
+  level: 'info',
+  taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'became-optional' },
+  on: 'request-body.became-optional',
+  message: (c) => `the request body of ${c.operation} became optional`,
+  why: 'Clients that send a body keep working.',
+});

@@ -1,0 +1,10 @@
+import { defineRule } from '../rule.js';
+
+export const requestBodyBecameRequired = defineRule({
+  id: 'request-body-became-required',
+  level: 'error',
+  taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'became-required' },
+  on: 'request-body.became-required',
+  message: (c) => `the request body of ${c.operation} became required`,
+  why: 'Clients that call the operation without a body are now rejected.',
+});

@@ -1,0 +1,12 @@
+import { describeValues } from '../describe-values.js';
+import { defineRule } from '../rule.js';
+
+export const requestDefaultChanged = defineRule({
+  id: 'request-default-changed',
+  level: 'warn',
+  taxonomy: { direction: 'request', area: 'schema', kind: 'default', action: 'changed' },
+  on: 'schema.default.changed',
+  when: (c) => c.direction === 'request',
+  message: (c) => `request default changed from ${c.from === undefined ? 'none' : describeValues([c.from])} to ${c.to === undefined ? 'none' : describeValues([c.to])} at ${c.pointer}`,
+  why: 'Clients that omit the value get different behaviour than before without changing anything.',
+});

@@ -1,0 +1,10 @@
+import { defineRule } from '../rule.js';
+
+export const requestMediaTypeAdded = defineRule({
+  id: 'request-media-type-added',
+  level: 'info',
+  taxonomy: { direction: 'request', area: 'request-body', kind: 'media-type', action: 'added' },
+  on: 'request-body.media-type.added',
+  message: (c) => `${c.operation} now accepts request bodies of ${c.mediaType}`,
+  why: 'Accepting another media type leaves existing clients untouched.',
+});

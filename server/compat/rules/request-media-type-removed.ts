@@ -1,0 +1,10 @@
+import { defineRule } from '../rule.js';
+
+export const requestMediaTypeRemoved = defineRule({
+  id: 'request-media-type-removed',
+  level: 'error',
+  taxonomy: { direction: 'request', area: 'request-body', kind: 'media-type', action: 'removed' },
+  on: 'request-body.media-type.removed',
+  message: (c) => `${c.operation} no longer accepts request bodies of ${c.mediaType}`,
+  why: 'Clients sending that media type now get 415 Unsupported Media Type.',
+});

@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const requestParameterAddedOptional = defineRule({
+  id: 'request-parameter-added-optional',
+  level: 'info',
+  taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'added' },
+  on: 'parameter.added',
+  when: (c) => !c.required,
+  message: (c) => `optional ${c.location} parameter "${c.name}" was added to ${c.operation}`,
+  why: 'Clients that do not send an optional parameter keep working as before.',
+});

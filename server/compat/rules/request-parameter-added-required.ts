@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const requestParameterAddedRequired = defineRule({
+  id: 'request-parameter-added-required',
+  level: 'error',
+  taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'added' },
+  on: 'parameter.added',
+  when: (c) => c.required,
+  message: (c) => `required ${c.location} parameter "${c.name}" was added to ${c.operation}`,
+  why: 'Existing clients do not send the new parameter, so their requests are now rejected.',
+});

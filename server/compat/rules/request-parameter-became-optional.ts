@@ -1,0 +1,10 @@
+import { defineRule } from '../rule.js';
+
+export const requestParameterBecameOptional = defineRule({
+  id: 'request-parameter-became-optional',
+  level: 'info',
+  taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'became-optional' },
+  on: 'parameter.became-optional',
+  message: (c) => `${c.location} parameter "${c.name}" of ${c.operation} became optional`,
+  why: 'Clients that send the parameter keep working; others may now omit it.',
+});

@@ -1,0 +1,12 @@
+import { describeValues } from '../describe-values.js';
+import { defineRule } from '../rule.js';
+
+export const responseEnumValueAdded = defineRule({
+  id: 'response-enum-value-added',
+  level: 'warn',
+  taxonomy: { direction: 'response', area: 'schema', kind: 'enum-value', action: 'added' },
+  on: 'schema.enum.values-added',
+  when: (c) => c.direction === 'response',
+  message: (c) => `response enum values ${describeValues(c.values)} were added at ${c.pointer}`,
+  why: 'Clients with an exhaustive switch or a generated enum may fail on a value they do not know.',
+});

@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const responseHeaderAdded = defineRule({
+  id: 'response-header-added',
+  level: 'info',
+  taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'added' },
+  on: 'response.header.added',
+  when: (c) => c.required,
+  message: (c) => `required header ${c.name} was added to the ${c.status} response of ${c.operation}`,
+  why: 'Clients ignore headers they do not know.',
+});

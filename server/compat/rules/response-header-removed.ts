@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const responseHeaderRemoved = defineRule({
+  id: 'response-header-removed',
+  level: 'error',
+  taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'removed' },
+  on: 'response.header.removed',
+  when: (c) => c.required,
+  message: (c) => `required header ${c.name} was removed from the ${c.status} response of ${c.operation}`,
+  why: 'Clients that read the header, which was promised, now find it missing.',
+});

@@ -1,0 +1,10 @@
+import { defineRule } from '../rule.js';
+
+export const responseMediaTypeAdded = defineRule({
+  id: 'response-media-type-added',
+  level: 'info',
+  taxonomy: { direction: 'response', area: 'responses', kind: 'media-type', action: 'added' },
+  on: 'response.media-type.added',
+  message: (c) => `the ${c.status} response of ${c.operation} now offers ${c.mediaType}`,
+  why: 'Clients negotiate the media types they know and keep receiving them.',
+});

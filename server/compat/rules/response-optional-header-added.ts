@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const responseOptionalHeaderAdded = defineRule({
+  id: 'response-optional-header-added',
+  level: 'info',
+  taxonomy: { direction: 'response', area: 'responses', kind: 'optional-header', action: 'added' },
+  on: 'response.header.added',
+  when: (c) => !c.required,
+  message: (c) => `optional header ${c.name} was added to the ${c.status} response of ${c.operation}`,
+  why: 'Clients ignore headers they do not know.',
+});

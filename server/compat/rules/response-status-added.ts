@@ -1,0 +1,12 @@
+import { isSuccessStatus } from '../is-success-status.js';
+import { defineRule } from '../rule.js';
+
+export const responseStatusAdded = defineRule({
+  id: 'response-status-added',
+  level: 'info',
+  taxonomy: { direction: 'response', area: 'responses', kind: 'status', action: 'added' },
+  on: 'response.added',
+  when: (c) => isSuccessStatus(c.status),
+  message: (c) => `${c.operation} now documents a ${c.status} response`,
+  why: 'A new successful response is usually handled by clients that check the status class; check those that match exact codes.',
+});

@@ -1,0 +1,12 @@
+import { isSuccessStatus } from '../is-success-status.js';
+import { defineRule } from '../rule.js';
+
+export const responseStatusRemoved = defineRule({
+  id: 'response-status-removed',
+  level: 'error',
+  taxonomy: { direction: 'response', area: 'responses', kind: 'status', action: 'removed' },
+  on: 'response.removed',
+  when: (c) => isSuccessStatus(c.status),
+  message: (c) => `${c.operation} no longer documents the ${c.status} response`,
+  why: 'Clients built to handle that successful response get something else instead.',
+});

@@ -1,0 +1,12 @@
+import { describeSchemes } from '../describe-schemes.js';
+import { defineRule } from '../rule.js';
+
+export const securityRequirementAdded = defineRule({
+  id: 'security-requirement-added',
+  level: 'error',
+  taxonomy: { direction: 'none', area: 'security', kind: 'requirement', action: 'added' },
+  on: 'security-requirement.added',
+  when: (c) => !c.existingCallersSatisfied,
+  message: (c) => `${c.operation} now requires ${describeSchemes(c.schemes)}`,
+  why: 'Callers that satisfied the old security requirements no longer qualify and get 401 or 403.',
+});

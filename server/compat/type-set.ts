@@ -1,0 +1,33 @@
+import type { TypeSet } from './change.js';
+import type { JsonObject } from './json-object.js';
+
+/** The JSON types a schema admits: 3.1 type arrays and 3.0 `nullable` read the same way. */
+export function typeSet(schema: JsonObject): TypeSet {
+  const declared = schema.type;
+  const types = typeof declared === 'string' ? [declared] : Array.isArray(declared) ? declared.filter((t): t is string => typeof t === 'string') : undefined;
+  if (types === undefined) return 'any';
+  if (schema.nullable === true) types.push('null');
+  return [...new Set(types)].sort();
+}
+
+export function sameTypes(a: TypeSet, b: TypeSet): boolean {
+  if (a === 'any' || b === 'any') return a === b;
+  return a.length === b.length && a.every((t, i) => t === b[i]);
+}
+
+/** Types `from` admitted that `to` no longer does; `'any'` stands for "anything" being narrowed. */
+export function typesRemoved(from: TypeSet, to: TypeSet): string[] {
+  if (to === 'any') return [];
+  if (from === 'any') return ['any'];
+  return from.filter((t) => !admits(to, t));
+}
+
+/** Types `to` admits that `from` did not. */
+export function typesAdded(from: TypeSet, to: TypeSet): string[] {
+  return typesRemoved(to, from);
+}
+
+// Every integer is a number, so integer → number widens and number → integer narrows.
+function admits(types: readonly string[], type: string): boolean {
+  return types.includes(type) || (type === 'integer' && types.includes('number'));
+}
