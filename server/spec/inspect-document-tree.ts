@@ -12,10 +12,15 @@ type Entry = { value: object; depth: number; parent: Entry | undefined; segment:
  * surrogates, and refusing every reference that does not point inside the document: Accord never
  * fetches a URL or reads a file because a document asked it to.
  */
-export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'maxDepth' | 'maxNodes'>): void {
+export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'maxDepth' | 'maxNodes'>): { internalRefs: Map<string, string> } {
   const externalRefs: Issue[] = [];
+  // Each distinct internal reference, with the first place it is used, for `checkInternalRefs`.
+  const internalRefs = new Map<string, string>();
   let nodes = 1;
-  if (root === null || typeof root !== 'object') return checkString(root, undefined, '');
+  if (root === null || typeof root !== 'object') {
+    checkString(root, undefined, '');
+    return { internalRefs };
+  }
   const stack: Entry[] = [{ value: root, depth: 0, parent: undefined, segment: '' }];
   while (stack.length > 0) {
     const entry = stack.pop()!;
@@ -40,6 +45,9 @@ export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'max
           ]);
         }
         checkString(key, entry, key);
+        if (REFERENCE_KEYS.has(key) && typeof child === 'string' && child.startsWith('#') && !internalRefs.has(child)) {
+          internalRefs.set(child, pointerOf(entry, key));
+        }
         if (REFERENCE_KEYS.has(key) && typeof child === 'string' && !child.startsWith('#') && externalRefs.length < 50) {
           externalRefs.push({
             pointer: pointerOf(entry, key),
@@ -61,6 +69,7 @@ export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'max
   if (externalRefs.length > 0) {
     throw new SpecRejection('external-ref', `${externalRefs[0]!.message} (at ${externalRefs[0]!.pointer})`, externalRefs);
   }
+  return { internalRefs };
 }
 
 function checkString(value: unknown, parent: Entry | undefined, segment: string | number): void {

@@ -52,6 +52,18 @@ describe('parseSpec', () => {
     expect(result).toMatchObject({ ok: false, code: 'external-ref', issues: [{ pointer: '/components/schemas/Meta/$ref' }] });
   });
 
+  it('refuses an internal reference that points at nothing, naming where it is used', async () => {
+    const result = await parseSpec(JSON.stringify(openapi({ components: { schemas: { Order: { $ref: '#/components/schemas/Missing' } } } })));
+    expect(result).toMatchObject({ ok: false, code: 'spec-invalid', issues: [{ pointer: '/components/schemas/Order/$ref' }] });
+  });
+
+  it('still applies Swagger 2.0 semantic rules, such as declared path parameters', async () => {
+    const result = await parseSpec(
+      JSON.stringify({ swagger: '2.0', info: { title: 'Legacy', version: '1' }, paths: { '/members/{id}': { get: { responses: { '200': { description: 'ok' } } } } } }),
+    );
+    expect(result).toMatchObject({ ok: false, code: 'spec-invalid' });
+  });
+
   it('reports a duplicate key in YAML with its pointer', async () => {
     const result = await parseSpec('openapi: 3.0.3\ninfo:\n  title: a\n  title: b\n  version: "1"\npaths: {}\n');
     expect(result).toMatchObject({ ok: false, code: 'duplicate-key', issues: [{ pointer: '/info/title' }] });

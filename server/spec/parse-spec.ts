@@ -1,3 +1,4 @@
+import { checkInternalRefs } from './check-internal-refs.js';
 import { contentHash } from './content-hash.js';
 import { decodeDocumentText } from './decode-document-text.js';
 import { detectSpecKind } from './detect-spec-kind.js';
@@ -17,8 +18,9 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
   try {
     const text = decodeDocumentText(input, limits);
     const tree = parseDocumentTree(text, limits);
-    inspectDocumentTree(tree.value, limits);
+    const { internalRefs } = inspectDocumentTree(tree.value, limits);
     const flavour = detectSpecKind(tree.value);
+    checkInternalRefs(tree.value, internalRefs);
     const doc = tree.value as Record<string, unknown>;
     const info = (typeof doc.info === 'object' && doc.info !== null ? doc.info : {}) as Record<string, unknown>;
     // Everything Accord keeps is taken from the document before validation, because the

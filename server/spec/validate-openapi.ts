@@ -9,15 +9,17 @@ interface AjvLikeError {
 }
 
 /**
- * Validates an OpenAPI 2.0/3.0/3.1 document: first against the official schema (compiled once),
- * then with swagger-parser's semantic rules (path parameters declared, unique operationIds, …).
- * swagger-parser dereferences the document in place, so callers pass a document they no longer
- * need. External resolution is off as a second line of defence; `inspectDocumentTree` has
- * already refused every reference that leaves the document.
+ * Validates an OpenAPI 2.0/3.0/3.1 document against the official schema (compiled once). For
+ * Swagger 2.0, swagger-parser's semantic rules follow (path parameters declared, unique
+ * operationIds, body parameters); it has none for 3.x, where its pass would only dereference the
+ * whole document (most of the time spent on a large one, measured) to prove what
+ * `checkInternalRefs` already has. swagger-parser dereferences in place, so callers pass a
+ * document they no longer need; external resolution is off as a second line of defence.
  */
 export async function validateOpenApi(document: object, family: SpecFlavour['family']): Promise<void> {
   const structural = await validateOpenApiSchema(document, family);
   if (structural.length > 0) throw rejection(structural);
+  if (family !== 'swagger-2.0') return;
   // Loaded on first use: only spec workers need it.
   const { default: SwaggerParser } = await import('@apidevtools/swagger-parser');
   try {
