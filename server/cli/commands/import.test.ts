@@ -100,7 +100,7 @@ describe('accord import with a failing contract', () => {
   test('an invalid document fails its contract while the others are imported, and the run exits 1', async () => {
     const run = await accord('import', withInvalid, '--system', 'shop');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^✗ returns-api \(.*returns-api\.yaml\): spec-invalid: the document is not a valid OpenAPI description: must have required property 'description'/m);
+    expect(run.stderr).toMatch(/^✗ returns-api \(.*returns-api\.yaml\): spec-invalid: the document is not a valid OpenAPI description: "description" is required \(at \/paths\/~1returns\/post\/responses\/201\)/m);
     expect(run.stderr).not.toContain('shipping-api');
     expect(run.stdout).toMatch(/1 version\(s\) published, 0 unchanged, 1 failed; 2 contract\(s\) created\./);
     expect(await versionsOf('shipping-api')).toEqual(['1.0.0']);
