@@ -44,7 +44,9 @@ export function createSpecLoader({
     filename: new URL(fromSource ? './spec-worker.ts' : './spec-worker.js', import.meta.url).href,
     // Running from TypeScript sources (tests, `npm run dev`): the worker needs the same loader.
     execArgv: fromSource ? ['--import', 'tsx'] : [],
-    minThreads: 1,
+    // Workers start with the first document, not with the server: on two cores a worker booting
+    // beside PGlite's WebAssembly compile costs start-up a third of a second (measured).
+    minThreads: 0,
     maxThreads: threads,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
