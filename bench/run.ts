@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchmarkReport, Table } from './benchmark-report.js';
 import { coldStartBench } from './cold-start.bench.js';
+import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   ingest: () => ingestBench({ projectRoot }),
   publish: () => publishBench({ projectRoot }),
   'cold-start': () => coldStartBench({ projectRoot }),
+  hostile: () => hostileBench(),
 };
 
 async function main(names: string[]): Promise<number> {
