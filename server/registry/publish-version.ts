@@ -99,9 +99,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
     });
     return true;
   });
-  const { document: _document, source: _source, sourceFormat: _format, ...version } = await deps.versions.get(input.contract, input.version, { withDocuments: false });
-  return { created, version };
+  return { created, version: await deps.versions.getPublished(input.contract, input.version) };
 }
-
 
 const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);

@@ -5,7 +5,7 @@ import { NotFound } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
-import type { Page, PageRequest, RegistryDeps, Version, VersionSummary } from './registry-types.js';
+import type { Page, PageRequest, PublishedVersion, RegistryDeps, Version, VersionSummary } from './registry-types.js';
 import { latestVersionOf } from './contracts.js';
 
 const { contracts, versions } = tables;
@@ -22,6 +22,8 @@ const summaryColumns = {
   publishedAt: versions.publishedAt,
   publishedBy: versions.publishedBy,
 };
+
+const publishedColumns = { ...summaryColumns, operations: versions.operations, findings: versions.findings };
 
 const isRelease = sql<boolean>`(${versions.prerelease} is null)`;
 /** [major, minor, patch, isRelease, id]: the sort key of a version, newest first. */
@@ -54,25 +56,34 @@ export function createVersions({ db }: RegistryDeps) {
     },
 
     /** One version with its documents; `latest` names the newest stable version. */
-    async get(contract: string, version: string, { withDocuments = true } = {}): Promise<Version> {
-      const contractId = await contractIdOf(db, contract);
-      const wanted = version === 'latest' ? latestVersionOf(sql`${contractId}::uuid`) : sql`${version}`;
+    async get(contract: string, version: string): Promise<Version> {
+      const where = await versionCondition(contract, version);
       const [row] = await db
-        .select({
-          ...summaryColumns,
-          operations: versions.operations,
-          findings: versions.findings,
-          document: withDocuments ? versions.document : sql<null>`null`,
-          source: withDocuments ? versions.source : sql<string>`''`,
-          sourceFormat: versions.sourceFormat,
-        })
+        .select({ ...publishedColumns, document: versions.document, source: versions.source, sourceFormat: versions.sourceFormat })
         .from(versions)
         .innerJoin(contracts, eq(contracts.id, versions.contractId))
-        .where(and(eq(versions.contractId, contractId), sql`${versions.version} = ${wanted}`));
-      if (!row) throw new NotFound(version === 'latest' ? `a published version of contract "${contract}"` : `version ${version} of contract "${contract}"`);
+        .where(where);
+      if (!row) throw missing(contract, version);
+      return { ...row, operations: row.operations as Operation[], findings: row.findings as unknown[] };
+    },
+
+    /** One version without its documents, which may be megabytes: what a publish answers. */
+    async getPublished(contract: string, version: string): Promise<PublishedVersion> {
+      const where = await versionCondition(contract, version);
+      const [row] = await db.select(publishedColumns).from(versions).innerJoin(contracts, eq(contracts.id, versions.contractId)).where(where);
+      if (!row) throw missing(contract, version);
       return { ...row, operations: row.operations as Operation[], findings: row.findings as unknown[] };
     },
   };
+
+  async function versionCondition(contract: string, version: string) {
+    const contractId = await contractIdOf(db, contract);
+    const wanted = version === 'latest' ? latestVersionOf(sql`${contractId}::uuid`) : sql`${version}`;
+    return and(eq(versions.contractId, contractId), sql`${versions.version} = ${wanted}`);
+  }
 }
+
+const missing = (contract: string, version: string) =>
+  new NotFound(version === 'latest' ? `a published version of contract "${contract}"` : `version ${version} of contract "${contract}"`);
 
 export type Versions = ReturnType<typeof createVersions>;
