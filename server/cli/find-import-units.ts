@@ -8,6 +8,8 @@ export interface ImportUnit {
   contract: string;
   /** Each file is bundled and published; `version` is null when it comes from info.version. */
   versions: { file: string; version: string | null }[];
+  /** Why this folder cannot be imported as it is; set instead of versions. */
+  problem?: string;
 }
 
 const DOCUMENT = /\.(ya?ml|json)$/i;
@@ -57,7 +59,15 @@ async function folderUnit(path: string, name: string): Promise<ImportUnit | unde
   }
   const byName = ENTRY_NAMES.map((n) => files.find((f) => f.replace(DOCUMENT, '').toLowerCase() === n)).find(Boolean);
   const candidates = byName ? [byName] : await filterAsync(files, (f) => looksLikeContract(join(path, f)));
-  if (candidates.length !== 1) return undefined;
+  if (candidates.length === 0) return undefined;
+  if (candidates.length > 1) {
+    // Guessing which document is the contract would publish the wrong one; say so instead.
+    return {
+      contract: slugOf(name),
+      versions: [],
+      problem: `${path} holds ${candidates.length} contract documents (${candidates.join(', ')}) and no entry document (${ENTRY_NAMES.map((n) => `${n}.yaml`).join(', ')}); name one so, or give each contract its own folder`,
+    };
+  }
   return { contract: slugOf(name), versions: [{ file: join(path, candidates[0]!), version: null }] };
 }
 

@@ -35,10 +35,14 @@ export async function importContracts(argv: string[]): Promise<number> {
   if (units.length === 0) throw new UsageError(`no contract documents found in ${dir}`);
   const client = clientFrom(values);
   const started = performance.now();
-  const total = units.reduce((n, u) => n + u.versions.length, 0);
+  const total = units.reduce((n, u) => n + Math.max(1, u.versions.length), 0);
   const bar = progressBar(values.json ? 0 : total);
   const results: ItemResult[] = [];
   for (const unit of units) {
+    if (unit.problem) {
+      results.push({ contract: unit.contract, file: '', version: null, outcome: 'failed', error: { code: 'ambiguous-folder', detail: unit.problem } });
+      continue;
+    }
     const created = await ensureContract(client, unit, values.system, values.lifecycle).catch((error: unknown) => error);
     if (created instanceof Error) {
       for (const v of unit.versions) results.push({ contract: unit.contract, file: v.file, version: v.version, outcome: 'failed', error: describe(created) });
