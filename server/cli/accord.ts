@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from '../config.js';
 import { EXIT, RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
+import { diff, diffHelp } from './commands/diff.js';
 import { get, getHelp } from './commands/get.js';
 import { importContracts, importHelp } from './commands/import.js';
 import { ls, lsHelp } from './commands/ls.js';
@@ -13,6 +14,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   import: { run: importContracts, help: importHelp },
   ls: { run: ls, help: lsHelp },
   get: { run: get, help: getHelp },
+  diff: { run: diff, help: diffHelp },
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -25,6 +27,7 @@ Commands:
   import     import a folder of contracts
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
+  diff       compare two OpenAPI documents offline and report breaking changes
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.

@@ -8,3 +8,4 @@ export type { AnyRule, Level, Rule, Taxonomy } from './rule.js';
 export { diffOpenApi } from './diff-openapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
 export { rules } from './rules/index.js';
+export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
