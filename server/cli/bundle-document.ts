@@ -33,7 +33,8 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
   }
   let doc: unknown;
   try {
-    doc = parse(text, { maxAliasCount: 100 });
+    // JSON through the native parser: the YAML parser takes seconds on a multi-megabyte JSON file.
+    doc = parseJsonOrUndefined(text) ?? parse(text, { maxAliasCount: 100 });
   } catch (error) {
     throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -102,4 +103,13 @@ function infoOf(doc: unknown): { title?: string; version?: string } {
     ...(typeof info?.title === 'string' ? { title: info.title } : {}),
     ...(info?.version !== undefined ? { version: String(info.version) } : {}),
   };
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  if (!/^\s*[{[]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
