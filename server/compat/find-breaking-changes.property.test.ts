@@ -22,7 +22,7 @@ const scalar = fc.record(
   { requiredKeys: ['type'] },
 );
 
-const { schema, object } = fc.letrec<{ schema: Json; object: Json; array: Json }>((tie) => ({
+const { object } = fc.letrec<{ schema: Json; object: Json; array: Json }>((tie) => ({
   schema: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, ref, tie('object'), tie('array'), fc.record({ oneOf: fc.array(fc.oneof(ref, scalar), { minLength: 1, maxLength: 3 }) })),
   object: fc
     .record({

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 
-export type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+export type Method = 'get' | 'post' | 'patch';
 
 /**
  * A REST route as data. Paths use OpenAPI template syntax (`/contracts/{slug}`) so the route table

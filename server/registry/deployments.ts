@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
-import { InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { InvalidInput, describeActor, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { latestVersionOf } from './contracts.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
@@ -48,8 +48,7 @@ export function createDeployments({ db, clock, environments: envs }: RegistryDep
     /** Records that a version now runs in an environment; earlier records stay as history. */
     async record(input: DeploymentInput, actor: Actor): Promise<Deployment> {
       return db.transaction(async (tx) => {
-        const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, input.contract));
-        if (!contract) throw new NotFound(`contract "${input.contract}"`);
+        const contract = { id: await contractIdOf(tx, input.contract) };
         const [environment] = await tx.select({ id: environments.id }).from(environments).where(eq(environments.slug, input.environment));
         if (!environment) throw new InvalidInput(`environment "${input.environment}" does not exist`, [{ pointer: '/environment', message: 'unknown environment' }], 'unknown-reference');
         const versionCondition =

@@ -1,3 +1,4 @@
+import { countOccurrences } from './count-occurrences.js';
 import { SpecRejection, type SpecLimits } from './spec-document.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
@@ -28,7 +29,7 @@ export function decodeDocumentText(input: string | Uint8Array, limits: Pick<Spec
       throw new SpecRejection('invalid-encoding', 'the document is not valid UTF-8');
     }
   }
-  if (countNul(text) > text.length / 10) {
+  if (countOccurrences(text, '\u0000') > text.length / 10) {
     throw new SpecRejection('invalid-encoding', 'the document is mostly NUL characters; it looks binary or UTF-16 without a byte-order mark');
   }
   return text;
@@ -39,8 +40,3 @@ function startsWithUtf16Or32Bom(bytes: Uint8Array): boolean {
   return (a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || (a === 0x00 && b === 0x00);
 }
 
-function countNul(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\u0000'); i !== -1; i = text.indexOf('\u0000', i + 1)) n++;
-  return n;
-}

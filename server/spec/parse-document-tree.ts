@@ -1,4 +1,5 @@
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
+import { countOccurrences } from './count-occurrences.js';
 import { findDuplicateJsonKeys } from './find-duplicate-json-keys.js';
 import { findDuplicateYamlKeys } from './find-duplicate-yaml-keys.js';
 import { SpecRejection, type SpecLimits } from './spec-document.js';
@@ -38,7 +39,7 @@ export function parseDocumentTree(text: string, limits: Pick<SpecLimits, 'maxAli
 function parseJson(text: string, { maxNodes, maxDepth }: Pick<SpecLimits, 'maxNodes' | 'maxDepth'>): unknown {
   // Every value but the last of each container is followed by a comma: a count of commas is a
   // near-exact bound that refuses a million-value document before any allocation.
-  const commas = countOf(text, ',');
+  const commas = countOccurrences(text, ',');
   if (commas > maxNodes) throw new SpecRejection('too-many-nodes', `the document holds about ${commas} values; the limit is ${maxNodes}`);
   const duplicates = findDuplicateJsonKeys(text, { maxNodes, maxDepth });
   let value: unknown;
@@ -56,7 +57,7 @@ function parseJson(text: string, { maxNodes, maxDepth }: Pick<SpecLimits, 'maxNo
 function parseYaml(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'maxNodes'>): unknown {
   // The YAML parser spends ~15 µs per node: count lines and commas (an upper bound on most of the
   // values a document can hold) first, so a million-item document is refused in milliseconds.
-  const separators = countOf(text, '\n') + countOf(text, ',');
+  const separators = countOccurrences(text, '\n') + countOccurrences(text, ',');
   if (separators > limits.maxNodes) {
     throw new SpecRejection('too-many-nodes', `the YAML holds about ${separators} values; the limit is ${limits.maxNodes}`);
   }
@@ -111,8 +112,3 @@ function positionOf(text: string, index: number): { line: number; column: number
   return { line, column: index - lineStart + 1 };
 }
 
-function countOf(text: string, char: string): number {
-  let n = 0;
-  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) n++;
-  return n;
-}
