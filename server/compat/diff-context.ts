@@ -1,4 +1,5 @@
 import type { Change } from './change.js';
+import type { DiffOptions } from './diff-documents.js';
 import type { JsonObject } from './json-object.js';
 import type { SchemaComparison } from './schema-comparison.js';
 
@@ -8,6 +9,7 @@ export interface DiffContext {
   head: JsonObject;
   changes: Change[];
   comparison: SchemaComparison;
+  options: DiffOptions;
 }
 
 /** One operation as it appears in one document. */

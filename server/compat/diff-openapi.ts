@@ -1,5 +1,6 @@
 import type { Change } from './change.js';
 import type { DiffContext, OperationSide } from './diff-context.js';
+import type { DiffOptions } from './diff-documents.js';
 import { diffOperation } from './diff-operation.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
 import { matchPaths } from './match-paths.js';
@@ -12,8 +13,8 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'
  * The facts that tell two OpenAPI 3.0/3.1 documents apart (parsed JSON, internal `$ref`s kept,
  * possibly circular). Pure: reads nothing but its arguments.
  */
-export function diffOpenApi(base: object, head: object): Change[] {
-  const context: DiffContext = { base: base as JsonObject, head: head as JsonObject, changes: [], comparison: createSchemaComparison() };
+export function diffOpenApi(base: object, head: object, options: DiffOptions = {}): Change[] {
+  const context: DiffContext = { base: base as JsonObject, head: head as JsonObject, changes: [], comparison: createSchemaComparison(), options };
   const basePaths = pathItems(context.base);
   const headPaths = pathItems(context.head);
   const { matched, removed, added } = matchPaths([...basePaths.keys()], [...headPaths.keys()]);

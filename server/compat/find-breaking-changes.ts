@@ -1,18 +1,18 @@
 import type { Change, ChangeKind } from './change.js';
-import { diffOpenApi } from './diff-openapi.js';
+import { diffDocuments, type DiffOptions } from './diff-documents.js';
 import type { Finding } from './finding.js';
 import type { AnyRule, Level } from './rule.js';
 import { rules as registry } from './rules/index.js';
 
-export interface FindBreakingChangesOptions {
+export interface FindBreakingChangesOptions extends DiffOptions {
   /** Overrides a rule's level by id, e.g. `{ 'response-enum-value-added': 'error' }`. */
   levels?: Record<string, Level>;
   rules?: readonly AnyRule[];
 }
 
-/** Diffs two OpenAPI documents and judges every change with the rule registry. */
-export function findBreakingChanges(base: object, head: object, { levels = {}, rules = registry }: FindBreakingChangesOptions = {}): Finding[] {
-  return judgeChanges(diffOpenApi(base, head), { levels, rules });
+/** Diffs two contract documents and judges every change with the rule registry. */
+export function findBreakingChanges(base: object, head: object, { levels = {}, rules = registry, ...options }: FindBreakingChangesOptions = {}): Finding[] {
+  return judgeChanges(diffDocuments(base, head, options), { levels, rules });
 }
 
 /** Turns facts into findings: each rule that matches a change yields one finding. */

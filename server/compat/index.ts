@@ -5,6 +5,7 @@
 export type * from './change.js';
 export type { Finding } from './finding.js';
 export type { AnyRule, Level, Rule, Taxonomy } from './rule.js';
+export { diffDocuments, type DiffOptions } from './diff-documents.js';
 export { diffOpenApi } from './diff-openapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
 export { rules } from './rules/index.js';

@@ -5,7 +5,20 @@ export type Level = 'error' | 'warn' | 'info';
 /** Where a rule sits in oasdiff's direction × area × kind × action grid. */
 export interface Taxonomy {
   direction: Direction | 'none';
-  area: 'paths' | 'operations' | 'parameters' | 'request-body' | 'responses' | 'security' | 'schema';
+  area:
+    | 'paths'
+    | 'operations'
+    | 'parameters'
+    | 'request-body'
+    | 'responses'
+    | 'security'
+    | 'schema'
+    | 'webhooks'
+    | 'callbacks'
+    | 'servers'
+    | 'channels'
+    | 'messages'
+    | 'bindings';
   /** The object that changed: `property`, `enum-value`, `max-length`, … */
   kind: string;
   /** What happened to it: `added`, `removed`, `became-required`, `decreased`, … */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { diffOpenApi } from '../diff-openapi.js';
+import { diffDocuments } from '../diff-documents.js';
 import { findBreakingChanges } from '../find-breaking-changes.js';
 import { rules } from './index.js';
 
@@ -23,7 +23,7 @@ describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rul
   });
 
   it('stays quiet on a related change it is not about', () => {
-    expect(diffOpenApi(fixture(id, 'base'), fixture(id, 'quiet')), 'the quiet fixture changes something').not.toEqual([]);
+    expect(diffDocuments(fixture(id, 'base'), fixture(id, 'quiet')), 'the quiet fixture changes something').not.toEqual([]);
     const findings = findBreakingChanges(fixture(id, 'base'), fixture(id, 'quiet')).filter((finding) => finding.id === id);
     expect(findings).toEqual([]);
   });
