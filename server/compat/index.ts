@@ -10,3 +10,15 @@ export { diffOpenApi } from './diff-openapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
 export { rules } from './rules/index.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
+export {
+  checkCandidate,
+  type Bump,
+  type CandidateCheck,
+  type CandidateCheckInput,
+  type CheckDirection,
+  type CheckFinding,
+  type LevelOverrides,
+  type PublishedDocument,
+  type SemverAdvice,
+} from './check-candidate.js';
+export { COMPATIBILITY_MODES, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CompatibilityMode } from './compatibility-mode.js';

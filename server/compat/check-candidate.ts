@@ -1,0 +1,143 @@
+import semver from 'semver';
+import type { CompatibilityMode } from './compatibility-mode.js';
+import type { DiffOptions } from './diff-documents.js';
+import { findBreakingChanges } from './find-breaking-changes.js';
+import type { Finding } from './finding.js';
+import type { Level } from './rule.js';
+import { verdictOf, type FailOn, type VerdictReport } from './verdict-of.js';
+
+export interface PublishedDocument {
+  version: string;
+  document: object;
+}
+
+/** A rule's level for one contract, or `off` to drop the rule for it. */
+export type LevelOverrides = Record<string, Level | 'off'>;
+
+export interface CandidateCheckInput extends DiffOptions {
+  candidate: object;
+  /** The version the candidate would be published as; without one, the check suggests it. */
+  version?: string;
+  /** Every published version of the contract, in any order. */
+  published: readonly PublishedDocument[];
+  mode: CompatibilityMode;
+  levels?: LevelOverrides;
+  failOn?: FailOn;
+}
+
+/**
+ * `backward`: the earlier version is the base and the candidate the head (old clients, new
+ * contract). `forward`: the other way round (new clients, old contract still deployed).
+ */
+export type CheckDirection = 'backward' | 'forward';
+
+export interface CheckFinding extends Finding {
+  direction: CheckDirection;
+  /** The published versions this finding was found against. */
+  against: string[];
+  /**
+   * Why an error-level finding does not fail the verdict: the candidate starts a new compatible
+   * line (`major-version`), or the contract's mode gates nothing (`mode-none`).
+   */
+  accepted?: 'major-version' | 'mode-none';
+}
+
+export type Bump = 'major' | 'minor' | 'patch';
+
+export interface SemverAdvice {
+  /** The latest published version before the candidate, which the changelog and the bump are relative to. */
+  previous: string | null;
+  /** The smallest bump the changes since `previous` call for. */
+  required: Bump | null;
+  /** What the candidate's version claims relative to `previous`; null without a version. */
+  claimed: Bump | 'prerelease' | null;
+  suggested: string;
+  /** False when breaking changes come without the major bump that would announce them. */
+  satisfied: boolean;
+}
+
+export interface CandidateCheck extends VerdictReport {
+  mode: CompatibilityMode;
+  /** The versions the candidate was compared with. */
+  comparedWith: string[];
+  findings: CheckFinding[];
+  semver: SemverAdvice;
+}
+
+/**
+ * Checks a candidate document against the published versions of its contract under the
+ * contract's compatibility mode. Breaking changes (error findings) fail the verdict unless the
+ * candidate's version starts a new compatible line: a new major, or a new minor while in 0.x,
+ * where semver promises no compatibility.
+ */
+export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
+  const { candidate, version, mode, failOn = 'error', levels = {}, published, ...diffOptions } = input;
+  const earlier = [...published].filter((p) => version === undefined || semver.lt(p.version, version)).sort((a, b) => semver.rcompare(a.version, b.version));
+  const previous = earlier[0];
+  const transitive = mode.endsWith('_TRANSITIVE');
+  const directions: CheckDirection[] = mode.startsWith('FULL') ? ['backward', 'forward'] : mode.startsWith('FORWARD') ? ['forward'] : ['backward'];
+  const baselines = mode === 'NONE' || !transitive ? earlier.slice(0, 1) : earlier.filter((p) => p === previous || sameLine(p.version, version ?? previous!.version));
+
+  const findings = new Map<string, CheckFinding>();
+  const { levelsOnly, off } = splitOverrides(levels);
+  for (const baseline of baselines) {
+    for (const direction of directions) {
+      const [base, head] = direction === 'backward' ? [baseline.document, candidate] : [candidate, baseline.document];
+      for (const finding of findBreakingChanges(base, head, { ...diffOptions, levels: levelsOnly })) {
+        if (off.has(finding.id)) continue;
+        const key = `${direction}\0${finding.id}\0${finding.pointer ?? ''}\0${finding.message}`;
+        const known = findings.get(key);
+        if (known) known.against.push(baseline.version);
+        else findings.set(key, { ...finding, direction, against: [baseline.version], ...acceptance(finding, mode, baseline.version, version) });
+      }
+    }
+  }
+  const all = [...findings.values()];
+  const gated = all.filter((f) => f.accepted === undefined);
+  const report = verdictOf(gated, failOn);
+  return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines.map((b) => b.version), findings: all, semver: advise(all, previous?.version ?? null, version) };
+}
+
+function acceptance(finding: Finding, mode: CompatibilityMode, baseline: string, version: string | undefined): Pick<CheckFinding, 'accepted'> {
+  if (finding.level !== 'error') return {};
+  if (mode === 'NONE') return { accepted: 'mode-none' };
+  if (version !== undefined && !sameLine(baseline, version)) return { accepted: 'major-version' };
+  return {};
+}
+
+/** Versions promising compatibility with each other: same major, or same minor within 0.x. */
+function sameLine(a: string, b: string): boolean {
+  const [x, y] = [semver.parse(a)!, semver.parse(b)!];
+  return x.major === y.major && (x.major !== 0 || x.minor === y.minor);
+}
+
+function splitOverrides(levels: LevelOverrides): { levelsOnly: Record<string, Level>; off: Set<string> } {
+  const levelsOnly: Record<string, Level> = {};
+  const off = new Set<string>();
+  for (const [id, level] of Object.entries(levels)) {
+    if (level === 'off') off.add(id);
+    else levelsOnly[id] = level;
+  }
+  return { levelsOnly, off };
+}
+
+function advise(findings: readonly CheckFinding[], previous: string | null, version: string | undefined): SemverAdvice {
+  const sincePrevious = findings.filter((f) => previous !== null && f.direction === 'backward' && f.against.includes(previous));
+  if (previous === null) return { previous, required: null, claimed: null, suggested: version ?? '1.0.0', satisfied: true };
+  const required: Bump = sincePrevious.some((f) => f.level === 'error') ? 'major' : sincePrevious.length > 0 ? 'minor' : 'patch';
+  const claimed = version === undefined ? null : bumpBetween(previous, version);
+  const line = semver.parse(previous)!;
+  // In 0.x a minor bump is the breaking one, as most package managers read it.
+  const effective: Bump = line.major === 0 && required !== 'patch' ? (required === 'major' ? 'minor' : 'patch') : required;
+  const suggested = semver.inc(previous, effective)!;
+  const satisfied = version === undefined || required !== 'major' || !sameLine(previous, version);
+  return { previous, required, claimed, suggested, satisfied };
+}
+
+function bumpBetween(previous: string, version: string): Bump | 'prerelease' {
+  const [a, b] = [semver.parse(previous)!, semver.parse(version)!];
+  if (b.major !== a.major) return 'major';
+  if (b.minor !== a.minor) return 'minor';
+  if (b.patch !== a.patch) return 'patch';
+  return 'prerelease';
+}
