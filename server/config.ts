@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { COMPATIBILITY_MODES, type CompatibilityMode } from './compat/index.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -12,6 +13,8 @@ const serverSchema = z.object({
   ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   ACCORD_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   ACCORD_PARSE_THREADS: z.coerce.number().int().positive().max(64).optional(),
+  ACCORD_COMPATIBILITY_MODE: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
+  ACCORD_MIN_DEPRECATION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -23,6 +26,8 @@ export interface ServerConfig {
   maxDocumentBytes: number;
   parseTimeoutMs: number;
   parseThreads: number | undefined;
+  /** What new contracts get when they name no compatibility mode, and the minimum notice for a sunset. */
+  compatibility: { defaultMode: CompatibilityMode; minDeprecationDays: number };
   logLevel: string;
 }
 
@@ -44,6 +49,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxDocumentBytes: c.ACCORD_MAX_DOCUMENT_BYTES,
     parseTimeoutMs: c.ACCORD_PARSE_TIMEOUT_MS,
     parseThreads: c.ACCORD_PARSE_THREADS,
+    compatibility: { defaultMode: c.ACCORD_COMPATIBILITY_MODE, minDeprecationDays: c.ACCORD_MIN_DEPRECATION_DAYS },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -35,7 +35,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   });
   try {
     await database.migrate();
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs, compatibility: config.compatibility });
     if (config.seed) {
       await database.exclusively(async () => {
         if (!(await isRegistryEmpty(database.db))) return;

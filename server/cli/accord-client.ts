@@ -35,12 +35,13 @@ export function createAccordClient({ server, token, timeoutMs = 120_000 }: { ser
       if (!response.ok) {
         const problem = (parsed ?? {}) as Partial<Problem>;
         throw new RejectedByAccord({
+          // Extension members first: they carry what the standard ones cannot, e.g. blocking findings.
+          ...problem,
           type: problem.type ?? 'about:blank',
           title: problem.title ?? response.statusText,
           status: response.status,
           detail: problem.detail ?? (text.slice(0, 500) || response.statusText),
           code: problem.code ?? `http-${response.status}`,
-          ...(problem.errors ? { errors: problem.errors } : {}),
         });
       }
       return { status: response.status, body: parsed as T };

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from '../config.js';
 import { EXIT, RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
+import { check, checkHelp } from './commands/check.js';
 import { diff, diffHelp } from './commands/diff.js';
 import { get, getHelp } from './commands/get.js';
 import { importContracts, importHelp } from './commands/import.js';
@@ -15,6 +16,7 @@ const commands: Record<string, { run: (argv: string[]) => Promise<number>; help:
   ls: { run: ls, help: lsHelp },
   get: { run: get, help: getHelp },
   diff: { run: diff, help: diffHelp },
+  check: { run: check, help: checkHelp },
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -27,7 +29,8 @@ Commands:
   import     import a folder of contracts
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
-  diff       compare two OpenAPI documents offline and report breaking changes
+  diff       compare two contract documents offline and report breaking changes
+  check      check a candidate document against a registered contract (CI gate)
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.
@@ -44,6 +47,13 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+/** A blocked publish carries the findings that blocked it; list the ones that did. */
+function blockingFindings(problem: Record<string, unknown>): string {
+  const findings = Array.isArray(problem.findings) ? (problem.findings as { id: string; level: string; message: string; accepted?: string }[]) : [];
+  const blocking = findings.filter((f) => f.level === 'error' && !f.accepted);
+  return blocking.map((f) => `\n  ${f.id}  ${f.message}`).join('');
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -57,7 +67,7 @@ main(process.argv.slice(2)).then(
     };
     if (error instanceof RejectedByAccord) {
       const p = error.problem;
-      const details = (p.errors ?? []).slice(0, 10).map((e) => `\n  ${e.pointer ?? ''} ${e.detail}`).join('');
+      const details = (p.errors ?? []).slice(0, 10).map((e) => `\n  ${e.pointer ?? ''} ${e.detail}`).join('') + blockingFindings(p);
       report(EXIT.rejected, p, `error: ${p.code}: ${p.detail}${details}`);
     } else if (error instanceof UsageError || error instanceof ConfigError) {
       report(EXIT.usage, { code: 'usage', detail: error.message }, `error: ${error.message}`);

@@ -9,6 +9,8 @@ export interface DiffOptions {
    * without it no sunset counts as passed, the cautious reading.
    */
   now?: Date;
+  /** The shortest notice, in days from `now`, a newly deprecated operation's sunset may give. */
+  minDeprecationDays?: number;
 }
 
 type Family = 'openapi3' | 'swagger2' | 'asyncapi';

@@ -12,7 +12,7 @@ export interface VerdictReport {
 }
 
 /** The verdict on a set of findings: any error fails, any warning warns; `failOn` sets the gate. */
-export function verdictOf(findings: readonly Finding[], failOn: FailOn = 'error'): VerdictReport {
+export function verdictOf(findings: readonly Pick<Finding, 'level'>[], failOn: FailOn = 'error'): VerdictReport {
   const summary: Record<Level, number> = { error: 0, warn: 0, info: 0 };
   for (const f of findings) summary[f.level]++;
   const verdict: Verdict = summary.error > 0 ? 'fail' : summary.warn > 0 ? 'warn' : 'pass';

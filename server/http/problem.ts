@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'invalid-transition': 409,
   'subscription-exists': 409,
   'spec-timeout': 422,
+  'publish-blocked': 422,
   'service-unavailable': 503,
   'ingest-busy': 503,
   'internal-error': 500,
@@ -34,7 +35,10 @@ export interface Problem {
   instance?: string;
   errors?: { pointer?: string; detail: string; code?: string; line?: number; column?: number }[];
   requestId?: string;
+  [extension: string]: unknown;
 }
+
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'code', 'instance', 'errors', 'requestId']);
 
 export function problemOf(error: AccordError, instance?: string): Problem {
   const status = STATUS_BY_CODE[error.code] ?? STATUS_BY_CLASS[error.name] ?? 422;
@@ -46,6 +50,8 @@ export function problemOf(error: AccordError, instance?: string): Problem {
     code: error.code,
     ...(instance ? { instance } : {}),
     ...(error.issues.length > 0 ? { errors: error.issues.map(toProblemError) } : {}),
+    // RFC 9457 extension members; the standard members above always win a name clash.
+    ...Object.fromEntries(Object.entries(error.details).filter(([key]) => !RESERVED.has(key))),
   };
 }
 
@@ -70,7 +76,7 @@ export function problemHandler({ log }: { log: { error: (obj: object, msg: strin
 }
 
 // The body of a publish is the document, so an oversized body is an oversized document.
-const isDocumentUpload = (method: string, path: string) => method === 'POST' && /\/versions\/?$/.test(path);
+const isDocumentUpload = (method: string, path: string) => method === 'POST' && /\/(versions|checks)\/?$/.test(path);
 
 function fromBodyParser(error: unknown, documentUpload: boolean): AccordError | undefined {
   const type = (error as { type?: string })?.type;

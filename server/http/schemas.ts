@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COMPATIBILITY_MODES, MAX_PAGE_SIZE } from '../registry/index.js';
+import { COMPATIBILITY_MODES } from '../compat/index.js';
+import { MAX_PAGE_SIZE } from '../registry/index.js';
 
 // Request shapes of the REST API. Strict objects: unknown fields are errors, so nobody can set an
 // owner, an id or a timestamp by adding it to a body.
@@ -9,6 +10,7 @@ const slugRef = z.string().min(1).max(64);
 const tag = z.string().trim().min(1).max(64);
 const lifecycle = z.enum(['draft', 'active', 'deprecated', 'retired']);
 const kind = z.enum(['openapi', 'asyncapi']);
+const ruleLevels = z.record(z.string().max(100), z.enum(['error', 'warn', 'info', 'off'])).refine((levels) => Object.keys(levels).length <= 500, 'at most 500 rule levels');
 
 export const teamCreate = z.strictObject({ slug: z.string(), name, description: description.optional() });
 export const teamPatch = z.strictObject({ name: name.optional(), description: description.optional() });
@@ -23,6 +25,7 @@ export const contractCreate = z.strictObject({
   kind: kind.optional(),
   lifecycle: lifecycle.optional(),
   compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
+  ruleLevels: ruleLevels.optional(),
   description: description.optional(),
   tags: z.array(tag).max(50).optional(),
 });
@@ -31,6 +34,7 @@ export const contractPatch = z.strictObject({
   system: slugRef.optional(),
   lifecycle: lifecycle.optional(),
   compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
+  ruleLevels: ruleLevels.optional(),
   description: description.optional(),
   tags: z.array(tag).max(50).optional(),
   sunsetAt: z.iso
@@ -42,6 +46,9 @@ export const contractPatch = z.strictObject({
 
 export const publishBody = z.strictObject({ version: z.string().min(1).max(64), document: z.string() });
 export const publishQuery = z.object({ version: z.string().min(1).max(64) });
+export const checkBody = z.strictObject({ version: z.string().min(1).max(64).optional(), document: z.string() });
+export const checkQuery = z.object({ version: z.string().min(1).max(64).optional() });
+export const changelogQuery = z.strictObject({ format: z.enum(['json', 'markdown']).optional() });
 
 export const subscriptionCreate = z.strictObject({
   consumer: slugRef,

@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { z } from 'zod';
 import { AccordError } from '../shared/index.js';
 import type { Registry, Version } from '../registry/index.js';
 import { actorOf, param } from './request-context.js';
@@ -20,14 +21,16 @@ export const RAW_DOCUMENT_TYPES = [
   'application/octet-stream',
 ];
 
-function publishInput(req: Request): { version: string; document: string | Uint8Array } {
-  if (Buffer.isBuffer(req.body)) {
-    return { version: validateInput(publishQuery, req.query, 'query').version, document: req.body };
-  }
+/**
+ * A document upload: `{"version", "document"}` as JSON, or the document itself in one of the raw
+ * types with the version in the query. Publishing and checking share it.
+ */
+export function documentInput<V extends { version?: string }>(req: Request, schemas: { body: z.ZodType<V & { document: string }>; query: z.ZodType<V> }): V & { document: string | Uint8Array } {
+  if (Buffer.isBuffer(req.body)) return { ...validateInput(schemas.query, req.query, 'query'), document: req.body };
   if (!req.is('application/json')) {
     throw new AccordError('unsupported-media-type', `send {"version", "document"} as application/json, or the document itself as one of ${RAW_DOCUMENT_TYPES.join(', ')} with ?version=`);
   }
-  return validateInput(publishBody, req.body);
+  return validateInput(schemas.body, req.body);
 }
 
 /**
@@ -55,7 +58,7 @@ export function versionRoutes(registry: Registry): Route[] {
       path: '/contracts/{contract}/versions',
       handler: async (req, res) => {
         const contract = param(req, 'contract');
-        const { created, version } = await registry.versions.publish({ contract, ...publishInput(req) }, actorOf(res));
+        const { created, version } = await registry.versions.publish({ contract, ...documentInput(req, { body: publishBody, query: publishQuery }) }, actorOf(res));
         res.status(created ? 201 : 200).location(`/api/v1/contracts/${contract}/versions/${version.version}`).json(version);
       },
     },

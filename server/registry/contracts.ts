@@ -1,5 +1,6 @@
 import { and, arrayContains, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
+import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
 import type { ContractKind } from '../spec/index.js';
@@ -10,8 +11,6 @@ import { textSearch } from './text-search.js';
 
 const { contracts, systems, teams, versions } = tables;
 
-export const COMPATIBILITY_MODES = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
-export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 
 export interface ContractInput {
   slug: string;
@@ -20,6 +19,7 @@ export interface ContractInput {
   kind?: ContractKind;
   lifecycle?: Lifecycle;
   compatibilityMode?: CompatibilityMode;
+  ruleLevels?: LevelOverrides;
   description?: string;
   tags?: string[];
 }
@@ -53,6 +53,7 @@ const columns = {
   domain: systems.domain,
   lifecycle: contracts.lifecycle,
   compatibilityMode: contracts.compatibilityMode,
+  ruleLevels: contracts.ruleLevels,
   description: contracts.description,
   tags: contracts.tags,
   sunsetAt: contracts.sunsetAt,
@@ -61,13 +62,22 @@ const columns = {
   updatedAt: contracts.updatedAt,
 };
 
+/** A level for a rule Accord does not have is a typo that would otherwise silently do nothing. */
+function assertKnownRules(levels: LevelOverrides): void {
+  const known = new Set(rules.map((rule) => rule.id));
+  const unknown = Object.keys(levels).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new InvalidInput(`unknown rule id(s): ${unknown.join(', ')}`, unknown.map((id) => ({ pointer: `/ruleLevels/${id.replaceAll('~', '~0').replaceAll('/', '~1')}`, message: 'no rule has this id' })), 'unknown-rule');
+  }
+}
+
 async function systemIdOf(db: Db, slug: string): Promise<string> {
   const [row] = await db.select({ id: systems.id }).from(systems).where(eq(systems.slug, slug));
   if (!row) throw new InvalidInput(`system "${slug}" does not exist`, [{ pointer: '/system', message: 'unknown system' }], 'unknown-reference');
   return row.id;
 }
 
-export function createContracts({ db, clock }: RegistryDeps) {
+export function createContracts({ db, clock, compatibility }: RegistryDeps) {
   const select = (tx: Db = db) =>
     tx.select(columns).from(contracts).innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId));
   const byId = async (tx: Db, id: string) => (await select(tx).where(eq(contracts.id, id)))[0] as Contract;
@@ -75,6 +85,7 @@ export function createContracts({ db, clock }: RegistryDeps) {
   return {
     async create(input: ContractInput, actor: Actor): Promise<Contract> {
       assertSlug(input.slug, '/slug');
+      if (input.ruleLevels) assertKnownRules(input.ruleLevels);
       return db.transaction(async (tx) => {
         const systemId = await systemIdOf(tx, input.system);
         const now = clock.now();
@@ -87,7 +98,8 @@ export function createContracts({ db, clock }: RegistryDeps) {
             kind: input.kind ?? null,
             systemId,
             lifecycle: input.lifecycle ?? 'draft',
-            compatibilityMode: input.compatibilityMode ?? 'BACKWARD',
+            compatibilityMode: input.compatibilityMode ?? compatibility?.defaultMode ?? DEFAULT_COMPATIBILITY_MODE,
+            ruleLevels: input.ruleLevels ?? {},
             description: input.description ?? '',
             tags: [...new Set(input.tags ?? [])],
             createdAt: now,
@@ -108,6 +120,7 @@ export function createContracts({ db, clock }: RegistryDeps) {
     },
 
     async update(slug: string, patch: ContractPatch, actor: Actor): Promise<Contract> {
+      if (patch.ruleLevels) assertKnownRules(patch.ruleLevels);
       return db.transaction(async (tx) => {
         const [current] = await tx.select().from(contracts).where(eq(contracts.slug, slug)).for('update');
         if (!current) throw new NotFound(`contract "${slug}"`);

@@ -1,4 +1,6 @@
 import type { Actor } from '../shared/index.js';
+import { createChangelog } from './changelog.js';
+import { createChecks } from './checks.js';
 import { createContracts } from './contracts.js';
 import { createDeployments } from './deployments.js';
 import { createEnvironments } from './environments.js';
@@ -18,6 +20,8 @@ export function createRegistry(deps: RegistryDeps) {
     systems: createSystems(deps),
     contracts: createContracts(deps),
     versions: { ...versions, publish: (input: PublishInput, actor: Actor) => publishVersion({ ...deps, versions }, input, actor) },
+    checks: createChecks(deps),
+    changelog: createChangelog(deps),
     subscriptions: createSubscriptions(deps),
     environments,
     deployments: createDeployments({ ...deps, environments }),

@@ -1,6 +1,6 @@
 export { createRegistry, type Registry } from './create-registry.js';
 export { seedRegistry, isRegistryEmpty } from './seed-registry.js';
-export { COMPATIBILITY_MODES, type CompatibilityMode, type ContractInput, type ContractPatch, type ContractFilter } from './contracts.js';
+export { type ContractInput, type ContractPatch, type ContractFilter } from './contracts.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.js';
 export { operationMatchKey } from './operation-match-key.js';
 export type * from './registry-types.js';
@@ -10,3 +10,5 @@ export type { SystemInput, SystemFilter } from './systems.js';
 export type { TeamInput } from './teams.js';
 export type { EnvironmentInput } from './environments.js';
 export type { DeploymentInput, MatrixFilter } from './deployments.js';
+export type { Check, CheckInput } from './checks.js';
+export type { ChangelogEntry, ChangelogFinding } from './changelog.js';

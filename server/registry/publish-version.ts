@@ -2,7 +2,9 @@ import { eq } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
-import { Conflict, DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { reportedFinding, type CandidateCheck } from '../compat/index.js';
+import { Conflict, DocumentRejected, InvalidInput, NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
+import { checkAgainstPublished } from './check-against-published.js';
 import { parseSemver } from './parse-semver.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
@@ -66,6 +68,8 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
         { pointer: '/version', message: `must be greater than ${latestOfMajor}` },
       ]);
     }
+    const check = await checkAgainstPublished(tx, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, JSON.parse(spec.documentJson) as object, input.version);
+    if (check.failed) throw blocked(input.contract, input.version, check);
     const now = clock.now();
     await tx.insert(versions).values({
       id: newId(now.getTime()),
@@ -84,7 +88,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
       contentHash: spec.contentHash,
       sizeBytes: spec.sizeBytes,
       operations: spec.operations,
-      findings: [],
+      findings: check.findings.map(reportedFinding),
       publishedAt: now,
       publishedBy: describeActor(actor),
     });
@@ -94,7 +98,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
       action: 'version.published',
       targetType: 'contract',
       targetId: input.contract,
-      summary: { version: input.version, contentHash: spec.contentHash, operations: spec.operations.length },
+      summary: { version: input.version, contentHash: spec.contentHash, operations: spec.operations.length, findings: check.summary },
       at: now,
     });
     return true;
@@ -103,3 +107,16 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
 }
 
 const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);
+
+function blocked(contract: string, version: string, check: CandidateCheck): PublishBlocked {
+  const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined);
+  const advice = check.semver.satisfied ? '' : `; breaking changes need a new major version, e.g. ${check.semver.suggested}`;
+  return new PublishBlocked(`${version} of "${contract}" breaks ${breaking.length} thing(s) under the ${check.mode} compatibility mode${advice}`, {
+    verdict: check.verdict,
+    mode: check.mode,
+    comparedWith: check.comparedWith,
+    semver: check.semver,
+    summary: check.summary,
+    findings: check.findings.map(reportedFinding),
+  });
+}

@@ -1,3 +1,4 @@
+import type { CompatibilityMode, LevelOverrides } from '../compat/index.js';
 import type { Actor, Clock } from '../shared/index.js';
 import type { Db } from '../db/index.js';
 import type { ContractKind, Operation, SpecLoader } from '../spec/index.js';
@@ -6,6 +7,14 @@ export interface RegistryDeps {
   db: Db;
   clock: Clock;
   specs: SpecLoader;
+  /** Installation-wide compatibility settings; a contract's own mode and levels take precedence. */
+  compatibility?: CompatibilitySettings;
+}
+
+export interface CompatibilitySettings {
+  defaultMode: CompatibilityMode;
+  /** An operation deprecated with a sunset sooner than this many days ahead draws a warning. */
+  minDeprecationDays: number;
 }
 
 export type Lifecycle = 'draft' | 'active' | 'deprecated' | 'retired';
@@ -48,7 +57,9 @@ export interface Contract {
   team: string;
   domain: string;
   lifecycle: Lifecycle;
-  compatibilityMode: string;
+  compatibilityMode: CompatibilityMode;
+  /** Rule levels overridden for this contract, by rule id; `off` drops a rule. */
+  ruleLevels: LevelOverrides;
   description: string;
   tags: string[];
   /** When a deprecated contract stops being served. */

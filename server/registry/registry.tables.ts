@@ -40,6 +40,7 @@ export const contracts = pgTable(
     systemId: uuid('system_id').notNull().references(() => systems.id),
     lifecycle: text('lifecycle', { enum: ['draft', 'active', 'deprecated', 'retired'] }).notNull().default('draft'),
     compatibilityMode: text('compatibility_mode').notNull().default('BACKWARD'),
+    ruleLevels: jsonb('rule_levels').notNull().default(sql`'{}'::jsonb`),
     description: text('description').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     sunsetAt: timestamp('sunset_at', { withTimezone: true }),
@@ -131,4 +132,22 @@ export const deployments = pgTable(
     deployedBy: text('deployed_by').notNull(),
   },
   (t) => [index('deployments_current_idx').on(t.contractId, t.environmentId, t.deployedAt)],
+);
+
+/** One run of the compatibility check for a candidate document. Checks never write a version. */
+export const checks = pgTable(
+  'checks',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull().references(() => contracts.id),
+    /** The version the candidate was checked as, when one was given. */
+    version: text('version'),
+    contentHash: text('content_hash').notNull(),
+    verdict: text('verdict', { enum: ['pass', 'warn', 'fail'] }).notNull(),
+    /** The whole report: mode, versions compared with, findings, semver advice. */
+    report: jsonb('report').notNull(),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [index('checks_contract_idx').on(t.contractId, t.createdAt)],
 );

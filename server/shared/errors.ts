@@ -16,6 +16,8 @@ export class AccordError extends Error {
     readonly code: string,
     message: string,
     readonly issues: readonly Issue[] = [],
+    /** Domain facts a caller needs to act on the error, e.g. the findings that blocked a publish. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = new.target.name;
@@ -44,3 +46,10 @@ export class DocumentRejected extends AccordError {}
 
 /** Accord cannot take the work right now (a queue is full); the same request may succeed later. */
 export class Unavailable extends AccordError {}
+
+/** A publish the compatibility check refused; `details` holds the check's report. */
+export class PublishBlocked extends AccordError {
+  constructor(message: string, details: Readonly<Record<string, unknown>>) {
+    super('publish-blocked', message, [], details);
+  }
+}

@@ -5,13 +5,30 @@ export function toJsonPointer(segments: readonly (string | number)[]): string {
 
 /** Resolves an RFC 6901 pointer (`#/a/b` or `/a/b`) inside a value, or returns undefined. */
 export function resolveJsonPointer(root: unknown, pointer: string): unknown {
-  const path = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  if (path === '') return root;
   let node: unknown = root;
-  for (const raw of path.split('/').slice(1)) {
-    const key = decodeURIComponent(raw).replaceAll('~1', '/').replaceAll('~0', '~');
+  for (const key of parseJsonPointer(pointer)) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;
+}
+
+/** The unescaped segments of an RFC 6901 pointer (`#/a/b` or `/a/b`). */
+export function parseJsonPointer(pointer: string): string[] {
+  // Only the URI-fragment form is percent-encoded; a plain pointer may hold a literal `%`.
+  const fragment = pointer.startsWith('#');
+  const path = fragment ? pointer.slice(1) : pointer;
+  if (path === '') return [];
+  return path
+    .split('/')
+    .slice(1)
+    .map((raw) => (fragment ? decodeFragment(raw) : raw).replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+function decodeFragment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { closedPortUrl, fixture, runAccord } from '../__fixtures__/run-accord.js';
 
@@ -53,7 +54,32 @@ describe('accord diff', () => {
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/invalid\.yaml: spec-invalid: .*version/);
     expect((await accord('diff', doc('base'))).code).toBe(2);
-    expect((await accord('diff', doc('base'), doc('base'), '--format', 'sarif')).code).toBe(2);
+    expect((await accord('diff', doc('base'), doc('base'), '--format', 'html')).code).toBe(2);
     expect((await accord('diff', doc('base'), doc('base'), '--fail-on', 'sometimes')).code).toBe(2);
+  });
+
+  test('junit marks the finding that fails the gate as a failed test case', async () => {
+    const run = await accord('diff', doc('base'), doc('breaking'), '--format', 'junit');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^<\?xml version="1.0"/);
+    expect(run.stdout).toMatch(/<testsuites name="accord" tests="1" failures="1">/);
+    expect(run.stdout).toMatch(/<testcase classname="accord.response-property-removed" name="[^"]+"><failure type="error"/);
+    const lenient = await accord('diff', doc('base'), doc('breaking'), '--format', 'junit', '--fail-on', 'never');
+    expect(lenient.stdout).toMatch(/failures="0"/);
+  });
+
+  test('sarif names the rule and the line of the head document the finding points at', async () => {
+    const run = await accord('diff', doc('base'), doc('breaking'), '--format', 'sarif');
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    const [result] = log.runs[0]!.results;
+    expect(result).toMatchObject({ ruleId: 'response-property-removed', level: 'error' });
+    expect(log.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(['response-property-removed']);
+    const location = result!.locations[0]!.physicalLocation;
+    // A removal points into the base document, where the property still is.
+    expect(location.artifactLocation.uri).toMatch(/diff\/base\.yaml$/);
+    const baseLines = (await readFile(doc('base'), 'utf8')).split('\n');
+    expect(baseLines[location.region!.startLine - 1]).toMatch(/^\s+total:/);
   });
 });

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { closedPortUrl, fixture, runAccord } from '../__fixtures__/run-accord.js';
+
+let server: TestServer;
+const accord = (...args: string[]) => runAccord(args, { server: server.url });
+const doc = (name: string) => fixture(`diff/${name}.yaml`);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.json('POST', '/api/v1/teams', { slug: 'checkout', name: 'Checkout' });
+  await server.json('POST', '/api/v1/systems', { slug: 'order-service', name: 'Order Service', team: 'checkout', domain: 'retail' });
+  await server.json('POST', '/api/v1/contracts', { slug: 'orders-api', name: 'Orders API', system: 'order-service' });
+  const published = await server.json('POST', '/api/v1/contracts/orders-api/versions', { version: '1.0.0', document: await readFile(doc('base'), 'utf8') });
+  expect(published.status).toBe(201);
+});
+afterAll(() => server?.close());
+
+describe('accord check', () => {
+  test('a breaking candidate checked as a minor fails and names the version to publish instead', async () => {
+    const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--version', '1.1.0');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^error response-property-removed /m);
+    expect(run.stdout).toMatch(/^FAIL: 1 breaking/m);
+    expect(run.stdout).toMatch(/breaking changes need a new major version: publish 2\.0\.0/);
+  });
+
+  test('the same candidate as its own info.version, 2.0.0, passes with the breaking change accepted', async () => {
+    const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--format', 'json');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { verdict: string; version: string; mode: string; comparedWith: string[]; check: string; findings: { id: string; accepted?: string }[] };
+    expect(report).toMatchObject({ verdict: 'pass', version: '2.0.0', mode: 'BACKWARD', comparedWith: ['1.0.0'] });
+    expect(report.findings[0]).toMatchObject({ id: 'response-property-removed', accepted: 'major-version' });
+    const stored = await server.json<{ id: string }>('GET', `/api/v1/contracts/orders-api/checks/${report.check}`);
+    expect(stored.status).toBe(200);
+    const versions = await server.json<{ items: unknown[] }>('GET', '/api/v1/contracts/orders-api/versions');
+    expect(versions.body.items).toHaveLength(1);
+  });
+
+  test('markdown is ready for a pull-request comment', async () => {
+    const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--version', '1.0.1', '--format', 'markdown');
+    expect(run.stdout.split('\n')[0]).toBe('❌ **FAIL: 1 breaking, 0 warning(s), 0 other change(s)**');
+    expect(run.stdout).toContain('| `response-property-removed` |');
+  });
+
+  test('an unknown contract is exit 1 with the problem, an unreachable server exit 3', async () => {
+    const unknown = await accord('check', doc('base'), '--contract', 'nope');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/not-found: contract "nope" was not found/);
+    const offline = await runAccord(['check', doc('base'), '--contract', 'orders-api'], { server: await closedPortUrl() });
+    expect(offline.code).toBe(3);
+  });
+
+  test('accord publish lists the findings that blocked it', async () => {
+    const run = await accord('publish', doc('breaking'), '--contract', 'orders-api', '--version', '1.1.0');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/publish-blocked: 1\.1\.0 of "orders-api" breaks 1 thing\(s\) under the BACKWARD compatibility mode; breaking changes need a new major version, e\.g\. 2\.0\.0/);
+    expect(run.stderr).toMatch(/\n {2}response-property-removed {2}/);
+  });
+});

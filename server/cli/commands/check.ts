@@ -1,0 +1,38 @@
+import { verdictOf } from '../../compat/index.js';
+import type { Check } from '../../registry/index.js';
+import { UsageError } from '../cli-errors.js';
+import { loadDocument } from '../load-document.js';
+import { locateFindings } from '../locate-findings.js';
+import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
+import { renderReport, type ReportFinding } from '../render-report.js';
+import { readReportOptions, reportOptions } from '../report-options.js';
+
+export const checkHelp = `accord check <file> --contract <slug> [--version x.y.z] [--format text|json|markdown|junit|sarif]
+             [--fail-on error|warn|never] [--server URL]
+
+Checks a candidate document against the registered versions of a contract under the contract's
+compatibility mode, on the server, without publishing it; the check is recorded. With --version
+(default: the document's info.version when it is a semantic version) a breaking change passes
+when the version is a new major. The report suggests the next version. Exit codes: 0 the verdict
+passes the gate set by --fail-on (default error), 1 it does not or the server refused the
+document, 2 usage error or an unreadable or invalid document, 3 server unreachable.`;
+
+const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+export async function check(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, ...reportOptions, contract: { type: 'string', short: 'c' }, version: { type: 'string', short: 'v' } });
+  if (values.help) return void console.log(checkHelp), 0;
+  const { format, failOn } = readReportOptions(values);
+  const [file, ...rest] = positionals;
+  if (!file || rest.length > 0) throw new UsageError('expected exactly one document file\n\n' + checkHelp);
+  if (!values.contract) throw new UsageError('--contract <slug> is required');
+  const candidate = await loadDocument(file);
+  const infoVersion = candidate.bundled.info.version;
+  const version = values.version ?? (infoVersion && SEMVER.test(infoVersion) ? infoVersion : undefined);
+  const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }) } });
+  const findings: ReportFinding[] = body.findings;
+  const verdict = { ...verdictOf(findings.filter((f) => f.accepted === undefined), failOn), summary: body.summary };
+  const facts = { check: body.id, contract: body.contract, version: body.version, mode: body.mode, comparedWith: body.comparedWith };
+  console.log(renderReport({ findings, verdict, failOn, semver: body.semver, extra: facts, locate: locateFindings(candidate) }, format));
+  return verdict.failed ? 1 : 0;
+}

@@ -1,0 +1,21 @@
+import { parseSpec, type SpecDocument } from '../spec/index.js';
+import { bundleDocument, type BundledDocument } from './bundle-document.js';
+import { UsageError } from './cli-errors.js';
+
+export interface LoadedDocument {
+  file: string;
+  bundled: BundledDocument;
+  spec: SpecDocument;
+  document: object;
+}
+
+/** Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2. */
+export async function loadDocument(file: string): Promise<LoadedDocument> {
+  const bundled = await bundleDocument(file);
+  const spec = await parseSpec(bundled.text);
+  if (!spec.ok) {
+    const where = spec.issues[0]?.pointer ? ` (at ${spec.issues[0].pointer})` : '';
+    throw new UsageError(`${file}: ${spec.code}: ${spec.message}${spec.message.includes('(at ') ? '' : where}`);
+  }
+  return { file, bundled, spec, document: JSON.parse(spec.documentJson) as object };
+}

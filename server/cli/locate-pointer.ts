@@ -1,0 +1,33 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { parseJsonPointer } from '../shared/index.js';
+
+// Locating costs a full syntax tree; beyond this size a report goes without line numbers.
+const MAX_LOCATABLE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Returns a function giving the 1-based line of a JSON pointer in a YAML or JSON text, or
+ * undefined where the pointer does not lead (a removal points into the other document).
+ */
+export function locatePointer(text: string): (pointer: string) => number | undefined {
+  if (text.length > MAX_LOCATABLE_BYTES) return () => undefined;
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
+  return (pointer) => {
+    let node: unknown = doc.contents;
+    let keyNode: Node | undefined;
+    for (const segment of parseJsonPointer(pointer)) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === segment);
+        if (!pair) return undefined;
+        keyNode = isScalar(pair.key) ? pair.key : undefined;
+        node = pair.value;
+      } else if (isSeq(node)) {
+        node = node.items[Number(segment)];
+        keyNode = undefined;
+        if (node === undefined) return undefined;
+      } else return undefined;
+    }
+    const start = (keyNode ?? (node as Node | null))?.range?.[0];
+    return start === undefined ? undefined : lines.linePos(start).line;
+  };
+}

@@ -1,0 +1,148 @@
+import type { FailOn, ReportedFinding, SemverAdvice, VerdictReport } from '../compat/index.js';
+
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A finding as reports show it; a check adds which versions it was found against and why it is accepted. */
+export type ReportFinding = ReportedFinding & { against?: string[]; accepted?: string; change?: unknown };
+
+export interface Report {
+  findings: readonly ReportFinding[];
+  verdict: VerdictReport;
+  /** The gate the pipeline set; JUnit marks as failures exactly the findings that trip it. */
+  failOn: FailOn;
+  semver?: SemverAdvice;
+  /** Facts about the run a JSON reader may want: the mode, the versions compared with, the check id. */
+  extra?: Record<string, unknown>;
+  /** Where findings point, for SARIF: the file and a line for a JSON pointer, when known. */
+  locate?: (finding: ReportFinding) => { uri: string; line?: number } | undefined;
+}
+
+const ORDER = { error: 0, warn: 1, info: 2 } as const;
+const SARIF_LEVEL = { error: 'error', warn: 'warning', info: 'note' } as const;
+
+/** Renders findings and their verdict for a terminal, a script, a pull-request comment, a test report or code scanning. */
+export function renderReport(report: Report, format: ReportFormat): string {
+  const findings = [...report.findings].sort((a, b) => ORDER[a.level] - ORDER[b.level] || a.id.localeCompare(b.id) || a.message.localeCompare(b.message));
+  const sorted = { ...report, findings };
+  switch (format) {
+    case 'json':
+      return JSON.stringify({ verdict: report.verdict.verdict, findings: findings.map(({ change: _change, ...finding }) => finding), summary: report.verdict.summary, ...(report.semver && { semver: report.semver }), ...report.extra });
+    case 'markdown':
+      return markdown(sorted);
+    case 'junit':
+      return junit(sorted);
+    case 'sarif':
+      return JSON.stringify(sarif(sorted), null, 2);
+    case 'text':
+      return text(sorted);
+  }
+}
+
+const blocking = (f: ReportFinding) => f.level === 'error' && f.accepted === undefined;
+const trips = (f: ReportFinding, failOn: FailOn) => f.accepted === undefined && (failOn === 'error' ? f.level === 'error' : failOn === 'warn' ? f.level !== 'info' : false);
+
+function headline({ verdict, findings }: Report): string {
+  const { error, warn, info } = verdict.summary;
+  const accepted = findings.filter((f) => f.level === 'error' && f.accepted !== undefined).length;
+  return `${verdict.verdict.toUpperCase()}: ${error} breaking${accepted > 0 ? ` (${accepted} accepted by a new major version or the mode)` : ''}, ${warn} warning(s), ${info} other change(s)`;
+}
+
+function semverLine(semver: SemverAdvice | undefined): string[] {
+  if (!semver || semver.previous === null) return [];
+  const advice = semver.satisfied ? `suggested next version: ${semver.suggested}` : `breaking changes need a new major version: publish ${semver.suggested}`;
+  return [`since ${semver.previous}: ${semver.required} changes; ${advice}`];
+}
+
+function operationsNote(f: ReportFinding): string {
+  return f.operations.length > 1 ? `  (${f.operations.length} operations)` : '';
+}
+
+function text(report: Report): string {
+  const lines = report.findings.map((f) => `${(f.accepted ? 'ok' : f.level).padEnd(5)} ${f.id}  ${f.message}${operationsNote(f)}`);
+  return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
+}
+
+const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+/** A one-line verdict, a table of breaking changes with the operations they hit, the rest folded. */
+function markdown(report: Report): string {
+  const { verdict, findings } = report;
+  const icon = verdict.verdict === 'fail' ? '❌' : verdict.verdict === 'warn' ? '⚠️' : '✅';
+  const breaking = findings.filter(blocking);
+  const rest = findings.filter((f) => !blocking(f));
+  const out = [`${icon} **${headline(report)}**`];
+  for (const line of semverLine(report.semver)) out.push('', line);
+  if (breaking.length > 0) {
+    out.push('', '| rule | change | operations | why it breaks |', '|---|---|---|---|');
+    for (const f of breaking) out.push(`| \`${f.id}\` | ${cell(f.message)} | ${cell(f.operations.join(', '))} | ${cell(f.why)} |`);
+  }
+  if (rest.length > 0) {
+    out.push('', `<details><summary>${rest.length} other change(s)</summary>`, '');
+    for (const f of rest) out.push(`- ${f.accepted ? `${f.level}, accepted (${f.accepted})` : f.level} \`${f.id}\`: ${cell(f.message)}`);
+    out.push('', '</details>');
+  }
+  return out.join('\n');
+}
+
+const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+/** One test case per finding, failing where the finding fails the verdict; CI systems show it as a test report. */
+function junit(report: Report): string {
+  const { findings } = report;
+  const cases = findings.map((f) => {
+    const name = xml(`${f.id}: ${f.message}`);
+    const body = `${f.why}\noperations: ${f.operations.join(', ') || '-'}${f.pointer ? `\nat: ${f.pointer}` : ''}`;
+    const failing = trips(f, report.failOn);
+    return failing
+      ? `    <testcase classname="accord.${xml(f.id)}" name="${name}"><failure type="${f.level}" message="${xml(f.message)}">${xml(body)}</failure></testcase>`
+      : `    <testcase classname="accord.${xml(f.id)}" name="${name}"><system-out>${xml(`${f.level}${f.accepted ? `, accepted (${f.accepted})` : ''}: ${body}`)}</system-out></testcase>`;
+  });
+  if (cases.length === 0) cases.push('    <testcase classname="accord" name="compatibility"/>');
+  const failures = cases.filter((c) => c.includes('<failure')).length;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="accord" tests="${cases.length}" failures="${failures}">`,
+    `  <testsuite name="${xml(headline(report))}" tests="${cases.length}" failures="${failures}" errors="0">`,
+    ...cases,
+    '  </testsuite>',
+    '</testsuites>',
+  ].join('\n');
+}
+
+/** SARIF 2.1.0, the format code-scanning services read: one result per finding, rules described once. */
+function sarif(report: Report): object {
+  const rules = new Map<string, ReportFinding>();
+  for (const f of report.findings) if (!rules.has(f.id)) rules.set(f.id, f);
+  return {
+    version: '2.1.0',
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Accord',
+            rules: [...rules.values()].map((f) => ({ id: f.id, shortDescription: { text: f.id.replaceAll('-', ' ') }, fullDescription: { text: f.why }, defaultConfiguration: { level: SARIF_LEVEL[f.level] } })),
+          },
+        },
+        results: report.findings.map((f) => {
+          const where = report.locate?.(f);
+          return {
+            ruleId: f.id,
+            level: f.accepted ? 'note' : SARIF_LEVEL[f.level],
+            message: { text: `${f.message}${f.operations.length > 0 ? ` (operations: ${f.operations.join(', ')})` : ''}` },
+            ...(where && {
+              locations: [
+                {
+                  physicalLocation: { artifactLocation: { uri: where.uri }, ...(where.line !== undefined && { region: { startLine: where.line } }) },
+                  ...(f.operation && { logicalLocations: [{ fullyQualifiedName: f.operation, kind: 'function' }] }),
+                },
+              ],
+            }),
+            ...(f.pointer && { properties: { pointer: f.pointer } }),
+          };
+        }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import semver from 'semver';
+import { rules, type CheckFinding, type ReportedFinding } from '../compat/index.js';
+import { tables } from '../db/index.js';
+import { NotFound } from '../shared/index.js';
+import { contractIdOf } from './contract-id-of.js';
+import type { RegistryDeps } from './registry-types.js';
+
+const { versions } = tables;
+
+export type ChangelogFinding = ReportedFinding<CheckFinding>;
+
+/** What changed in one version since the one before it, sorted for a human reader. */
+export interface ChangelogEntry {
+  version: string;
+  previous: string | null;
+  publishedAt: Date;
+  publishedBy: string;
+  breaking: ChangelogFinding[];
+  deprecations: ChangelogFinding[];
+  additions: ChangelogFinding[];
+  changes: ChangelogFinding[];
+  /** The document changed but no rule saw a change clients could notice: descriptions, examples, order. */
+  documentationOnly: boolean;
+}
+
+const actionOf = new Map(rules.map((rule) => [rule.id, rule.taxonomy.action]));
+const DEPRECATION = /deprecat|sunset/;
+
+export function createChangelog({ db }: RegistryDeps) {
+  /** Every version of a contract, newest first; findings were stored when each was published. */
+  async function entries(contract: string): Promise<ChangelogEntry[]> {
+    const contractId = await contractIdOf(db, contract);
+    const rows = await db
+      .select({ version: versions.version, contentHash: versions.contentHash, findings: versions.findings, publishedAt: versions.publishedAt, publishedBy: versions.publishedBy })
+      .from(versions)
+      .where(eq(versions.contractId, contractId));
+    const ordered = rows.sort((a, b) => semver.rcompare(a.version, b.version));
+    return ordered.map((row, i) => {
+      const before = ordered[i + 1];
+      const previous = before?.version ?? null;
+      // Transitive modes also store findings against older versions; the changelog is about the step.
+      const step = (row.findings as ChangelogFinding[]).filter((f) => f.direction !== 'forward' && previous !== null && f.against.includes(previous));
+      const entry: ChangelogEntry = { version: row.version, previous, publishedAt: row.publishedAt, publishedBy: row.publishedBy, breaking: [], deprecations: [], additions: [], changes: [], documentationOnly: false };
+      for (const finding of step) {
+        if (finding.level === 'error') entry.breaking.push(finding);
+        else if (DEPRECATION.test(finding.id)) entry.deprecations.push(finding);
+        else if (actionOf.get(finding.id) === 'added') entry.additions.push(finding);
+        else entry.changes.push(finding);
+      }
+      entry.documentationOnly = before !== undefined && step.length === 0 && before.contentHash !== row.contentHash;
+      return entry;
+    });
+  }
+
+  return {
+    entries,
+    async entry(contract: string, version: string): Promise<ChangelogEntry> {
+      const all = await entries(contract);
+      const wanted = version === 'latest' ? (all.find((e) => semver.prerelease(e.version) === null) ?? all[0]) : all.find((e) => e.version === version);
+      if (!wanted) throw new NotFound(`version ${version} of contract "${contract}"`);
+      return wanted;
+    },
+  };
+}
+
+export type Changelog = ReturnType<typeof createChangelog>;

@@ -1,0 +1,87 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { reportedFinding, type CandidateCheck, type ReportedFinding, type CheckFinding } from '../compat/index.js';
+import { tables } from '../db/index.js';
+import { DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { checkAgainstPublished } from './check-against-published.js';
+import { idCursor, readPageRequest, toPage } from './page.js';
+import { parseSemver } from './parse-semver.js';
+import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
+
+const { checks, contracts } = tables;
+
+export interface CheckInput {
+  contract: string;
+  /** The version the candidate would be published as; without one the check suggests it. */
+  version?: string;
+  document: string | Uint8Array;
+}
+
+/** A stored check: the candidate's compatibility report, never a version. */
+export interface Check extends Omit<CandidateCheck, 'findings'> {
+  id: string;
+  contract: string;
+  version: string | null;
+  contentHash: string;
+  findings: ReportedFinding<CheckFinding>[];
+  createdAt: Date;
+  createdBy: string;
+}
+
+type StoredReport = Omit<Check, 'id' | 'contract' | 'version' | 'contentHash' | 'createdAt' | 'createdBy'>;
+
+export function createChecks({ db, clock, specs, compatibility }: RegistryDeps) {
+  const columns = {
+    id: checks.id,
+    contract: contracts.slug,
+    version: checks.version,
+    contentHash: checks.contentHash,
+    report: checks.report,
+    createdAt: checks.createdAt,
+    createdBy: checks.createdBy,
+  };
+  const toCheck = ({ report, ...row }: { report: unknown } & Omit<Check, keyof StoredReport>): Check => ({ ...row, ...(report as StoredReport) });
+
+  return {
+    /** Checks a candidate against the published versions under the contract's mode, and records the run. */
+    async run(input: CheckInput, actor: Actor): Promise<Check> {
+      if (input.version !== undefined) parseSemver(input.version);
+      const [contract] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
+      if (!contract) throw new NotFound(`contract "${input.contract}"`);
+      const spec = await specs.load(input.document);
+      if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
+      if (contract.kind !== null && contract.kind !== spec.kind) {
+        throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [{ pointer: '/document', message: `expected an ${contract.kind} document` }], 'kind-mismatch');
+      }
+      const report = await checkAgainstPublished(db, { clock, compatibility }, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, JSON.parse(spec.documentJson) as object, input.version);
+      const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
+      const now = clock.now();
+      const id = newId(now.getTime());
+      await db.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: stored, createdAt: now, createdBy: describeActor(actor) });
+      return { id, contract: input.contract, version: input.version ?? null, contentHash: spec.contentHash, ...stored, createdAt: now, createdBy: describeActor(actor) };
+    },
+
+    async get(contract: string, id: string): Promise<Check> {
+      const parsed = idCursor.safeParse(id);
+      const [row] = parsed.success ? await db.select(columns).from(checks).innerJoin(contracts, eq(contracts.id, checks.contractId)).where(and(eq(contracts.slug, contract), eq(checks.id, parsed.data))) : [];
+      if (!row) throw new NotFound(`check ${id} of contract "${contract}"`);
+      return toCheck(row);
+    },
+
+    /** Newest first. */
+    async list(contract: string, page: PageRequest): Promise<Page<Check>> {
+      const { limit, after } = readPageRequest(page, idCursor);
+      const [target] = await db.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, contract));
+      if (!target) throw new NotFound(`contract "${contract}"`);
+      const rows = await db
+        .select(columns)
+        .from(checks)
+        .innerJoin(contracts, eq(contracts.id, checks.contractId))
+        .where(and(eq(checks.contractId, target.id), after === undefined ? undefined : lt(checks.id, after)))
+        .orderBy(desc(checks.id))
+        .limit(limit + 1);
+      return toPage(rows, limit, (r) => r.id, toCheck);
+    },
+  };
+}
+
+export type Checks = ReturnType<typeof createChecks>;
