@@ -116,6 +116,19 @@ describe('checks', () => {
     expect(versions.body.items.map((v) => v.version)).toEqual(['2.1.0', '2.0.0', '1.0.0']);
   });
 
+  it('names the approved consumers whose subscribed operations a finding reaches', async () => {
+    await server.json('POST', '/api/v1/systems', { slug: 'billing', name: 'Billing', team: 'payments', domain: 'banking' });
+    await server.json('POST', '/api/v1/systems', { slug: 'reports', name: 'Reports', team: 'payments', domain: 'banking' });
+    for (const [consumer, operation] of [['billing', 'GET /entries/{entryId}'], ['reports', 'GET /balance']]) {
+      const requested = await server.json<{ id: string }>('POST', '/api/v1/contracts/ledger-api/subscriptions', { consumer, range: '^2.0.0', operations: [operation] });
+      expect(requested.status).toBe(201);
+      expect((await server.json('POST', `/api/v1/subscriptions/${requested.body.id}/approve`)).status).toBe(200);
+    }
+    const res = await server.json<{ affectedConsumers: unknown[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.2.0', document: ledgerApi({ id: { type: 'string' } }, { '/balance': { get: { responses: { '200': { description: 'b' } } } } }) });
+    // Stored subscriptions name operations as the contract spells them.
+    expect(res.body.affectedConsumers).toEqual([{ consumer: 'billing', range: '^2.0.0', admitsVersion: true, operations: ['GET /entries/{id}'], breaking: 1 }]);
+  });
+
   it('takes a raw YAML document with the version in the query', async () => {
     const res = await server.fetch('/api/v1/contracts/ledger-api/checks?version=3.0.0', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: v1 });
     expect(res.status).toBe(201);

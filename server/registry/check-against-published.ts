@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import semver from 'semver';
 import { checkCandidate, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CandidateCheck, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
+import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import type { RegistryDeps } from './registry-types.js';
 
 const { versions } = tables;
@@ -22,7 +23,7 @@ export async function checkAgainstPublished(
   contract: CheckTarget,
   candidate: object,
   version: string | undefined,
-): Promise<CandidateCheck> {
+): Promise<CandidateCheck & { affectedConsumers: AffectedConsumer[] }> {
   const mode = isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE;
   const all = await tx.select({ id: versions.id, version: versions.version }).from(versions).where(eq(versions.contractId, contract.contractId));
   const earlier = all.filter((v) => version === undefined || semver.lt(v.version, version)).sort((a, b) => semver.rcompare(a.version, b.version));
@@ -34,7 +35,7 @@ export async function checkAgainstPublished(
           .select({ version: versions.version, document: versions.document })
           .from(versions)
           .where(and(eq(versions.contractId, contract.contractId), inArray(versions.id, needed.map((v) => v.id))));
-  return checkCandidate({
+  const check = checkCandidate({
     candidate,
     version,
     mode,
@@ -43,6 +44,7 @@ export async function checkAgainstPublished(
     now: clock.now(),
     minDeprecationDays: compatibility?.minDeprecationDays,
   });
+  return { ...check, affectedConsumers: await affectedConsumers(tx, contract.contractId, check.findings, version) };
 }
 
 // The json column comes back parsed from PostgreSQL and as text from some drivers.

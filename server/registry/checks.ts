@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { reportedFinding, type CandidateCheck, type ReportedFinding, type CheckFinding } from '../compat/index.js';
 import { tables } from '../db/index.js';
 import { DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished } from './check-against-published.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import { parseSemver } from './parse-semver.js';
@@ -23,6 +24,8 @@ export interface Check extends Omit<CandidateCheck, 'findings'> {
   version: string | null;
   contentHash: string;
   findings: ReportedFinding<CheckFinding>[];
+  /** Approved consumers whose subscribed operations the findings reach. */
+  affectedConsumers: AffectedConsumer[];
   createdAt: Date;
   createdBy: string;
 }

@@ -12,3 +12,4 @@ export type { EnvironmentInput } from './environments.js';
 export type { DeploymentInput, MatrixFilter } from './deployments.js';
 export type { Check, CheckInput } from './checks.js';
 export type { ChangelogEntry, ChangelogFinding } from './changelog.js';
+export type { AffectedConsumer } from './affected-consumers.js';

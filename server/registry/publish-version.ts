@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { reportedFinding, type CandidateCheck } from '../compat/index.js';
 import { Conflict, DocumentRejected, InvalidInput, NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
+import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished } from './check-against-published.js';
 import { parseSemver } from './parse-semver.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
@@ -108,7 +109,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
 
 const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);
 
-function blocked(contract: string, version: string, check: CandidateCheck): PublishBlocked {
+function blocked(contract: string, version: string, check: CandidateCheck & { affectedConsumers: AffectedConsumer[] }): PublishBlocked {
   const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined);
   const advice = check.semver.satisfied ? '' : `; breaking changes need a new major version, e.g. ${check.semver.suggested}`;
   return new PublishBlocked(`${version} of "${contract}" breaks ${breaking.length} thing(s) under the ${check.mode} compatibility mode${advice}`, {
@@ -118,5 +119,6 @@ function blocked(contract: string, version: string, check: CandidateCheck): Publ
     semver: check.semver,
     summary: check.summary,
     findings: check.findings.map(reportedFinding),
+    affectedConsumers: check.affectedConsumers,
   });
 }
