@@ -96,4 +96,16 @@ describe('checkCandidate', () => {
     const raised = checkCandidate({ candidate: withStatus, version: '1.1.0', mode: 'BACKWARD', published: docs, levels: { 'path-added': 'error' } });
     expect(raised.failed).toBe(true);
   });
+
+  it('without a version succeeds the latest release, not a pre-release of the next major', () => {
+    const result = check('BACKWARD', withStatus, undefined, published(['1.0.0', withoutCode], ['2.0.0-rc.1', v1]));
+    expect(result.comparedWith).toEqual(['1.0.0']);
+    expect(result.semver).toMatchObject({ previous: '1.0.0', suggested: '1.1.0' });
+  });
+
+  it('asks for a major when only the forward direction breaks, under FULL', () => {
+    const result = check('FULL', withStatus, '1.1.0', published(['1.0.0', withoutCode]));
+    expect(result.semver).toMatchObject({ required: 'major', suggested: '2.0.0', satisfied: false });
+    expect(check('FULL', withStatus, '2.0.0', published(['1.0.0', withoutCode])).failed).toBe(false);
+  });
 });

@@ -73,10 +73,11 @@ export interface CandidateCheck extends VerdictReport {
 export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
   const { candidate, version, mode, failOn = 'error', levels = {}, published, ...diffOptions } = input;
   const earlier = [...published].filter((p) => version === undefined || semver.lt(p.version, version)).sort((a, b) => semver.rcompare(a.version, b.version));
-  const previous = earlier[0];
+  const predecessor = previousVersion(earlier.map((p) => p.version), version);
+  const previous = earlier.find((p) => p.version === predecessor);
   const transitive = mode.endsWith('_TRANSITIVE');
   const directions: CheckDirection[] = mode.startsWith('FULL') ? ['backward', 'forward'] : mode.startsWith('FORWARD') ? ['forward'] : ['backward'];
-  const baselines = mode === 'NONE' || !transitive ? earlier.slice(0, 1) : earlier.filter((p) => p === previous || sameLine(p.version, version ?? previous!.version));
+  const baselines = !previous ? [] : mode === 'NONE' || !transitive ? [previous] : earlier.filter((p) => p === previous || sameLine(p.version, version ?? previous.version));
 
   const findings = new Map<string, CheckFinding>();
   const { levelsOnly, off } = splitOverrides(levels);
@@ -96,6 +97,16 @@ export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
   const gated = all.filter((f) => f.accepted === undefined);
   const report = verdictOf(gated, failOn);
   return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines.map((b) => b.version), findings: all, semver: advise(all, previous?.version ?? null, version) };
+}
+
+/**
+ * The version a candidate succeeds: the highest published one below its version or, without a
+ * version, the latest release (a pre-release only when nothing was released), as `latest` means
+ * everywhere else.
+ */
+export function previousVersion(published: readonly string[], version?: string): string | undefined {
+  const earlier = published.filter((v) => version === undefined || semver.lt(v, version)).sort(semver.rcompare);
+  return (version === undefined ? earlier.find((v) => semver.prerelease(v) === null) : undefined) ?? earlier[0];
 }
 
 function acceptance(finding: Finding, mode: CompatibilityMode, baseline: string, version: string | undefined): Pick<CheckFinding, 'accepted'> {
@@ -122,7 +133,8 @@ function splitOverrides(levels: LevelOverrides): { levelsOnly: Record<string, Le
 }
 
 function advise(findings: readonly CheckFinding[], previous: string | null, version: string | undefined): SemverAdvice {
-  const sincePrevious = findings.filter((f) => previous !== null && f.direction === 'backward' && f.against.includes(previous));
+  // Forward findings count too: under FORWARD or FULL they are what makes a change breaking.
+  const sincePrevious = findings.filter((f) => previous !== null && f.against.includes(previous));
   if (previous === null) return { previous, required: null, claimed: null, suggested: version ?? '1.0.0', satisfied: true };
   const required: Bump = sincePrevious.some((f) => f.level === 'error') ? 'major' : sincePrevious.length > 0 ? 'minor' : 'patch';
   const claimed = version === undefined ? null : bumpBetween(previous, version);

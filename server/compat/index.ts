@@ -13,6 +13,7 @@ export { rules } from './rules/index.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
 export {
   checkCandidate,
+  previousVersion,
   type Bump,
   type CandidateCheck,
   type CandidateCheckInput,

@@ -168,4 +168,18 @@ describe('changelog', () => {
     const entry = await server.json<{ documentationOnly: boolean }>('GET', '/api/v1/contracts/ledger-docs/versions/latest/changelog');
     expect(entry.body.documentationOnly).toBe(true);
   });
+
+  it('describes a maintenance release of an older line without taking it for the newer line\'s predecessor', async () => {
+    await contract('ledger-lines');
+    await publish('ledger-lines', '1.0.0', v1);
+    await publish('ledger-lines', '2.0.0', withoutCurrency);
+    expect((await publish('ledger-lines', '1.0.1', ledgerApi({ id: { type: 'string' }, amount: { type: 'integer' }, currency: { type: 'string' } }, {}, 'Ledger, patched'))).status).toBe(201);
+    const log = await server.json<{ items: { version: string; previous: string | null; breaking: Finding[]; documentationOnly: boolean }[] }>('GET', '/api/v1/contracts/ledger-lines/changelog');
+    expect(log.body.items.map((e) => [e.version, e.previous, e.documentationOnly])).toEqual([
+      ['2.0.0', '1.0.0', false],
+      ['1.0.1', '1.0.0', true],
+      ['1.0.0', null, false],
+    ]);
+    expect(log.body.items[0]!.breaking.map((f) => f.id)).toContain('response-property-removed');
+  });
 });

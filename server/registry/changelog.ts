@@ -37,7 +37,9 @@ export function createChangelog({ db }: RegistryDeps) {
       .where(eq(versions.contractId, contractId));
     const ordered = rows.sort((a, b) => semver.rcompare(a.version, b.version));
     return ordered.map((row, i) => {
-      const before = ordered[i + 1];
+      // The version this one was checked against when published: the highest lower one that
+      // existed then. A maintenance release of an older line published later is not it.
+      const before = ordered.slice(i + 1).find((older) => older.publishedAt <= row.publishedAt);
       const previous = before?.version ?? null;
       // Transitive modes also store findings against older versions; the changelog is about the step.
       const step = (row.findings as ChangelogFinding[]).filter((f) => f.direction !== 'forward' && previous !== null && f.against.includes(previous));

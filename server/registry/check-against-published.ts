@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import semver from 'semver';
-import { checkCandidate, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CandidateCheck, type LevelOverrides } from '../compat/index.js';
+import { checkCandidate, previousVersion, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CandidateCheck, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -26,8 +26,9 @@ export async function checkAgainstPublished(
 ): Promise<CandidateCheck & { affectedConsumers: AffectedConsumer[] }> {
   const mode = isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE;
   const all = await tx.select({ id: versions.id, version: versions.version }).from(versions).where(eq(versions.contractId, contract.contractId));
-  const earlier = all.filter((v) => version === undefined || semver.lt(v.version, version)).sort((a, b) => semver.rcompare(a.version, b.version));
-  const needed = mode.endsWith('_TRANSITIVE') ? earlier : earlier.slice(0, 1);
+  const earlier = all.filter((v) => version === undefined || semver.lt(v.version, version));
+  const previous = previousVersion(earlier.map((v) => v.version), version);
+  const needed = mode.endsWith('_TRANSITIVE') ? earlier : earlier.filter((v) => v.version === previous);
   const documents =
     needed.length === 0
       ? []

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { reportedFinding, type CandidateCheck, type ReportedFinding, type CheckFinding } from '../compat/index.js';
 import { tables } from '../db/index.js';
-import { DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { Conflict, DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
 import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished } from './check-against-published.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
@@ -50,6 +50,7 @@ export function createChecks({ db, clock, specs, compatibility }: RegistryDeps) 
       if (input.version !== undefined) parseSemver(input.version);
       const [contract] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
       if (!contract) throw new NotFound(`contract "${input.contract}"`);
+      if (contract.lifecycle === 'retired') throw new Conflict('contract-retired', `contract "${input.contract}" is retired and accepts no new versions, so there is nothing to check against`);
       const spec = await specs.load(input.document);
       if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
       if (contract.kind !== null && contract.kind !== spec.kind) {
