@@ -121,7 +121,7 @@ interface StartupSteps {
 const STARTUP_STEPS = `
 const [dist, dataDir, apiYaml] = process.argv.slice(1);
 const { openDatabase } = await import(dist + 'server/db/index.js');
-const { createSpecLoader } = await import(dist + 'server/spec/index.js');
+const { createWorkers } = await import(dist + 'server/workers/index.js');
 const { parse } = await import('yaml');
 const { readFile } = await import('node:fs/promises');
 const t0 = performance.now();
@@ -133,10 +133,10 @@ await database.close();
 const t3 = performance.now();
 parse(await readFile(apiYaml, 'utf8'));
 const t4 = performance.now();
-const specs = createSpecLoader();
-await specs.load('{"openapi":"3.0.3","info":{"title":"empty","version":"1"},"paths":{}}');
+const workers = createWorkers();
+await workers.specs.load('{"openapi":"3.0.3","info":{"title":"empty","version":"1"},"paths":{}}');
 const t5 = performance.now();
-await specs.close();
+await workers.close();
 console.log(JSON.stringify({ openMs: t1 - t0, migrateMs: t2 - t1, apiYamlMs: t4 - t3, workerMs: t5 - t4 }));
 `;
 

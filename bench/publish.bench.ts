@@ -8,7 +8,8 @@ import { openDatabase, tables, type DatabaseLocation, type Db } from '../server/
 import { startServer } from '../server/main.js';
 import { createRegistry } from '../server/registry/index.js';
 import { newId, systemClock, type Actor } from '../server/shared/index.js';
-import { createSpecLoader, parseSpec, type SpecDocument } from '../server/spec/index.js';
+import { parseSpec, type SpecDocument } from '../server/spec/index.js';
+import { createWorkers } from '../server/workers/index.js';
 import type { BenchmarkReport, TargetResult } from './benchmark-report.js';
 import { createBenchDatabase } from './create-bench-database.js';
 import { formatBytes } from './format-bytes.js';
@@ -79,9 +80,9 @@ export async function publishBench({
   };
 
   row('—', 'parseSpec alone, in-thread, one at a time', await repeat(() => runConcurrently({ count: publishes, clients: 1, call: async (i) => void (await parseSpec(documents[i]!)) })));
-  const pool = createSpecLoader();
+  const pool = createWorkers();
   try {
-    const poolRun = (count: number) => runConcurrently({ count, clients, call: async (i) => void (await pool.load(documents[i]!)) });
+    const poolRun = (count: number) => runConcurrently({ count, clients, call: async (i) => void (await pool.specs.load(documents[i]!)) });
     await poolRun(clients); // starts every worker thread and warms it, as in a server that has been up a while
     row('—', `parseSpec in the server's worker pool, ${clients} concurrent`, await repeat(() => poolRun(publishes)));
   } finally {
@@ -165,9 +166,9 @@ async function measureBackend(backend: Backend, { documents, parsed, clients, re
 
   // The server is closed first: a PGlite data directory belongs to one process (and one handle).
   const database = await openDatabase(backend.location);
-  const specs = createSpecLoader();
+  const workers = createWorkers();
   try {
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker });
     const createContracts = (slug: (i: number) => string) =>
       runConcurrently({ count, clients, call: async (i) => void (await registry.contracts.create({ slug: slug(i), name: `Bench contract ${i}`, system: 'bench-system' }, actor)) });
 
@@ -185,7 +186,7 @@ async function measureBackend(backend: Backend, { documents, parsed, clients, re
     });
     row(backend.label, `DB transaction only, pre-parsed (${clients} concurrent)`, raw);
   } finally {
-    await specs.close();
+    await workers.close();
     await database.close();
   }
   return http;

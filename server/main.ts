@@ -8,7 +8,7 @@ import { openDatabase } from './db/index.js';
 import { createApp } from './http/index.js';
 import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
 import { packageRoot, systemClock } from './shared/index.js';
-import { createSpecLoader } from './spec/index.js';
+import { createWorkers } from './workers/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -21,21 +21,21 @@ export interface RunningServer {
 }
 
 /**
- * The composition root: configuration → database (migrated) → spec worker pool → registry → HTTP.
+ * The composition root: configuration → database (migrated) → worker pool → registry → HTTP.
  * Nothing else creates long-lived singletons.
  */
 export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const started = performance.now();
   const database = await openDatabase(config.database, { onIdleClientError: (err) => log.warn({ err }, 'database connection lost while idle') });
-  const specs = createSpecLoader({
+  const workers = createWorkers({
     limits: { maxBytes: config.maxDocumentBytes },
     timeoutMs: config.parseTimeoutMs,
     threads: config.parseThreads,
-    onWorkerError: (err) => log.error({ err }, 'spec worker failed'),
+    onWorkerError: (err) => log.error({ err }, 'worker thread failed'),
   });
   try {
     await database.migrate();
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs, compatibility: config.compatibility });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, compatibility: config.compatibility });
     if (config.seed) {
       await database.exclusively(async () => {
         if (!(await isRegistryEmpty(database.db))) return;
@@ -57,12 +57,12 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       async close() {
         await new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeAllConnections();
-        await specs.close();
+        await workers.close();
         await database.close();
       },
     };
   } catch (error) {
-    await specs.close();
+    await workers.close();
     await database.close();
     throw error;
   }

@@ -18,6 +18,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'invalid-transition': 409,
   'subscription-exists': 409,
   'spec-timeout': 422,
+  'check-timeout': 422,
   'publish-blocked': 422,
   'service-unavailable': 503,
   'ingest-busy': 503,

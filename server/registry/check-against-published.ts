@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import semver from 'semver';
-import { checkCandidate, previousVersion, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CandidateCheck, type LevelOverrides } from '../compat/index.js';
+import { DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, previousVersion, type CandidateCheck, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -13,42 +13,58 @@ export interface CheckTarget {
   ruleLevels: unknown;
 }
 
+export interface PublishedCheck extends CandidateCheck {
+  affectedConsumers: AffectedConsumer[];
+  /** Names what the verdict rests on (mode, levels, versions read), so a publish can tell whether it changed meanwhile. */
+  baseline: string;
+}
+
 /**
- * Runs the compatibility check of a candidate against a contract's published versions, loading
- * only the documents the mode needs: the previous version, or every earlier one when transitive.
+ * Runs the compatibility check of a candidate against a contract's published versions in the
+ * worker pool, reading only the documents the mode needs: the previous version, or every earlier
+ * one when transitive. No lock is held meanwhile; `baselineOf` lets a publish confirm, under its
+ * lock, that the versions it was checked against are still the ones that precede it.
  */
 export async function checkAgainstPublished(
-  tx: Db,
-  { clock, compatibility }: Pick<RegistryDeps, 'clock' | 'compatibility'>,
+  db: Db,
+  { clock, compatibility, checker }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker'>,
   contract: CheckTarget,
-  candidate: object,
+  candidateJson: string,
   version: string | undefined,
-): Promise<CandidateCheck & { affectedConsumers: AffectedConsumer[] }> {
-  const mode = isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE;
-  const all = await tx.select({ id: versions.id, version: versions.version }).from(versions).where(eq(versions.contractId, contract.contractId));
-  const earlier = all.filter((v) => version === undefined || semver.lt(v.version, version));
-  const previous = previousVersion(earlier.map((v) => v.version), version);
-  const needed = mode.endsWith('_TRANSITIVE') ? earlier : earlier.filter((v) => v.version === previous);
+): Promise<PublishedCheck> {
+  const mode = modeOf(contract);
+  const needed = await baselineVersions(db, contract.contractId, mode, version);
   const documents =
     needed.length === 0
       ? []
-      : await tx
-          .select({ version: versions.version, document: versions.document })
+      : await db
+          .select({ version: versions.version, json: sql<string>`${versions.document}::text` })
           .from(versions)
           .where(and(eq(versions.contractId, contract.contractId), inArray(versions.id, needed.map((v) => v.id))));
-  const check = checkCandidate({
-    candidate,
+  const check = await checker.check({
+    candidateJson,
     version,
     mode,
-    published: documents.map((d) => ({ version: d.version, document: asObject(d.document) })),
+    published: documents,
     levels: (contract.ruleLevels ?? {}) as LevelOverrides,
     now: clock.now(),
     minDeprecationDays: compatibility?.minDeprecationDays,
   });
-  return { ...check, affectedConsumers: await affectedConsumers(tx, contract.contractId, check.findings, version) };
+  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, check.findings, version), baseline: keyOf(contract, needed) };
 }
 
-// The json column comes back parsed from PostgreSQL and as text from some drivers.
-function asObject(document: unknown): object {
-  return (typeof document === 'string' ? JSON.parse(document) : document) as object;
+/** The same key `checkAgainstPublished` returned, read again (inside a publish's transaction). */
+export async function baselineOf(tx: Db, contract: CheckTarget, version: string): Promise<string> {
+  return keyOf(contract, await baselineVersions(tx, contract.contractId, modeOf(contract), version));
 }
+
+async function baselineVersions(db: Db, contractId: string, mode: CompatibilityMode, version: string | undefined): Promise<{ id: string; version: string }[]> {
+  const all = await db.select({ id: versions.id, version: versions.version }).from(versions).where(eq(versions.contractId, contractId));
+  const earlier = all.filter((v) => version === undefined || semver.lt(v.version, version));
+  const previous = previousVersion(earlier.map((v) => v.version), version);
+  return mode.endsWith('_TRANSITIVE') ? earlier : earlier.filter((v) => v.version === previous);
+}
+
+const modeOf = (contract: CheckTarget): CompatibilityMode => (isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE);
+// The mode and the levels decide the verdict as much as the versions do.
+const keyOf = (contract: CheckTarget, baseline: { id: string }[]) => `${modeOf(contract)} ${JSON.stringify(contract.ruleLevels ?? {})} ${baseline.map((v) => v.id).sort().join(',')}`;

@@ -32,7 +32,8 @@ export interface Check extends Omit<CandidateCheck, 'findings'> {
 
 type StoredReport = Omit<Check, 'id' | 'contract' | 'version' | 'contentHash' | 'createdAt' | 'createdBy'>;
 
-export function createChecks({ db, clock, specs, compatibility }: RegistryDeps) {
+export function createChecks(deps: RegistryDeps) {
+  const { db, clock, specs } = deps;
   const columns = {
     id: checks.id,
     contract: contracts.slug,
@@ -56,7 +57,7 @@ export function createChecks({ db, clock, specs, compatibility }: RegistryDeps) 
       if (contract.kind !== null && contract.kind !== spec.kind) {
         throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [{ pointer: '/document', message: `expected an ${contract.kind} document` }], 'kind-mismatch');
       }
-      const report = await checkAgainstPublished(db, { clock, compatibility }, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, JSON.parse(spec.documentJson) as object, input.version);
+      const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, spec.documentJson, input.version);
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();
       const id = newId(now.getTime());

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables } from '../db/index.js';
-import { reportedFinding, type CandidateCheck } from '../compat/index.js';
+import { tables, type Db } from '../db/index.js';
+import { reportedFinding } from '../compat/index.js';
 import { Conflict, DocumentRejected, InvalidInput, NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
-import type { AffectedConsumer } from './affected-consumers.js';
-import { checkAgainstPublished } from './check-against-published.js';
+import type { SpecDocument } from '../spec/index.js';
+import { baselineOf, checkAgainstPublished, type PublishedCheck } from './check-against-published.js';
 import { parseSemver } from './parse-semver.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
@@ -26,90 +26,123 @@ export interface PublishResult {
 }
 
 /**
- * Publishes an immutable version. Parsing happens first, in the spec worker pool, outside any
- * transaction; then one transaction locks the contract row, so concurrent publishes of one contract
- * (from any number of Accord instances) are decided one after another: exactly one writer creates
- * a version, identical repeats succeed, different content for a taken version is a conflict.
+ * Publishes an immutable version. Parsing and the compatibility check run in the worker pool,
+ * outside any transaction; then one transaction locks the contract row, so concurrent publishes of
+ * one contract (from any number of Accord instances) are decided one after another: exactly one
+ * writer creates a version, identical repeats succeed, different content for a taken version is a
+ * conflict. Should another version land between the check and the lock, the check is run again
+ * against the new state rather than trusted, under the lock once optimism has failed a few times.
  */
 export async function publishVersion(deps: RegistryDeps & { versions: Versions }, input: PublishInput, actor: Actor): Promise<PublishResult> {
   const { db, clock, specs } = deps;
   const parsed = parseSemver(input.version);
   // Cheap refusals first, so no worker time is spent on a publish that cannot succeed; the
   // transaction below checks again under the lock.
-  const [target] = await db.select({ lifecycle: contracts.lifecycle }).from(contracts).where(eq(contracts.slug, input.contract));
+  const [target] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
   if (!target) throw new NotFound(`contract "${input.contract}"`);
   if (target.lifecycle === 'retired') throw retired(input.contract);
   const spec = await specs.load(input.document);
   if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
 
-  const created = await db.transaction(async (tx) => {
-    const [contract] = await tx.select().from(contracts).where(eq(contracts.slug, input.contract)).for('update');
+  for (let attempt = 1; ; attempt++) {
+    const [contract] = await db.select().from(contracts).where(eq(contracts.id, target.id));
     if (!contract) throw new NotFound(`contract "${input.contract}"`);
-    if (contract.lifecycle === 'retired') throw retired(input.contract);
-    if (contract.kind !== null && contract.kind !== spec.kind) {
-      throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [
-        { pointer: '/document', message: `expected an ${contract.kind} document` },
-      ], 'kind-mismatch');
-    }
-    const siblings = await tx
-      .select({ version: versions.version, contentHash: versions.contentHash })
-      .from(versions)
-      .where(eq(versions.contractId, contract.id));
-    const same = siblings.find((s) => s.version === input.version);
-    if (same) {
-      if (same.contentHash === spec.contentHash) return false;
-      throw new Conflict('version-conflict', `version ${input.version} of "${input.contract}" already exists with different content; versions are immutable, publish a new version`, [
-        { pointer: '/version', message: 'already published with other content' },
-      ]);
-    }
-    const sameMajor = siblings.map((s) => s.version).filter((v) => semver.major(v) === parsed.major);
-    const latestOfMajor = semver.maxSatisfying(sameMajor, '*', { includePrerelease: true });
-    if (latestOfMajor && semver.lte(input.version, latestOfMajor)) {
-      throw new Conflict('version-order', `${input.version} is not greater than ${latestOfMajor}, the latest ${parsed.major}.x version of "${input.contract}"`, [
-        { pointer: '/version', message: `must be greater than ${latestOfMajor}` },
-      ]);
-    }
-    const check = await checkAgainstPublished(tx, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, JSON.parse(spec.documentJson) as object, input.version);
+    if (refuse(contract, await siblingsOf(db, contract.id), input, spec, parsed) === 'repeat') return unchanged(deps, input);
+    const check = await checkAgainstPublished(db, deps, checkTarget(contract), spec.documentJson, input.version);
     if (check.failed) throw blocked(input.contract, input.version, check);
-    const now = clock.now();
-    await tx.insert(versions).values({
-      id: newId(now.getTime()),
-      contractId: contract.id,
-      version: input.version,
-      major: parsed.major,
-      minor: parsed.minor,
-      patch: parsed.patch,
-      prerelease: parsed.prerelease.length > 0 ? parsed.prerelease.join('.') : null,
-      specKind: spec.kind,
-      specVersion: spec.specVersion,
-      title: spec.title,
-      sourceFormat: spec.format,
-      source: typeof input.document === 'string' ? input.document.replace(/^\uFEFF/, '') : Buffer.from(input.document).toString('utf8').replace(/^\uFEFF/, ''),
-      document: spec.documentJson,
-      contentHash: spec.contentHash,
-      sizeBytes: spec.sizeBytes,
-      operations: spec.operations,
-      findings: check.findings.map(reportedFinding),
-      publishedAt: now,
-      publishedBy: describeActor(actor),
+
+    const outcome = await db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(contracts).where(eq(contracts.id, target.id)).for('update');
+      if (!locked) throw new NotFound(`contract "${input.contract}"`);
+      if (refuse(locked, await siblingsOf(tx, locked.id), input, spec, parsed) === 'repeat') return 'repeat';
+      let judged = check;
+      if ((await baselineOf(tx, checkTarget(locked), input.version)) !== check.baseline) {
+        if (attempt < OPTIMISTIC_ATTEMPTS) return 'stale';
+        // Still racing: check again under the lock, which guarantees progress at the cost of holding it.
+        judged = await checkAgainstPublished(tx, deps, checkTarget(locked), spec.documentJson, input.version);
+        if (judged.failed) throw blocked(input.contract, input.version, judged);
+      }
+      const now = clock.now();
+      await tx.insert(versions).values({
+        id: newId(now.getTime()),
+        contractId: locked.id,
+        version: input.version,
+        major: parsed.major,
+        minor: parsed.minor,
+        patch: parsed.patch,
+        prerelease: parsed.prerelease.length > 0 ? parsed.prerelease.join('.') : null,
+        specKind: spec.kind,
+        specVersion: spec.specVersion,
+        title: spec.title,
+        sourceFormat: spec.format,
+        source: typeof input.document === 'string' ? input.document.replace(/^\uFEFF/, '') : Buffer.from(input.document).toString('utf8').replace(/^\uFEFF/, ''),
+        document: spec.documentJson,
+        contentHash: spec.contentHash,
+        sizeBytes: spec.sizeBytes,
+        operations: spec.operations,
+        findings: judged.findings.map(reportedFinding),
+        publishedAt: now,
+        publishedBy: describeActor(actor),
+      });
+      await tx.update(contracts).set({ kind: spec.kind, updatedAt: now }).where(eq(contracts.id, locked.id));
+      await recordAuditEvent(tx, {
+        actor,
+        action: 'version.published',
+        targetType: 'contract',
+        targetId: input.contract,
+        summary: { version: input.version, contentHash: spec.contentHash, operations: spec.operations.length, findings: judged.summary },
+        at: now,
+      });
+      return 'created';
     });
-    await tx.update(contracts).set({ kind: spec.kind, updatedAt: now }).where(eq(contracts.id, contract.id));
-    await recordAuditEvent(tx, {
-      actor,
-      action: 'version.published',
-      targetType: 'contract',
-      targetId: input.contract,
-      summary: { version: input.version, contentHash: spec.contentHash, operations: spec.operations.length, findings: check.summary },
-      at: now,
-    });
-    return true;
-  });
-  return { created, version: await deps.versions.getPublished(input.contract, input.version) };
+    if (outcome === 'created') return { created: true, version: await deps.versions.getPublished(input.contract, input.version) };
+    if (outcome === 'repeat') return unchanged(deps, input);
+  }
+}
+
+// Checking without the lock keeps other publishes of the contract waiting only for the insert; a
+// version landing meanwhile sends the check round again, and past this many rounds it runs locked.
+const OPTIMISTIC_ATTEMPTS = 3;
+
+type ContractRow = typeof contracts.$inferSelect;
+
+const siblingsOf = (db: Db, contractId: string) => db.select({ version: versions.version, contentHash: versions.contentHash }).from(versions).where(eq(versions.contractId, contractId));
+
+const checkTarget = (contract: ContractRow) => ({ contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels });
+
+const unchanged = async (deps: { versions: Versions }, input: PublishInput): Promise<PublishResult> => ({ created: false, version: await deps.versions.getPublished(input.contract, input.version) });
+
+/**
+ * What the contract's state says about this publish before any compatibility question: `repeat`
+ * for the same version with the same content, a thrown refusal for anything that cannot succeed.
+ */
+function refuse(contract: ContractRow, siblings: { version: string; contentHash: string }[], input: PublishInput, spec: SpecDocument, parsed: semver.SemVer): 'repeat' | undefined {
+  if (contract.lifecycle === 'retired') throw retired(input.contract);
+  if (contract.kind !== null && contract.kind !== spec.kind) {
+    throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [
+      { pointer: '/document', message: `expected an ${contract.kind} document` },
+    ], 'kind-mismatch');
+  }
+  const same = siblings.find((s) => s.version === input.version);
+  if (same) {
+    if (same.contentHash === spec.contentHash) return 'repeat';
+    throw new Conflict('version-conflict', `version ${input.version} of "${input.contract}" already exists with different content; versions are immutable, publish a new version`, [
+      { pointer: '/version', message: 'already published with other content' },
+    ]);
+  }
+  const sameMajor = siblings.map((s) => s.version).filter((v) => semver.major(v) === parsed.major);
+  const latestOfMajor = semver.maxSatisfying(sameMajor, '*', { includePrerelease: true });
+  if (latestOfMajor && semver.lte(input.version, latestOfMajor)) {
+    throw new Conflict('version-order', `${input.version} is not greater than ${latestOfMajor}, the latest ${parsed.major}.x version of "${input.contract}"`, [
+      { pointer: '/version', message: `must be greater than ${latestOfMajor}` },
+    ]);
+  }
+  return undefined;
 }
 
 const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);
 
-function blocked(contract: string, version: string, check: CandidateCheck & { affectedConsumers: AffectedConsumer[] }): PublishBlocked {
+function blocked(contract: string, version: string, check: PublishedCheck): PublishBlocked {
   const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined);
   const advice = check.semver.satisfied ? '' : `; breaking changes need a new major version, e.g. ${check.semver.suggested}`;
   return new PublishBlocked(`${version} of "${contract}" breaks ${breaking.length} thing(s) under the ${check.mode} compatibility mode${advice}`, {

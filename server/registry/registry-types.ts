@@ -1,12 +1,14 @@
 import type { CompatibilityMode, LevelOverrides } from '../compat/index.js';
 import type { Actor, Clock } from '../shared/index.js';
 import type { Db } from '../db/index.js';
-import type { ContractKind, Operation, SpecLoader } from '../spec/index.js';
+import type { ContractKind, Operation } from '../spec/index.js';
+import type { CompatChecker, SpecLoader } from '../workers/index.js';
 
 export interface RegistryDeps {
   db: Db;
   clock: Clock;
   specs: SpecLoader;
+  checker: CompatChecker;
   /** Installation-wide compatibility settings; a contract's own mode and levels take precedence. */
   compatibility?: CompatibilitySettings;
 }

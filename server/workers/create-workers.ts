@@ -1,0 +1,118 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { CandidateCheck } from '../compat/index.js';
+import { AccordError, Unavailable } from '../shared/index.js';
+import { defaultSpecLimits, type SpecLimits, type SpecResult } from '../spec/index.js';
+import type { CheckTaskInput, WorkerTask } from './worker-task.js';
+
+export interface SpecLoader {
+  /**
+   * Safe ingest off the event loop: never throws for a bad document. Throws `Unavailable` when
+   * more tasks are waiting than the queue admits.
+   */
+  load(input: string | Uint8Array): Promise<SpecResult>;
+}
+
+export interface CompatChecker {
+  /** A compatibility check off the event loop; throws `check-timeout` past its time budget. */
+  check(input: CheckTaskInput): Promise<CandidateCheck>;
+}
+
+export interface Workers {
+  specs: SpecLoader;
+  checker: CompatChecker;
+  close(): Promise<void>;
+}
+
+export interface WorkersOptions {
+  limits?: Partial<SpecLimits>;
+  /** Time one task may take once a worker has started on it. */
+  timeoutMs?: number;
+  threads?: number;
+  /** Tasks that may wait for a worker; each holds its documents in memory meanwhile. */
+  maxQueue?: number;
+  /** Heap ceiling per worker: a document that exhausts it kills its worker, not the server. */
+  workerHeapMb?: number;
+  onWorkerError?: (error: unknown) => void;
+}
+
+/**
+ * A pool of worker threads for the CPU-heavy pure cores, parsing and compatibility checks, so a
+ * 5 MB document does not stall other requests. At most one task per worker is in flight, so a
+ * task's time budget starts when a worker takes it, not while it waits; a task over budget is
+ * aborted (its worker is terminated and replaced), which also bounds any pathological input.
+ */
+export function createWorkers({
+  limits = {},
+  timeoutMs = 20_000,
+  threads = Math.max(1, Math.min(4, availableParallelism())),
+  maxQueue = 64,
+  workerHeapMb = 1536,
+  onWorkerError = () => {},
+}: WorkersOptions = {}): Workers {
+  const effective: SpecLimits = { ...defaultSpecLimits, ...limits };
+  const fromSource = import.meta.url.endsWith('.ts');
+  const pool = new Piscina({
+    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
+    // Running from TypeScript sources (tests, `npm run dev`): the worker needs the same loader.
+    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    // Workers start with the first task, not with the server: on two cores a worker booting
+    // beside PGlite's WebAssembly compile costs start-up a third of a second (measured).
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
+  });
+  // A worker failing between tasks must not become an unhandled 'error' event in the server.
+  pool.on('error', onWorkerError);
+
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const acquire = async () => {
+    if (running < threads) {
+      running++;
+      return;
+    }
+    if (waiting.length >= maxQueue) throw new Unavailable('ingest-busy', `${waiting.length} documents are already waiting to be processed; retry shortly`);
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+
+  /** Runs a task; resolves with its result, or with `onLimit`'s answer when it hit its time or memory budget. */
+  async function run<T>(task: WorkerTask, onLimit: (limit: 'time' | 'memory') => T): Promise<T> {
+    await acquire();
+    try {
+      return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const name = (error as Error).name;
+      if (name === 'AbortError' || name === 'TimeoutError' || code === 'ABORT_ERR') return onLimit('time');
+      if (code === 'ERR_WORKER_OUT_OF_MEMORY') return onLimit('memory');
+      throw error;
+    } finally {
+      release();
+    }
+  }
+
+  return {
+    specs: {
+      load: (input) =>
+        run<SpecResult>({ kind: 'parse', input, limits: effective }, (limit) =>
+          limit === 'time'
+            ? { ok: false, code: 'spec-timeout', message: `parsing the document took longer than ${timeoutMs} ms and was stopped`, issues: [] }
+            : { ok: false, code: 'document-too-large', message: 'parsing the document exceeded the memory budget', issues: [] },
+        ),
+    },
+    checker: {
+      check: (input) =>
+        run<CandidateCheck>({ kind: 'check', input }, (limit) => {
+          throw new AccordError('check-timeout', limit === 'time' ? `the compatibility check took longer than ${timeoutMs} ms and was stopped` : 'the compatibility check exceeded the memory budget');
+        }),
+    },
+    close: () => pool.destroy(),
+  };
+}
