@@ -3,7 +3,7 @@
  * rules (`rules/`) judge changes. Operations are named by their key, e.g. `GET /orders/{id}`,
  * spelled as in the head document when the operation exists there.
  */
-export type Change = PathChange | OperationChange | ParameterChange | RequestBodyChange | ResponseChange | SecurityChange | SchemaChange;
+export type Change = PathChange | OperationChange | ParameterChange | RequestBodyChange | ResponseChange | SecurityChange | SecuritySchemeChange | WebhookChange | SchemaChange | import('./asyncapi-change.js').AsyncApiChange;
 
 export type ChangeKind = Change['kind'];
 export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -14,30 +14,50 @@ export type ParameterLocation = 'query' | 'path' | 'header' | 'cookie';
 
 export type PathChange =
   | { kind: 'path.added'; path: string; operations: string[] }
-  | { kind: 'path.removed'; path: string; operations: string[] };
+  /**
+   * `deprecated`: every operation under the path was deprecated; each then also appears as an
+   * `operation.removed`, so its sunset is judged.
+   */
+  | { kind: 'path.removed'; path: string; operations: string[]; deprecated: boolean };
 
 export type OperationChange =
   | { kind: 'operation.added'; operation: string }
-  | { kind: 'operation.removed'; operation: string }
-  | { kind: 'operation.deprecated'; operation: string }
-  | { kind: 'operation.reactivated'; operation: string };
+  /** `sunsetPassed` is judged against `DiffOptions.now`; without it no sunset has passed. */
+  | { kind: 'operation.removed'; operation: string; deprecated: boolean; sunset?: string; sunsetPassed: boolean }
+  /**
+   * `sunset` is the operation's `x-sunset`; `noticeDays` the whole days from `DiffOptions.now` to it
+   * and `minimumNoticeDays` the caller's `minDeprecationDays`, each absent when unknown.
+   */
+  | { kind: 'operation.deprecated'; operation: string; sunset?: string; noticeDays?: number; minimumNoticeDays?: number }
+  | { kind: 'operation.reactivated'; operation: string }
+  /** `x-sunset` moved; a sunset appearing counts as `earlier`, one disappearing as `later`. */
+  | { kind: 'operation.sunset-changed'; operation: string; from?: string; to?: string; moved: 'earlier' | 'later' }
+  | { kind: 'operation.id-changed'; operation: string; from?: string; to?: string };
 
-type ParameterSite = { operation: string; location: ParameterLocation; name: string; pointer: string };
+/**
+ * `direction` says who writes the parameter: `request` for operations clients call, `response` for
+ * webhooks and callbacks, whose requests the API sends and clients' servers read.
+ */
+type ParameterSite = { operation: string; direction: Direction; location: ParameterLocation; name: string; pointer: string };
 export type ParameterChange =
   | ({ kind: 'parameter.added'; required: boolean } & ParameterSite)
   | ({ kind: 'parameter.removed'; required: boolean } & ParameterSite)
   | ({ kind: 'parameter.became-required' } & ParameterSite)
-  | ({ kind: 'parameter.became-optional' } & ParameterSite);
+  | ({ kind: 'parameter.became-optional' } & ParameterSite)
+  | ({ kind: 'parameter.deprecated'; sunset?: string } & ParameterSite);
 
+/** `direction` as for parameters: who writes the body. */
+type BodySite = { operation: string; direction: Direction; pointer: string };
 export type RequestBodyChange =
-  | { kind: 'request-body.added'; operation: string; required: boolean; pointer: string }
-  | { kind: 'request-body.removed'; operation: string; pointer: string }
-  | { kind: 'request-body.became-required'; operation: string; pointer: string }
-  | { kind: 'request-body.became-optional'; operation: string; pointer: string }
-  | { kind: 'request-body.media-type.added'; operation: string; mediaType: string; pointer: string }
-  | { kind: 'request-body.media-type.removed'; operation: string; mediaType: string; pointer: string };
+  | ({ kind: 'request-body.added'; required: boolean } & BodySite)
+  | ({ kind: 'request-body.removed' } & BodySite)
+  | ({ kind: 'request-body.became-required' } & BodySite)
+  | ({ kind: 'request-body.became-optional' } & BodySite)
+  | ({ kind: 'request-body.media-type.added'; mediaType: string } & BodySite)
+  | ({ kind: 'request-body.media-type.removed'; mediaType: string } & BodySite);
 
-type ResponseSite = { operation: string; status: string; pointer: string };
+/** `direction` says who writes the response: `response` (the API) except in webhooks and callbacks. */
+type ResponseSite = { operation: string; direction: Direction; status: string; pointer: string };
 export type ResponseChange =
   | ({ kind: 'response.added' } & ResponseSite)
   | ({ kind: 'response.removed' } & ResponseSite)
@@ -66,7 +86,34 @@ export type SecurityChange =
       schemes: string[];
       /** Some head alternative asks for a subset of what this one asked, so its callers still qualify. */
       stillSatisfied: boolean;
-    };
+    }
+  /** Scopes of one scheme, in an alternative that names the same schemes on both sides. */
+  | { kind: 'security-scope.added'; operation: string; scheme: string; scopes: string[] }
+  | { kind: 'security-scope.removed'; operation: string; scheme: string; scopes: string[] };
+
+/**
+ * A definition in `components.securitySchemes` changing how callers obtain or present credentials.
+ * `operations` are those whose effective security names the scheme, in the head document.
+ */
+type SchemeSite = { scheme: string; pointer: string; operations: string[] };
+export type SecuritySchemeChange =
+  /** `type`, with the HTTP auth scheme for `http` (`http bearer`). */
+  | ({ kind: 'security-scheme.type-changed'; from: string; to: string } & SchemeSite)
+  /** Where an API key travels, as `header X-Api-Key`. */
+  | ({ kind: 'security-scheme.api-key-moved'; from: string; to: string } & SchemeSite)
+  | ({ kind: 'security-scheme.url-changed'; flow: string; url: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'openIdConnectUrl'; from: string; to: string } & SchemeSite)
+  | ({ kind: 'security-scheme.flow-added'; flow: string } & SchemeSite)
+  | ({ kind: 'security-scheme.flow-removed'; flow: string } & SchemeSite);
+
+/**
+ * Webhooks (3.1) and callbacks: requests the API sends to servers its clients run. Webhooks are
+ * keyed `webhook <name> <METHOD>`; callbacks `<owner key> callback <name> <expression> <METHOD>`.
+ */
+export type WebhookChange =
+  | { kind: 'webhook.added'; operation: string; webhook: string }
+  | { kind: 'webhook.removed'; operation: string; webhook: string }
+  | { kind: 'callback.added'; operation: string; owner: string; callback: string }
+  | { kind: 'callback.removed'; operation: string; owner: string; callback: string };
 
 /** `'any'` when the schema does not constrain the type. 3.0 `nullable: true` appears as `'null'`. */
 export type TypeSet = readonly string[] | 'any';
@@ -110,10 +157,29 @@ export type SchemaChange =
   | ({ kind: 'schema.additional-properties.narrowed'; from: AdditionalProperties; to: AdditionalProperties } & SchemaSite)
   | ({ kind: 'schema.additional-properties.widened'; from: AdditionalProperties; to: AdditionalProperties } & SchemaSite)
   | ({ kind: 'schema.bound.changed'; keyword: BoundKeyword; from?: number; to?: number; change: 'tightened' | 'loosened' } & SchemaSite)
+  /** The patterns of several merged `allOf` members all apply; they read joined by ` and `. */
   | ({ kind: 'schema.pattern.changed'; from?: string; to?: string } & SchemaSite)
   /** `from`/`to` are absent when there was or is no default. */
   | ({ kind: 'schema.default.changed'; from?: unknown; to?: unknown } & SchemaSite)
   | ({ kind: 'schema.read-only.changed'; from: boolean; to: boolean } & SchemaSite)
   | ({ kind: 'schema.write-only.changed'; from: boolean; to: boolean } & SchemaSite)
   | ({ kind: 'schema.variant.added'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
-  | ({ kind: 'schema.variant.removed'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite);
+  | ({ kind: 'schema.variant.removed'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
+  /** `replaced` when neither step is a multiple of the other. */
+  | ({ kind: 'schema.multiple-of.changed'; from?: number; to?: number; change: 'tightened' | 'loosened' | 'replaced' } & SchemaSite)
+  | ({ kind: 'schema.unique-items.changed'; from: boolean; to: boolean } & SchemaSite)
+  /** The schema became `false`, which admits no value, or stopped being `false`. */
+  | ({ kind: 'schema.false.added' } & SchemaSite)
+  | ({ kind: 'schema.false.removed' } & SchemaSite)
+  /** `not` is compared as written, without reasoning about what it excludes. */
+  | ({ kind: 'schema.not.changed' } & SchemaSite)
+  /** Patterns of `patternProperties` that appeared or disappeared. */
+  | ({ kind: 'schema.pattern-properties.changed'; added: string[]; removed: string[] } & SchemaSite)
+  /** `dependentRequired` (draft-07 `dependencies`): when `property` is present, `requires` must be too. */
+  | ({ kind: 'schema.dependent-required.added'; property: string; requires: string[] } & SchemaSite)
+  | ({ kind: 'schema.dependent-required.removed'; property: string; requires: string[] } & SchemaSite)
+  | ({ kind: 'schema.string-content.changed'; keyword: 'contentMediaType' | 'contentEncoding'; from?: string; to?: string } & SchemaSite)
+  | ({ kind: 'schema.discriminator.property-changed'; from: string; to: string } & SchemaSite)
+  /** `value` is the discriminator value, `target` the schema it selects. */
+  | ({ kind: 'schema.discriminator.mapping-added'; value: string; target: string } & SchemaSite)
+  | ({ kind: 'schema.discriminator.mapping-removed'; value: string; target: string } & SchemaSite);

@@ -1,10 +1,15 @@
-import type { AdditionalProperties, Direction, SchemaChange } from './change.js';
+import type { BoundKeyword, Direction, SchemaChange } from './change.js';
 import { compareBounds } from './compare-bounds.js';
-import { isJsonObject, type JsonObject } from './json-object.js';
+import { declaredAt } from './declared-at.js';
+import { effectiveSchema, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
+import { fingerprint } from './fingerprint.js';
+import { isMultipleOf } from './is-multiple-of.js';
 import { matchVariants } from './match-variants.js';
-import { childPointer, resolveRef } from './resolve-ref.js';
+import { resolveParts } from './resolve-parts.js';
+import { childPointer } from './resolve-ref.js';
 import { createScope, operationScope, type SchemaComparison, type SchemaScope } from './schema-comparison.js';
-import { sameTypes, typeSet } from './type-set.js';
+import type { SchemaPart } from './schema-part.js';
+import { sameTypes } from './type-set.js';
 
 /** One side of a schema comparison: the node (maybe a `$ref`), its document and its location. */
 export interface SchemaSide {
@@ -26,27 +31,35 @@ interface Walk {
   direction: Direction;
   scope: SchemaScope;
   depth: number;
+  docs: { base: unknown; head: unknown };
 }
 
 type Fact = SchemaChange extends infer C ? (C extends SchemaChange ? Omit<C, 'direction' | 'pointer' | 'operations'> : never) : never;
+type Emit = (fact: Fact, pointer?: string) => void;
+
+// 3.0 writes the number of an exclusive bound under `minimum`/`maximum`.
+const SPELLINGS: Partial<Record<BoundKeyword, string[]>> = { exclusiveMinimum: ['exclusiveMinimum', 'minimum'], exclusiveMaximum: ['exclusiveMaximum', 'maximum'] };
 
 // Documents are trees, but objects built from YAML aliases may nest without end; stop there.
 const MAX_INLINE_DEPTH = 256;
 
 /**
  * Compares the schema a client sends (`request`) or reads (`response`) in one operation, adding
- * facts to the comparison. Judging them is left to the rules.
+ * facts to the comparison. Judging them is left to the rules. Schemas are compared by what they
+ * mean (`effectiveSchema`), so regrouping `allOf` members or moving from 3.0 to 3.1 spellings is
+ * no change.
  */
 export function compareSchemas({ comparison, operation, direction, base, head }: CompareSchemasInput): void {
-  comparePair(base, head, { comparison, direction, scope: operationScope(comparison, operation), depth: 0 }, true);
+  const walk = { comparison, direction, scope: operationScope(comparison, operation), depth: 0, docs: { base: base.doc, head: head.doc } };
+  comparePair([{ ...base, viaRef: false }], [{ ...head, viaRef: false }], walk, true);
 }
 
-function comparePair(base: SchemaSide, head: SchemaSide, walk: Walk, entry = false): void {
-  const b = resolveRef(base.doc, base.node, base.pointer);
-  const h = resolveRef(head.doc, head.node, head.pointer);
+function comparePair(base: readonly SchemaPart[], head: readonly SchemaPart[], walk: Walk, entry = false): void {
+  const b = resolveParts(base);
+  const h = resolveParts(head);
   // Entry points and references are where schemas are shared: compare each pair of locations once.
-  if (entry || b.viaRef || h.viaRef) {
-    const key = `${walk.direction} ${b.pointer} ${h.pointer}`;
+  if (entry || b.some((part) => part.viaRef) || h.some((part) => part.viaRef)) {
+    const key = `${walk.direction} ${pointers(b)} ${pointers(h)}`;
     const known = walk.comparison.scopes.get(key);
     if (known) {
       walk.scope.children.add(known);
@@ -58,110 +71,201 @@ function comparePair(base: SchemaSide, head: SchemaSide, walk: Walk, entry = fal
     walk = { ...walk, scope };
   }
   if (walk.depth > MAX_INLINE_DEPTH) return;
-  compareKeywords({ doc: base.doc, node: b.node, pointer: b.pointer }, { doc: head.doc, node: h.node, pointer: h.pointer }, { ...walk, depth: walk.depth + 1 });
+  const views = walk.comparison.views;
+  compareViews(effectiveSchema(views, b), effectiveSchema(views, h), { ...walk, depth: walk.depth + 1 });
 }
 
-function compareKeywords(base: SchemaSide, head: SchemaSide, walk: Walk): void {
-  const b = asSchema(base.node);
-  const h = asSchema(head.node);
-  const emit = (fact: Fact, pointer = head.pointer) =>
-    walk.comparison.changes.push({ ...fact, direction: walk.direction, pointer, operations: walk.scope.operations } as SchemaChange);
+function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void {
+  const emit: Emit = (fact, pointer = h.pointer) => record(walk, fact, pointer);
+  const at = (...keywords: string[]) => declaredAt(h, keywords);
+  // Once either side admits nothing, its other keywords say nothing.
+  if (b.never || h.never) {
+    if (!b.never) emit({ kind: 'schema.false.added' });
+    else if (!h.never) emit({ kind: 'schema.false.removed' });
+    return;
+  }
 
-  const [fromTypes, toTypes] = [typeSet(b), typeSet(h)];
-  if (!sameTypes(fromTypes, toTypes)) emit({ kind: 'schema.type.changed', from: fromTypes, to: toTypes });
-  const [fromFormat, toFormat] = [text(b.format), text(h.format)];
-  if (fromFormat !== toFormat) emit({ kind: 'schema.format.changed', ...optional('from', fromFormat), ...optional('to', toFormat) });
-  const [fromPattern, toPattern] = [text(b.pattern), text(h.pattern)];
-  if (fromPattern !== toPattern) emit({ kind: 'schema.pattern.changed', ...optional('from', fromPattern), ...optional('to', toPattern) });
-  for (const fact of compareBounds(b, h)) emit(fact);
-  if (JSON.stringify(b.default) !== JSON.stringify(h.default)) emit({ kind: 'schema.default.changed', ...(b.default !== undefined && { from: b.default }), ...(h.default !== undefined && { to: h.default }) });
-  if (Array.isArray(b.enum) && Array.isArray(h.enum)) {
+  if (!sameTypes(b.types, h.types)) emit({ kind: 'schema.type.changed', from: b.types, to: h.types }, at('type', 'nullable'));
+  if (b.format !== h.format) emit({ kind: 'schema.format.changed', ...optional('from', b.format), ...optional('to', h.format) }, at('format'));
+  const [fromPattern, toPattern] = [patterns(b), patterns(h)];
+  if (fromPattern !== toPattern) emit({ kind: 'schema.pattern.changed', ...optional('from', fromPattern), ...optional('to', toPattern) }, at('pattern'));
+  for (const fact of compareBounds(b.bounds, h.bounds)) emit(fact, declaredAt(h, SPELLINGS[fact.keyword] ?? [fact.keyword], fact.to));
+  if (b.multipleOf !== h.multipleOf) emit({ kind: 'schema.multiple-of.changed', ...(b.multipleOf !== undefined && { from: b.multipleOf }), ...(h.multipleOf !== undefined && { to: h.multipleOf }), change: stepChange(b.multipleOf, h.multipleOf) }, at('multipleOf'));
+  if (b.uniqueItems !== h.uniqueItems) emit({ kind: 'schema.unique-items.changed', from: b.uniqueItems, to: h.uniqueItems }, at('uniqueItems'));
+  if (b.default !== h.default && fingerprint(b.default) !== fingerprint(h.default)) emit({ kind: 'schema.default.changed', ...(b.default !== undefined && { from: b.default }), ...(h.default !== undefined && { to: h.default }) }, at('default'));
+  compareEnums(b, h, emit, at('enum', 'const'));
+  if (b.readOnly !== h.readOnly) emit({ kind: 'schema.read-only.changed', from: b.readOnly, to: h.readOnly }, at('readOnly'));
+  if (b.writeOnly !== h.writeOnly) emit({ kind: 'schema.write-only.changed', from: b.writeOnly, to: h.writeOnly }, at('writeOnly'));
+  if (b.not.join('\n') !== h.not.join('\n')) emit({ kind: 'schema.not.changed' }, at('not'));
+  for (const keyword of ['contentMediaType', 'contentEncoding'] as const) {
+    if (b[keyword] !== h[keyword]) emit({ kind: 'schema.string-content.changed', keyword, ...optional('from', b[keyword]), ...optional('to', h[keyword]) }, at(keyword));
+  }
+
+  compareProperties(b, h, walk, emit);
+  compareDependencies(b, h, emit);
+  compareExtraProperties(b, h, walk, emit);
+  compareItems(b, h, walk);
+  compareVariants(b, h, walk, emit);
+  compareDiscriminators(b, h, emit);
+}
+
+/**
+ * Adds a fact to the comparison, once: a fact that a merged `allOf` base yields in each schema
+ * built on it gets one scope, linked from every scope that found it.
+ */
+function record(walk: Walk, fact: Fact, pointer: string): void {
+  const key = `${walk.direction} ${pointer} ${fingerprint(fact)}`;
+  const known = walk.comparison.facts.get(key);
+  if (known) {
+    walk.scope.children.add(known);
+    return;
+  }
+  const scope = createScope();
+  walk.comparison.facts.set(key, scope);
+  walk.scope.children.add(scope);
+  walk.comparison.changes.push({ ...fact, direction: walk.direction, pointer, operations: scope.operations } as SchemaChange);
+}
+
+function compareEnums(b: EffectiveSchema, h: EffectiveSchema, emit: Emit, pointer: string): void {
+  if (b.enum && h.enum) {
     const removed = difference(b.enum, h.enum);
     const added = difference(h.enum, b.enum);
-    if (removed.length > 0) emit({ kind: 'schema.enum.values-removed', values: removed });
-    if (added.length > 0) emit({ kind: 'schema.enum.values-added', values: added });
-  } else if (Array.isArray(h.enum)) emit({ kind: 'schema.enum.added', values: h.enum });
-  else if (Array.isArray(b.enum)) emit({ kind: 'schema.enum.removed', values: b.enum });
-  if ((b.readOnly === true) !== (h.readOnly === true)) emit({ kind: 'schema.read-only.changed', from: b.readOnly === true, to: h.readOnly === true });
-  if ((b.writeOnly === true) !== (h.writeOnly === true)) emit({ kind: 'schema.write-only.changed', from: b.writeOnly === true, to: h.writeOnly === true });
-
-  compareProperties(base, head, b, h, walk, emit);
-
-  const [fromExtra, toExtra] = [additional(b.additionalProperties), additional(h.additionalProperties)];
-  if (fromExtra === 'schema' && toExtra === 'schema') comparePair(sub(base, b.additionalProperties, 'additionalProperties'), sub(head, h.additionalProperties, 'additionalProperties'), walk);
-  else if (OPENNESS[toExtra] < OPENNESS[fromExtra]) emit({ kind: 'schema.additional-properties.narrowed', from: fromExtra, to: toExtra });
-  else if (OPENNESS[toExtra] > OPENNESS[fromExtra]) emit({ kind: 'schema.additional-properties.widened', from: fromExtra, to: toExtra });
-
-  if (b.items !== undefined || h.items !== undefined) comparePair(sub(base, b.items ?? {}, 'items'), sub(head, h.items ?? {}, 'items'), walk);
-
-  for (const keyword of ['oneOf', 'anyOf', 'allOf'] as const) {
-    const match = matchVariants(b[keyword], h[keyword]);
-    for (const [from, to] of match.pairs) comparePair(sub(base, (b[keyword] as unknown[])[from.index], keyword, from.index), sub(head, (h[keyword] as unknown[])[to.index], keyword, to.index), walk);
-    // allOf members are parts of one schema, not alternatives; regrouping them is left to a later normaliser.
-    if (keyword === 'allOf') continue;
-    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, childPointer(base.pointer, keyword, variant.index));
-    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, childPointer(head.pointer, keyword, variant.index));
-  }
+    if (removed.length > 0) emit({ kind: 'schema.enum.values-removed', values: removed }, pointer);
+    if (added.length > 0) emit({ kind: 'schema.enum.values-added', values: added }, pointer);
+  } else if (h.enum) emit({ kind: 'schema.enum.added', values: [...h.enum] }, pointer);
+  else if (b.enum) emit({ kind: 'schema.enum.removed', values: [...b.enum] }, pointer);
 }
 
-function compareProperties(base: SchemaSide, head: SchemaSide, b: JsonObject, h: JsonObject, walk: Walk, emit: (fact: Fact, pointer?: string) => void): void {
-  const fromProps = isJsonObject(b.properties) ? b.properties : {};
-  const toProps = isJsonObject(h.properties) ? h.properties : {};
-  const fromRequired = names(b.required);
-  const toRequired = names(h.required);
-  for (const [property, schema] of Object.entries(fromProps)) {
-    const pointer = childPointer(base.pointer, 'properties', property);
-    if (!Object.hasOwn(toProps, property)) {
-      emit({ kind: 'schema.property.removed', property, required: fromRequired.has(property), ...flags(base.doc, schema) }, pointer);
+// A property points at the member that declares it: removals into the base, the rest into the head.
+function compareProperties(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
+  for (const [property, parts] of b.properties) {
+    const other = h.properties.get(property);
+    if (!other) {
+      emit({ kind: 'schema.property.removed', property, required: b.required.has(property), ...flags(walk, parts) }, parts[0]!.pointer);
       continue;
     }
-    const headPointer = childPointer(head.pointer, 'properties', property);
-    const headFlags = flags(head.doc, toProps[property]);
-    if (!fromRequired.has(property) && toRequired.has(property)) emit({ kind: 'schema.property.became-required', property, ...headFlags }, headPointer);
-    if (fromRequired.has(property) && !toRequired.has(property)) emit({ kind: 'schema.property.became-optional', property, ...headFlags }, headPointer);
-    comparePair({ doc: base.doc, node: schema, pointer }, { doc: head.doc, node: toProps[property], pointer: headPointer }, walk);
+    const headPointer = other[0]!.pointer;
+    const [wasRequired, isRequired] = [b.required.has(property), h.required.has(property)];
+    if (wasRequired !== isRequired) emit({ kind: isRequired ? 'schema.property.became-required' : 'schema.property.became-optional', property, ...flags(walk, other) }, headPointer);
+    comparePair(parts, other, walk);
   }
-  for (const [property, schema] of Object.entries(toProps)) {
-    if (Object.hasOwn(fromProps, property)) continue;
-    emit({ kind: 'schema.property.added', property, required: toRequired.has(property), ...flags(head.doc, schema) }, childPointer(head.pointer, 'properties', property));
+  for (const [property, parts] of h.properties) {
+    if (!b.properties.has(property)) emit({ kind: 'schema.property.added', property, required: h.required.has(property), ...flags(walk, parts) }, parts[0]!.pointer);
   }
 }
 
-const OPENNESS: Record<AdditionalProperties, number> = { none: 0, schema: 1, any: 2 };
-
-function additional(value: unknown): AdditionalProperties {
-  if (value === false) return 'none';
-  if (value === undefined || value === true || (isJsonObject(value) && Object.keys(value).length === 0)) return 'any';
-  return 'schema';
+// Removals point into the base, additions into the head.
+function compareDependencies(b: EffectiveSchema, h: EffectiveSchema, emit: Emit): void {
+  for (const [property, from] of b.dependentRequired) {
+    const removed = [...from.names].filter((name) => !h.dependentRequired.get(property)?.names.has(name));
+    if (removed.length > 0) emit({ kind: 'schema.dependent-required.removed', property, requires: removed }, from.pointer);
+  }
+  for (const [property, to] of h.dependentRequired) {
+    const added = [...to.names].filter((name) => !b.dependentRequired.get(property)?.names.has(name));
+    if (added.length > 0) emit({ kind: 'schema.dependent-required.added', property, requires: added }, to.pointer);
+  }
 }
 
-function flags(doc: unknown, schema: unknown): { readOnly: boolean; writeOnly: boolean } {
-  const node = asSchema(resolveRef(doc, schema, '').node);
-  return { readOnly: node.readOnly === true, writeOnly: node.writeOnly === true };
+const OPENNESS = { none: 0, schema: 1, any: 2 } as const;
+
+// `patternProperties` are compared like `additionalProperties` for the names they match.
+function compareExtraProperties(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
+  const [from, to] = [b.additionalProperties, h.additionalProperties];
+  const pointer = declaredAt(h, ['additionalProperties']);
+  if (from === 'schema' && to === 'schema') comparePair(b.additionalSchemas, h.additionalSchemas, walk);
+  else if (OPENNESS[to] < OPENNESS[from]) emit({ kind: 'schema.additional-properties.narrowed', from, to }, pointer);
+  else if (OPENNESS[to] > OPENNESS[from]) emit({ kind: 'schema.additional-properties.widened', from, to }, pointer);
+
+  const removed = [...b.patternProperties.keys()].filter((pattern) => !h.patternProperties.has(pattern));
+  const added = [...h.patternProperties.keys()].filter((pattern) => !b.patternProperties.has(pattern));
+  if (removed.length > 0 || added.length > 0) emit({ kind: 'schema.pattern-properties.changed', added, removed }, declaredAt(h, ['patternProperties']));
+  for (const [pattern, parts] of b.patternProperties) {
+    const other = h.patternProperties.get(pattern);
+    if (other) comparePair(parts, other, walk);
+  }
+  if (b.propertyNames.length > 0 || h.propertyNames.length > 0) {
+    comparePair(orPlaceholder(b.propertyNames, walk.docs.base, b, 'propertyNames'), orPlaceholder(h.propertyNames, walk.docs.head, h, 'propertyNames'), walk);
+  }
 }
 
-function sub(side: SchemaSide, node: unknown, ...segments: (string | number)[]): SchemaSide {
-  return { doc: side.doc, node, pointer: childPointer(side.pointer, ...segments) };
+// Tuple positions pair up by index; a position one side lacks is governed by that side's `items`.
+function compareItems(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void {
+  for (let index = 0; index < Math.max(b.prefixItems.length, h.prefixItems.length); index++) {
+    const from = b.prefixItems[index] ?? orPlaceholder(b.items, walk.docs.base, b, 'prefixItems', index);
+    const to = h.prefixItems[index] ?? orPlaceholder(h.items, walk.docs.head, h, 'prefixItems', index);
+    comparePair(from, to, walk);
+  }
+  if (b.items.length > 0 || h.items.length > 0) comparePair(orPlaceholder(b.items, walk.docs.base, b, 'items'), orPlaceholder(h.items, walk.docs.head, h, 'items'), walk);
 }
 
-// 3.1 allows `true`/`false` as schemas; `false` admits nothing, which the keywords cannot express yet.
-function asSchema(node: unknown): JsonObject {
-  return isJsonObject(node) ? node : {};
+// Several members may each bring a `oneOf`; they pair up in order.
+function compareVariants(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const [from, to] = [b.variants.filter((group) => group.keyword === keyword), h.variants.filter((group) => group.keyword === keyword)];
+    for (let index = 0; index < Math.max(from.length, to.length); index++) {
+      const [fromGroup, toGroup] = [from[index], to[index]];
+      const match = matchVariants(fromGroup?.members, toGroup?.members);
+      for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
+      for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
+      for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
+    }
+  }
+}
+
+/**
+ * Adding or dropping a whole discriminator changes how tools dispatch, not which payloads are
+ * valid, so only a renamed property and mapping entries count. A value mapped to another schema is
+ * judged through the `oneOf` members that hold the schemas.
+ */
+function compareDiscriminators(b: EffectiveSchema, h: EffectiveSchema, emit: Emit): void {
+  const [from, to] = [b.discriminator, h.discriminator];
+  if (!from || !to) return;
+  if (from.propertyName !== undefined && to.propertyName !== undefined && from.propertyName !== to.propertyName) {
+    emit({ kind: 'schema.discriminator.property-changed', from: from.propertyName, to: to.propertyName }, childPointer(to.pointer, 'propertyName'));
+  }
+  for (const [value, target] of from.mapping) {
+    if (!to.mapping.has(value)) emit({ kind: 'schema.discriminator.mapping-removed', value, target }, childPointer(from.pointer, 'mapping', value));
+  }
+  for (const [value, target] of to.mapping) {
+    if (!from.mapping.has(value)) emit({ kind: 'schema.discriminator.mapping-added', value, target }, childPointer(to.pointer, 'mapping', value));
+  }
+}
+
+function stepChange(from: number | undefined, to: number | undefined): 'tightened' | 'loosened' | 'replaced' {
+  if (to === undefined) return 'loosened';
+  if (from === undefined || isMultipleOf(to, from)) return 'tightened';
+  return isMultipleOf(from, to) ? 'loosened' : 'replaced';
+}
+
+function flags(walk: Walk, parts: readonly SchemaPart[]): { readOnly: boolean; writeOnly: boolean } {
+  const { readOnly, writeOnly } = effectiveSchema(walk.comparison.views, resolveParts(parts));
+  return { readOnly, writeOnly };
+}
+
+function member(group: VariantGroup, index: number): SchemaPart {
+  const { doc, pointer, viaRef } = group.owner;
+  return { doc, node: group.members[index], pointer: childPointer(pointer, group.keyword, index), viaRef };
+}
+
+/** The parts of a subschema, or the empty schema (any value) where the keyword is absent. */
+function orPlaceholder(parts: readonly SchemaPart[], doc: unknown, view: EffectiveSchema, ...segments: (string | number)[]): readonly SchemaPart[] {
+  return parts.length > 0 ? parts : [{ doc, node: {}, pointer: childPointer(view.pointer, ...segments), viaRef: false }];
+}
+
+function pointers(parts: readonly SchemaPart[]): string {
+  return parts.map((part) => part.pointer).join('\u0000');
+}
+
+function patterns(view: EffectiveSchema): string | undefined {
+  return view.patterns.length > 0 ? view.patterns.join(' and ') : undefined;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function names(value: unknown): Set<string> {
-  return new Set(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-}
-
-function difference(from: unknown[], to: unknown[]): unknown[] {
-  const kept = new Set(to.map((v) => JSON.stringify(v)));
-  return from.filter((v) => !kept.has(JSON.stringify(v)));
+function difference(from: readonly unknown[], to: readonly unknown[]): unknown[] {
+  if (from.length === to.length && from.every((value, index) => value === to[index])) return [];
+  const kept = new Set(to.map((value) => fingerprint(value)));
+  return from.filter((value) => !kept.has(fingerprint(value)));
 }

@@ -13,37 +13,55 @@ export interface ContentSides {
   onMediaType: (event: 'added' | 'removed', mediaType: string, pointer: string) => void;
 }
 
-/** Compares two `content` maps: media types added or removed, and the schemas of those in both. */
+/**
+ * Compares two `content` maps: media types added or removed, and the schemas of those in both. A
+ * media type counts as still offered when the other side names it with other parameters
+ * (`application/json; charset=utf-8`) or covers it with a range such as `application/*`; it is
+ * then compared with that entry.
+ */
 export function diffContent(context: DiffContext, { operation, direction, base, head, onMediaType }: ContentSides): void {
   const from = mediaTypes(base.content);
   const to = mediaTypes(head.content);
-  for (const [mediaType, [original, media]] of from) {
-    const pointer = childPointer(base.pointer, 'content', original);
-    const other = to.get(mediaType);
-    if (!other) {
-      onMediaType('removed', original, pointer);
-      continue;
-    }
-    const headPointer = childPointer(head.pointer, 'content', other[0]);
-    const fromSchema = isJsonObject(media) ? media.schema : undefined;
-    const toSchema = isJsonObject(other[1]) ? other[1].schema : undefined;
-    if (fromSchema === undefined && toSchema === undefined) continue;
+  const compare = (fromEntry: Entry, toEntry: Entry) => {
+    const [fromSchema, toSchema] = [isJsonObject(fromEntry[1]) ? fromEntry[1].schema : undefined, isJsonObject(toEntry[1]) ? toEntry[1].schema : undefined];
+    if (fromSchema === undefined && toSchema === undefined) return;
     compareSchemas({
       comparison: context.comparison,
       operation,
       direction,
-      base: { doc: context.base, node: fromSchema ?? {}, pointer: childPointer(pointer, 'schema') },
-      head: { doc: context.head, node: toSchema ?? {}, pointer: childPointer(headPointer, 'schema') },
+      base: { doc: context.base, node: fromSchema ?? {}, pointer: childPointer(base.pointer, 'content', fromEntry[0], 'schema') },
+      head: { doc: context.head, node: toSchema ?? {}, pointer: childPointer(head.pointer, 'content', toEntry[0], 'schema') },
     });
+  };
+  for (const [mediaType, entry] of from) {
+    const other = counterpart(mediaType, to);
+    if (other) compare(entry, other);
+    else onMediaType('removed', entry[0], childPointer(base.pointer, 'content', entry[0]));
   }
-  for (const [mediaType, [original]] of to) {
-    if (!from.has(mediaType)) onMediaType('added', original, childPointer(head.pointer, 'content', original));
+  for (const [mediaType, entry] of to) {
+    if (from.has(mediaType)) continue;
+    const other = counterpart(mediaType, from);
+    if (other) compare(other, entry);
+    else onMediaType('added', entry[0], childPointer(head.pointer, 'content', entry[0]));
   }
 }
 
+type Entry = [original: string, media: unknown];
+
 // Media types are case-insensitive; the original spelling is kept for pointers.
-function mediaTypes(content: unknown): Map<string, [original: string, media: unknown]> {
-  const found = new Map<string, [string, unknown]>();
+function mediaTypes(content: unknown): Map<string, Entry> {
+  const found = new Map<string, Entry>();
   for (const [mediaType, media] of Object.entries(isJsonObject(content) ? content : {})) found.set(mediaType.toLowerCase().replace(/\s+/g, ''), [mediaType, media]);
   return found;
+}
+
+/** The entry standing for a media type on the other side: the same, the same without parameters, or a range covering it. */
+function counterpart(mediaType: string, others: Map<string, Entry>): Entry | undefined {
+  const exact = others.get(mediaType);
+  if (exact) return exact;
+  const essence = mediaType.split(';')[0]!;
+  for (const [other, entry] of others) if (other.split(';')[0] === essence) return entry;
+  const [type, subtype] = essence.split('/');
+  if (subtype === '*' && type === '*') return undefined;
+  return (subtype === '*' ? undefined : others.get(`${type}/*`)) ?? others.get('*/*');
 }

@@ -26,4 +26,6 @@ export interface OperationPair {
   key: string;
   base: OperationSide;
   head: OperationSide;
+  /** Who sends the operation's requests: clients for paths, the API for webhooks and callbacks. */
+  sender: 'client' | 'api';
 }

@@ -1,7 +1,9 @@
 import { InvalidInput } from '../shared/errors.js';
 import type { Change } from './change.js';
+import { diffAsyncApi } from './diff-asyncapi.js';
 import { diffOpenApi } from './diff-openapi.js';
-import { isJsonObject } from './json-object.js';
+import { isJsonObject, type JsonObject } from './json-object.js';
+import { normalizeSwagger2 } from './normalize-swagger2.js';
 
 export interface DiffOptions {
   /**
@@ -25,10 +27,8 @@ export function diffDocuments(base: object, head: object, options: DiffOptions =
   if ((from === 'asyncapi') !== (to === 'asyncapi')) {
     throw new InvalidInput(`cannot compare an ${describe(from)} document with an ${describe(to)} document`, [], 'document-kind-mismatch');
   }
-  if (from === 'asyncapi' || from === 'swagger2' || to === 'swagger2') {
-    throw new InvalidInput(`comparing ${describe(from)} documents is not supported yet`, [], 'unsupported-document');
-  }
-  return diffOpenApi(base, head, options);
+  if (from === 'asyncapi') return diffAsyncApi(base, head, options);
+  return diffOpenApi(from === 'swagger2' ? normalizeSwagger2(base as JsonObject) : base, to === 'swagger2' ? normalizeSwagger2(head as JsonObject) : head, options);
 }
 
 function familyOf(doc: object): Family {

@@ -100,4 +100,58 @@ describe('diffOpenApi', () => {
     expect(ids([{ key: [] }], [{ key: [] }, { oauth: [] }])).toEqual(['info security-alternative-added']);
     expect(ids([{ key: [] }], [])).toEqual(['info security-alternative-added', 'info security-requirement-removed']);
   });
+  it('judges a webhook payload as data clients read and its reply as data they send', () => {
+    const api = (payload: object, reply: object) => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      webhooks: { orderCreated: { post: { requestBody: { content: { 'application/json': { schema: payload } } }, responses: { 200: { description: 'ok', content: { 'application/json': { schema: reply } } } } } } },
+    });
+    const object = (properties: object, required: string[] = []) => ({ type: 'object', properties, required });
+    const base = api(object({ id: { type: 'string' }, note: { type: 'string' } }), object({ ok: { type: 'boolean' } }));
+    const head = api(object({ id: { type: 'string' }, total: { type: 'number' } }, ['total']), object({}));
+    const findings = findBreakingChanges(base, head).map((f) => `${f.id} ${f.operation}`).sort();
+    expect(findings).toEqual(['request-property-removed webhook orderCreated POST', 'response-optional-property-removed webhook orderCreated POST', 'response-property-added webhook orderCreated POST']);
+  });
+
+  it('keys a callback after the operation that registers it', () => {
+    const api = (callbacks: object) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/subscriptions': { post: { callbacks, responses: { 201: { description: 'ok' } } } } } });
+    const ping = { '{$request.body#/url}': { post: { responses: { 200: { description: 'ok' } } } } };
+    const [removed] = findBreakingChanges(api({ ping }), api({}));
+    expect(removed).toMatchObject({ id: 'callback-removed', level: 'error', operation: 'POST /subscriptions callback ping {$request.body#/url} POST' });
+  });
+
+  it('judges removing a wholly deprecated path operation by operation against its sunset', () => {
+    const api = (paths: object) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths });
+    const legacy = { get: { deprecated: true, 'x-sunset': '2026-01-01', responses: { 200: { description: 'ok' } } } };
+    const ids = (now?: Date) => findBreakingChanges(api({ '/legacy': legacy }), api({}), { ...(now && { now }) }).map((f) => `${f.level} ${f.id}`);
+    expect(ids(new Date('2026-06-01T00:00:00Z'))).toEqual(['info operation-removed-after-sunset']);
+    expect(ids()).toEqual(['error operation-removed-before-sunset']);
+  });
+
+  it('treats media type parameters and covering ranges as the same media type', () => {
+    const api = (content: object) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { post: { requestBody: { content }, responses: { 200: { description: 'ok' } } } } } });
+    const schema = { type: 'string' };
+    expect(diffOpenApi(api({ 'application/json': { schema } }), api({ 'application/json; charset=utf-8': { schema } }))).toEqual([]);
+    const widened = findBreakingChanges(api({ 'application/json': { schema } }), api({ 'application/*': { schema: { type: 'string', maxLength: 5 } } })).map((f) => f.id).sort();
+    expect(widened).toEqual(['request-max-length-decreased', 'request-media-type-added']);
+  });
+
+  it('compares an error response that moved into default instead of calling it removed', () => {
+    const api = (responses: object) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { get: { responses } } } });
+    const problem = (properties: object) => ({ description: 'problem', content: { 'application/json': { schema: { type: 'object', properties } } } });
+    const changes = diffOpenApi(api({ 200: { description: 'ok' }, 404: problem({ title: { type: 'string' } }) }), api({ 200: { description: 'ok' }, default: problem({}) }));
+    expect(changes.map((c) => (c.kind === 'response.added' ? `${c.kind} ${c.status}` : c.kind)).sort()).toEqual(['response.added default', 'schema.property.removed']);
+  });
+
+  it('judges scopes, the inherited document security and scheme definitions', () => {
+    const api = (scopes: string[], tokenUrl: string) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      security: [{ oauth: scopes }],
+      paths: { '/a': { get: { responses: { 200: { description: 'ok' } } } }, '/b': { get: { security: [], responses: { 200: { description: 'ok' } } } } },
+      components: { securitySchemes: { oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl, scopes: {} } } } } },
+    });
+    const findings = findBreakingChanges(api(['read'], 'https://a/token'), api(['read', 'write'], 'https://b/token'));
+    expect(findings.map((f) => `${f.id} ${f.operations.join(', ')}`).sort()).toEqual(['security-scheme-url-changed GET /a', 'security-scope-added GET /a']);
+  });
 });

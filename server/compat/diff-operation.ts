@@ -1,17 +1,54 @@
+import { diffCallbacks } from './diff-callbacks.js';
 import type { DiffContext, OperationPair } from './diff-context.js';
 import { diffParameters } from './diff-parameters.js';
 import { diffRequestBody } from './diff-request-body.js';
 import { diffResponses } from './diff-responses.js';
 import { diffSecurity } from './diff-security.js';
+import { readSunset } from './read-sunset.js';
 
-/** The facts about one operation present in both documents. */
+/**
+ * The facts about one operation present in both documents. Security and callbacks are read only
+ * for operations clients call: a webhook's `security` is what receivers ask of the API.
+ */
 export function diffOperation(context: DiffContext, pair: OperationPair): void {
-  const wasDeprecated = pair.base.operation.deprecated === true;
-  const isDeprecated = pair.head.operation.deprecated === true;
-  if (!wasDeprecated && isDeprecated) context.changes.push({ kind: 'operation.deprecated', operation: pair.key });
-  if (wasDeprecated && !isDeprecated) context.changes.push({ kind: 'operation.reactivated', operation: pair.key });
+  diffLifecycle(context, pair);
   diffParameters(context, pair);
   diffRequestBody(context, pair);
   diffResponses(context, pair);
-  diffSecurity(context, pair);
+  if (pair.sender === 'client') {
+    diffSecurity(context, pair);
+    diffCallbacks(context, pair);
+  }
+}
+
+/** Deprecation, the announced sunset and the `operationId` generated clients are named after. */
+function diffLifecycle(context: DiffContext, { key: operation, base, head }: OperationPair): void {
+  const { now, minDeprecationDays } = context.options;
+  const wasDeprecated = base.operation.deprecated === true;
+  const isDeprecated = head.operation.deprecated === true;
+  const [from, to] = [readSunset(base.operation, now), readSunset(head.operation, now)];
+  if (!wasDeprecated && isDeprecated) {
+    context.changes.push({
+      kind: 'operation.deprecated',
+      operation,
+      ...(to.sunset !== undefined && { sunset: to.sunset }),
+      ...(to.daysLeft !== undefined && { noticeDays: to.daysLeft }),
+      ...(minDeprecationDays !== undefined && { minimumNoticeDays: minDeprecationDays }),
+    });
+  }
+  if (wasDeprecated && !isDeprecated) context.changes.push({ kind: 'operation.reactivated', operation });
+  const moved = sunsetMove(from.sunset, to.sunset);
+  if (moved) context.changes.push({ kind: 'operation.sunset-changed', operation, ...(from.sunset !== undefined && { from: from.sunset }), ...(to.sunset !== undefined && { to: to.sunset }), moved });
+  const [fromId, toId] = [base.operation.operationId, head.operation.operationId];
+  if (fromId !== toId) context.changes.push({ kind: 'operation.id-changed', operation, ...(typeof fromId === 'string' && { from: fromId }), ...(typeof toId === 'string' && { to: toId }) });
+}
+
+// A sunset appearing moves the end from "never" to a date; unreadable dates are not compared.
+function sunsetMove(from: string | undefined, to: string | undefined): 'earlier' | 'later' | undefined {
+  if (from === to) return undefined;
+  if (from === undefined) return 'earlier';
+  if (to === undefined) return 'later';
+  const [fromAt, toAt] = [Date.parse(from), Date.parse(to)];
+  if (Number.isNaN(fromAt) || Number.isNaN(toAt) || fromAt === toAt) return undefined;
+  return toAt < fromAt ? 'earlier' : 'later';
 }

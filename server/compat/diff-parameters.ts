@@ -1,7 +1,9 @@
 import type { ParameterLocation } from './change.js';
 import { compareSchemas } from './compare-schemas.js';
 import type { DiffContext, OperationPair, OperationSide } from './diff-context.js';
+import { directionOf } from './direction-of.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
+import { readSunset } from './read-sunset.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 
 const LOCATIONS: readonly string[] = ['query', 'path', 'header', 'cookie'];
@@ -14,30 +16,36 @@ interface Parameter {
   pointer: string;
 }
 
-/** Parameters added, removed, made required or optional, and their schemas. */
-export function diffParameters(context: DiffContext, { key, base, head }: OperationPair): void {
+/** Parameters added, removed, made required or optional, deprecated, and their schemas. */
+export function diffParameters(context: DiffContext, pair: OperationPair): void {
+  const { key, base, head } = pair;
+  const direction = directionOf(pair, 'request');
   const from = parametersOf(context.base, base);
   const to = parametersOf(context.head, head);
   for (const [id, parameter] of from) {
     const { location, name, pointer, required } = parameter;
     const other = to.get(id);
     if (!other) {
-      context.changes.push({ kind: 'parameter.removed', operation: key, location, name, pointer, required });
+      context.changes.push({ kind: 'parameter.removed', operation: key, direction, location, name, pointer, required });
       continue;
     }
-    const site = { operation: key, location, name: other.name, pointer: other.pointer };
+    const site = { operation: key, direction, location, name: other.name, pointer: other.pointer };
     if (!required && other.required) context.changes.push({ kind: 'parameter.became-required', ...site });
     if (required && !other.required) context.changes.push({ kind: 'parameter.became-optional', ...site });
+    if (parameter.node.deprecated !== true && other.node.deprecated === true) {
+      const { sunset } = readSunset(other.node);
+      context.changes.push({ kind: 'parameter.deprecated', ...site, ...(sunset !== undefined && { sunset }) });
+    }
     compareSchemas({
       comparison: context.comparison,
       operation: key,
-      direction: 'request',
+      direction,
       base: { doc: context.base, ...schemaOf(parameter) },
       head: { doc: context.head, ...schemaOf(other) },
     });
   }
   for (const [id, { location, name, pointer, required }] of to) {
-    if (!from.has(id)) context.changes.push({ kind: 'parameter.added', operation: key, location, name, pointer, required });
+    if (!from.has(id)) context.changes.push({ kind: 'parameter.added', operation: key, direction, location, name, pointer, required });
   }
 }
 

@@ -8,70 +8,108 @@ type Json = Record<string, unknown>;
 const propertyName = fc.constantFrom('id', 'name', 'count', 'tags', 'owner');
 const ref = fc.constantFrom('A', 'B').map((name) => ({ $ref: `#/components/schemas/${name}` }));
 
-const scalar = fc.record(
-  {
-    type: fc.constantFrom('string', 'integer', 'number', 'boolean'),
-    nullable: fc.boolean(),
+type Version = '3.0' | '3.1';
+
+/** Scalars as 3.0 writes them (`nullable`, boolean `exclusiveMinimum`) or with 3.1's type arrays and `const`. */
+function scalarOf(version: Version): fc.Arbitrary<Json> {
+  const common = {
     format: fc.constantFrom('date-time', 'int64', 'uuid'),
     enum: fc.uniqueArray(fc.constantFrom('a', 'b', 'c'), { minLength: 1 }),
     maxLength: fc.nat(50),
     minimum: fc.integer({ min: -5, max: 5 }),
+    multipleOf: fc.constantFrom(1, 2, 0.5),
     pattern: fc.constantFrom('^a', '^[0-9]+$'),
     readOnly: fc.boolean(),
-  },
-  { requiredKeys: ['type'] },
-);
+  };
+  if (version === '3.0') {
+    return fc.record(
+      { ...common, type: fc.constantFrom('string', 'integer', 'number', 'boolean'), nullable: fc.boolean(), exclusiveMinimum: fc.boolean(), example: fc.constantFrom('x', 1) },
+      { requiredKeys: ['type'] },
+    );
+  }
+  return fc.record(
+    {
+      ...common,
+      type: fc.oneof(fc.constantFrom('string', 'integer', 'number', 'boolean'), fc.uniqueArray(fc.constantFrom('string', 'integer', 'null'), { minLength: 1 })),
+      const: fc.constantFrom('a', 1, null),
+      exclusiveMinimum: fc.integer({ min: -5, max: 5 }),
+      examples: fc.constant(['x']),
+    },
+    { requiredKeys: ['type'] },
+  );
+}
 
-const { object } = fc.letrec<{ schema: Json; object: Json; array: Json }>((tie) => ({
-  schema: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, ref, tie('object'), tie('array'), fc.record({ oneOf: fc.array(fc.oneof(ref, scalar), { minLength: 1, maxLength: 3 }) })),
-  object: fc
-    .record({
-      properties: fc.dictionary(propertyName, tie('schema'), { maxKeys: 3 }),
-      requiredMask: fc.array(fc.boolean(), { maxLength: 5 }),
-      additionalProperties: fc.constantFrom(undefined, false, true, { type: 'string' }),
-    })
-    .map(({ properties, requiredMask, additionalProperties }) => ({
-      type: 'object',
-      properties,
-      required: Object.keys(properties).filter((_, i) => requiredMask[i]),
-      ...(additionalProperties !== undefined && { additionalProperties }),
-    })),
-  array: fc.record({ type: fc.constant('array'), items: tie('schema'), maxItems: fc.nat(9) }, { requiredKeys: ['type', 'items'] }),
-}));
+/** Schemas with shared, possibly circular references, `allOf`, discriminated `oneOf` and (3.1) boolean schemas. */
+function schemasOf(version: Version) {
+  const scalar = scalarOf(version);
+  const discriminator = fc.record({
+    propertyName: fc.constantFrom('kind', 'type'),
+    mapping: fc.dictionary(fc.constantFrom('a', 'b'), fc.constantFrom('#/components/schemas/A', '#/components/schemas/B'), { maxKeys: 2 }),
+  });
+  return fc.letrec<{ schema: Json | boolean; object: Json; array: Json }>((tie) => ({
+    schema: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      scalar,
+      ref,
+      tie('object'),
+      tie('array'),
+      fc.record({ oneOf: fc.array(fc.oneof(ref, scalar), { minLength: 1, maxLength: 3 }) }),
+      fc.record({ oneOf: fc.array(ref, { minLength: 1, maxLength: 2 }), discriminator }),
+      fc.record({ allOf: fc.array(fc.oneof(ref, tie('object')), { minLength: 1, maxLength: 3 }) }),
+      ...(version === '3.1' ? [fc.boolean()] : []),
+    ),
+    object: fc
+      .record({
+        properties: fc.dictionary(propertyName, tie('schema'), { maxKeys: 3 }),
+        requiredMask: fc.array(fc.boolean(), { maxLength: 5 }),
+        additionalProperties: fc.constantFrom(undefined, false, true, { type: 'string' }),
+      })
+      .map(({ properties, requiredMask, additionalProperties }) => ({
+        type: 'object',
+        properties,
+        required: Object.keys(properties).filter((_, i) => requiredMask[i]),
+        ...(additionalProperties !== undefined && { additionalProperties }),
+      })),
+    array: fc.record({ type: fc.constant('array'), items: tie('schema'), maxItems: fc.nat(9), uniqueItems: fc.boolean() }, { requiredKeys: ['type', 'items'] }),
+  }));
+}
 
 const content = (body: fc.Arbitrary<Json>) => fc.dictionary(fc.constantFrom('application/json', 'application/xml'), body.map((s) => ({ schema: s })), { minKeys: 1, maxKeys: 2 });
 
-const parameter = fc.record({
-  name: fc.constantFrom('limit', 'cursor', 'X-Trace'),
-  in: fc.constantFrom('query', 'header', 'cookie'),
-  required: fc.boolean(),
-  schema: scalar,
-});
+/** Small OpenAPI documents of one version with shared, possibly circular, component schemas. */
+function documentOf(version: Version): fc.Arbitrary<Json> {
+  const { object } = schemasOf(version);
+  const parameter = fc.record({
+    name: fc.constantFrom('limit', 'cursor', 'X-Trace'),
+    in: fc.constantFrom('query', 'header', 'cookie'),
+    required: fc.boolean(),
+    schema: scalarOf(version),
+  });
+  const operation = fc.record(
+    {
+      deprecated: fc.boolean(),
+      parameters: fc.uniqueArray(parameter, { maxLength: 3, selector: (p) => `${p.in} ${p.name}` }),
+      requestBody: fc.record({ required: fc.boolean(), content: content(fc.oneof(ref, object)) }, { requiredKeys: ['content'] }),
+      responses: fc.record(
+        {
+          200: fc.record({ description: fc.constant('ok'), content: content(fc.oneof(ref, object)) }),
+          404: fc.constant({ description: 'missing' }),
+        },
+        { requiredKeys: ['200'] },
+      ),
+      security: fc.array(fc.dictionary(fc.constantFrom('key', 'oauth'), fc.subarray(['read', 'write']), { maxKeys: 2 }), { maxLength: 2 }),
+    },
+    { requiredKeys: ['responses'] },
+  );
+  return fc.record({
+    openapi: fc.constant(version === '3.0' ? '3.0.3' : '3.1.0'),
+    info: fc.constant({ title: 'Generated', version: '1.0.0' }),
+    paths: fc.dictionary(fc.constantFrom('/a', '/b/{id}', '/c'), fc.dictionary(fc.constantFrom('get', 'post', 'delete'), operation, { minKeys: 1, maxKeys: 2 }), { maxKeys: 3 }),
+    components: fc.record({ schemas: fc.record({ A: object, B: object }) }),
+  });
+}
 
-const operation = fc.record(
-  {
-    deprecated: fc.boolean(),
-    parameters: fc.uniqueArray(parameter, { maxLength: 3, selector: (p) => `${p.in} ${p.name}` }),
-    requestBody: fc.record({ required: fc.boolean(), content: content(fc.oneof(ref, object)) }, { requiredKeys: ['content'] }),
-    responses: fc.record(
-      {
-        200: fc.record({ description: fc.constant('ok'), content: content(fc.oneof(ref, object)) }),
-        404: fc.constant({ description: 'missing' }),
-      },
-      { requiredKeys: ['200'] },
-    ),
-    security: fc.array(fc.dictionary(fc.constantFrom('key', 'oauth'), fc.subarray(['read', 'write']), { maxKeys: 2 }), { maxLength: 2 }),
-  },
-  { requiredKeys: ['responses'] },
-);
-
-/** Small OpenAPI documents with shared, possibly circular, component schemas. */
-const document = fc.record({
-  openapi: fc.constantFrom('3.0.3', '3.1.0'),
-  info: fc.constant({ title: 'Generated', version: '1.0.0' }),
-  paths: fc.dictionary(fc.constantFrom('/a', '/b/{id}', '/c'), fc.dictionary(fc.constantFrom('get', 'post', 'delete'), operation, { minKeys: 1, maxKeys: 2 }), { maxKeys: 3 }),
-  components: fc.record({ schemas: fc.record({ A: object, B: object }) }),
-});
+const document = fc.oneof(documentOf('3.0'), documentOf('3.1'));
 
 /** Adds an optional property to the object every 200 response of the document returns. */
 function withOptionalResponseProperty(doc: Json): Json {
@@ -85,6 +123,46 @@ function withOptionalResponseProperty(doc: Json): Json {
     }
   }
   return copy as unknown as Json;
+}
+
+/**
+ * Splits each component schema into an `allOf` of a referenced part holding its first properties
+ * and an inline part holding the rest: the same schema, written differently.
+ */
+function withComponentsSplit(doc: Json): Json {
+  const copy = structuredClone(doc) as { components: { schemas: Record<string, Json> } };
+  for (const [name, schema] of Object.entries(copy.components.schemas)) {
+    const { properties, required, additionalProperties } = schema as { properties: Json; required: string[]; additionalProperties?: unknown };
+    const names = Object.keys(properties);
+    const half = (from: number, to: number) => {
+      const own = names.slice(from, to);
+      return { properties: Object.fromEntries(own.map((property) => [property, properties[property]])), required: required.filter((property) => own.includes(property)) };
+    };
+    copy.components.schemas[`${name}Part`] = { type: 'object', ...half(0, 1) };
+    copy.components.schemas[name] = {
+      allOf: [{ $ref: `#/components/schemas/${name}Part` }, half(1, names.length)],
+      ...(additionalProperties !== undefined && { additionalProperties }),
+    };
+  }
+  return copy as unknown as Json;
+}
+
+/** The same document written as 3.1: `nullable` as a type array, exclusive bounds as numbers, `examples`. */
+function as31(doc: Json): Json {
+  const convert = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(convert);
+    if (value === null || typeof value !== 'object') return value;
+    const { nullable, exclusiveMinimum, minimum, example, ...rest } = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, convert(child)])) as Json;
+    const schema: Json = { ...rest };
+    if (minimum !== undefined) schema[exclusiveMinimum === true ? 'exclusiveMinimum' : 'minimum'] = minimum;
+    if (example !== undefined) schema.examples = [example];
+    if (nullable === true && typeof schema.type === 'string') {
+      schema.type = [schema.type, 'null'];
+      if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    }
+    return schema;
+  };
+  return { ...(convert(doc) as Json), openapi: '3.1.0' };
 }
 
 describe('the engine on generated documents', () => {
@@ -101,7 +179,24 @@ describe('the engine on generated documents', () => {
       fc.property(document, (doc) => {
         const findings = findBreakingChanges(doc, withOptionalResponseProperty(doc));
         expect(findings.filter((finding) => finding.level === 'error')).toEqual([]);
-        if (Object.keys(doc.paths).length > 0) expect(findings.map((finding) => finding.id)).toContain('response-property-added');
+        if (Object.keys(doc.paths as Json).length > 0) expect(findings.map((finding) => finding.id)).toContain('response-property-added');
+      }),
+    );
+  });
+
+  it('finds nothing when component schemas are split into an equivalent allOf', () => {
+    fc.assert(
+      fc.property(document, (doc) => {
+        expect(findBreakingChanges(doc, withComponentsSplit(doc))).toEqual([]);
+        expect(findBreakingChanges(withComponentsSplit(doc), doc)).toEqual([]);
+      }),
+    );
+  });
+
+  it('finds nothing when a 3.0 document is rewritten as 3.1', () => {
+    fc.assert(
+      fc.property(documentOf('3.0'), (doc) => {
+        expect(findBreakingChanges(doc, as31(doc))).toEqual([]);
       }),
     );
   });

@@ -3,11 +3,13 @@
  * (one file per id, listed in `rules/index.ts`) judge those facts into `Finding`s.
  */
 export type * from './change.js';
+export type * from './asyncapi-change.js';
 export type { Finding } from './finding.js';
 export { reportedFinding, type ReportedFinding } from './reported-finding.js';
 export type { AnyRule, Level, Rule, Taxonomy } from './rule.js';
 export { diffDocuments, type DiffOptions } from './diff-documents.js';
 export { diffOpenApi } from './diff-openapi.js';
+export { diffAsyncApi } from './diff-asyncapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
 export { rules } from './rules/index.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';

@@ -14,8 +14,9 @@ export interface VariantMatch {
 }
 
 /**
- * Pairs the members of two `oneOf`/`anyOf`/`allOf` lists: referenced members by their target, so
- * reordering is no change; inline members by their order among the inline ones.
+ * Pairs the members of two `oneOf`/`anyOf` lists: referenced members by their target, so
+ * reordering is no change; inline members by their order among the inline ones. (`allOf` members
+ * are merged, not paired: see `effectiveSchema`.)
  */
 export function matchVariants(base: unknown, head: unknown): VariantMatch {
   const b = variants(base);

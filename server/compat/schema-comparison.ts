@@ -1,4 +1,5 @@
 import type { SchemaChange } from './change.js';
+import type { SchemaViews } from './effective-schema.js';
 
 /**
  * The memory of one diff's schema comparisons. Each pair of schema locations (per direction) is a
@@ -8,17 +9,24 @@ import type { SchemaChange } from './change.js';
 export interface SchemaComparison {
   scopes: Map<string, SchemaScope>;
   roots: Map<string, SchemaScope>;
+  /**
+   * One scope per distinct fact: a fact a merged `allOf` base yields in every schema built on it is
+   * reported once, naming the operations of all of them.
+   */
+  facts: Map<string, SchemaScope>;
+  /** Merged views of referenced schemas, built once per diff. */
+  views: SchemaViews;
   changes: SchemaChange[];
 }
 
 export interface SchemaScope {
   children: Set<SchemaScope>;
-  /** Shared by every fact of the scope and filled by `finishSchemaComparison`. */
+  /** Filled by `finishSchemaComparison`; a fact's own scope lends it this list. */
   operations: string[];
 }
 
 export function createSchemaComparison(): SchemaComparison {
-  return { scopes: new Map(), roots: new Map(), changes: [] };
+  return { scopes: new Map(), roots: new Map(), facts: new Map(), views: new Map(), changes: [] };
 }
 
 export function createScope(): SchemaScope {
@@ -47,6 +55,6 @@ export function finishSchemaComparison(comparison: SchemaComparison): SchemaChan
       }
     }
   }
-  for (const scope of [...comparison.roots.values(), ...comparison.scopes.values()]) scope.operations.sort();
+  for (const scope of [...comparison.roots.values(), ...comparison.scopes.values(), ...comparison.facts.values()]) scope.operations.sort();
   return comparison.changes;
 }

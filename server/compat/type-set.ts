@@ -31,3 +31,20 @@ export function typesAdded(from: TypeSet, to: TypeSet): string[] {
 function admits(types: readonly string[], type: string): boolean {
   return types.includes(type) || (type === 'integer' && types.includes('number'));
 }
+
+/** The types both admit, as `allOf` members combine: an integer is the only number both may agree on. */
+export function intersectTypes(a: TypeSet, b: TypeSet): TypeSet {
+  if (a === 'any') return b;
+  if (b === 'any') return a;
+  const both = new Set<string>();
+  for (const type of a) {
+    if (admits(b, type)) both.add(type);
+    else if (type === 'number' && b.includes('integer')) both.add('integer');
+  }
+  return [...both].sort();
+}
+
+/** The types with `null` admitted too; a schema that admits any type already admits it. */
+export function withNull(types: TypeSet): TypeSet {
+  return types === 'any' || types.includes('null') ? types : [...types, 'null'].sort();
+}

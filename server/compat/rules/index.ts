@@ -102,6 +102,84 @@ import { requestMinPropertiesIncreased } from './request-min-properties-increase
 import { requestMinPropertiesDecreased } from './request-min-properties-decreased.js';
 import { responseMinPropertiesIncreased } from './response-min-properties-increased.js';
 import { responseMinPropertiesDecreased } from './response-min-properties-decreased.js';
+import { webhookAdded } from './webhook-added.js';
+import { webhookRemoved } from './webhook-removed.js';
+import { callbackAdded } from './callback-added.js';
+import { callbackRemoved } from './callback-removed.js';
+import { responseParameterRemoved } from './response-parameter-removed.js';
+import { responseParameterAdded } from './response-parameter-added.js';
+import { responseRequestBodyRemoved } from './response-request-body-removed.js';
+import { responseRequestBodyAdded } from './response-request-body-added.js';
+import { operationRemovedBeforeSunset } from './operation-removed-before-sunset.js';
+import { operationRemovedAfterSunset } from './operation-removed-after-sunset.js';
+import { operationSunsetTooSoon } from './operation-sunset-too-soon.js';
+import { operationSunsetBroughtForward } from './operation-sunset-brought-forward.js';
+import { operationIdChanged } from './operation-id-changed.js';
+import { requestParameterDeprecated } from './request-parameter-deprecated.js';
+import { securityScopeAdded } from './security-scope-added.js';
+import { securityScopeRemoved } from './security-scope-removed.js';
+import { securitySchemeTypeChanged } from './security-scheme-type-changed.js';
+import { securitySchemeApiKeyMoved } from './security-scheme-api-key-moved.js';
+import { securitySchemeUrlChanged } from './security-scheme-url-changed.js';
+import { securitySchemeFlowRemoved } from './security-scheme-flow-removed.js';
+import { securitySchemeFlowAdded } from './security-scheme-flow-added.js';
+import { serverRemoved } from './server-removed.js';
+import { serverAdded } from './server-added.js';
+import { serverProtocolChanged } from './server-protocol-changed.js';
+import { serverProtocolVersionChanged } from './server-protocol-version-changed.js';
+import { serverHostChanged } from './server-host-changed.js';
+import { channelRemoved } from './channel-removed.js';
+import { channelAdded } from './channel-added.js';
+import { channelAddressChanged } from './channel-address-changed.js';
+import { channelParameterAdded } from './channel-parameter-added.js';
+import { channelParameterRemoved } from './channel-parameter-removed.js';
+import { channelParameterEnumValueRemoved } from './channel-parameter-enum-value-removed.js';
+import { channelParameterEnumValueAdded } from './channel-parameter-enum-value-added.js';
+import { channelOperationRemoved } from './channel-operation-removed.js';
+import { channelOperationAdded } from './channel-operation-added.js';
+import { channelOperationActionChanged } from './channel-operation-action-changed.js';
+import { requestMessageRemoved } from './request-message-removed.js';
+import { requestMessageAdded } from './request-message-added.js';
+import { responseMessageAdded } from './response-message-added.js';
+import { responseMessageRemoved } from './response-message-removed.js';
+import { messageContentTypeChanged } from './message-content-type-changed.js';
+import { messageOpaquePayloadChanged } from './message-opaque-payload-changed.js';
+import { messageCorrelationIdRemoved } from './message-correlation-id-removed.js';
+import { messageCorrelationIdAdded } from './message-correlation-id-added.js';
+import { messageCorrelationIdChanged } from './message-correlation-id-changed.js';
+import { kafkaTopicChanged } from './kafka-topic-changed.js';
+import { kafkaPartitionsIncreased } from './kafka-partitions-increased.js';
+import { kafkaPartitionsDecreased } from './kafka-partitions-decreased.js';
+import { amqpExchangeChanged } from './amqp-exchange-changed.js';
+import { amqpQueueChanged } from './amqp-queue-changed.js';
+import { amqpChannelKindChanged } from './amqp-channel-kind-changed.js';
+import { mqttQosDecreased } from './mqtt-qos-decreased.js';
+import { mqttQosIncreased } from './mqtt-qos-increased.js';
+import { mqttRetainChanged } from './mqtt-retain-changed.js';
+import { requestMultipleOfChanged } from './request-multiple-of-changed.js';
+import { responseMultipleOfChanged } from './response-multiple-of-changed.js';
+import { requestUniqueItemsChanged } from './request-unique-items-changed.js';
+import { responseUniqueItemsChanged } from './response-unique-items-changed.js';
+import { requestFalseSchemaAdded } from './request-false-schema-added.js';
+import { requestFalseSchemaRemoved } from './request-false-schema-removed.js';
+import { responseFalseSchemaAdded } from './response-false-schema-added.js';
+import { responseFalseSchemaRemoved } from './response-false-schema-removed.js';
+import { requestNotChanged } from './request-not-changed.js';
+import { responseNotChanged } from './response-not-changed.js';
+import { requestPatternPropertiesChanged } from './request-pattern-properties-changed.js';
+import { responsePatternPropertiesChanged } from './response-pattern-properties-changed.js';
+import { requestDependentRequiredAdded } from './request-dependent-required-added.js';
+import { requestDependentRequiredRemoved } from './request-dependent-required-removed.js';
+import { responseDependentRequiredAdded } from './response-dependent-required-added.js';
+import { responseDependentRequiredRemoved } from './response-dependent-required-removed.js';
+import { requestStringContentChanged } from './request-string-content-changed.js';
+import { responseStringContentChanged } from './response-string-content-changed.js';
+import { requestDiscriminatorPropertyChanged } from './request-discriminator-property-changed.js';
+import { responseDiscriminatorPropertyChanged } from './response-discriminator-property-changed.js';
+import { requestDiscriminatorMappingRemoved } from './request-discriminator-mapping-removed.js';
+import { requestDiscriminatorMappingAdded } from './request-discriminator-mapping-added.js';
+import { responseDiscriminatorMappingAdded } from './response-discriminator-mapping-added.js';
+import { responseDiscriminatorMappingRemoved } from './response-discriminator-mapping-removed.js';
 import type { AnyRule } from '../rule.js';
 
 /** Every rule the engine applies, listed explicitly so adding a rule is a reviewed change. */
@@ -210,4 +288,82 @@ export const rules: readonly AnyRule[] = [
   requestMinPropertiesDecreased,
   responseMinPropertiesIncreased,
   responseMinPropertiesDecreased,
+  webhookAdded,
+  webhookRemoved,
+  callbackAdded,
+  callbackRemoved,
+  responseParameterRemoved,
+  responseParameterAdded,
+  responseRequestBodyRemoved,
+  responseRequestBodyAdded,
+  operationRemovedBeforeSunset,
+  operationRemovedAfterSunset,
+  operationSunsetTooSoon,
+  operationSunsetBroughtForward,
+  operationIdChanged,
+  requestParameterDeprecated,
+  securityScopeAdded,
+  securityScopeRemoved,
+  securitySchemeTypeChanged,
+  securitySchemeApiKeyMoved,
+  securitySchemeUrlChanged,
+  securitySchemeFlowRemoved,
+  securitySchemeFlowAdded,
+  serverRemoved,
+  serverAdded,
+  serverProtocolChanged,
+  serverProtocolVersionChanged,
+  serverHostChanged,
+  channelRemoved,
+  channelAdded,
+  channelAddressChanged,
+  channelParameterAdded,
+  channelParameterRemoved,
+  channelParameterEnumValueRemoved,
+  channelParameterEnumValueAdded,
+  channelOperationRemoved,
+  channelOperationAdded,
+  channelOperationActionChanged,
+  requestMessageRemoved,
+  requestMessageAdded,
+  responseMessageAdded,
+  responseMessageRemoved,
+  messageContentTypeChanged,
+  messageOpaquePayloadChanged,
+  messageCorrelationIdRemoved,
+  messageCorrelationIdAdded,
+  messageCorrelationIdChanged,
+  kafkaTopicChanged,
+  kafkaPartitionsIncreased,
+  kafkaPartitionsDecreased,
+  amqpExchangeChanged,
+  amqpQueueChanged,
+  amqpChannelKindChanged,
+  mqttQosDecreased,
+  mqttQosIncreased,
+  mqttRetainChanged,
+  requestMultipleOfChanged,
+  responseMultipleOfChanged,
+  requestUniqueItemsChanged,
+  responseUniqueItemsChanged,
+  requestFalseSchemaAdded,
+  requestFalseSchemaRemoved,
+  responseFalseSchemaAdded,
+  responseFalseSchemaRemoved,
+  requestNotChanged,
+  responseNotChanged,
+  requestPatternPropertiesChanged,
+  responsePatternPropertiesChanged,
+  requestDependentRequiredAdded,
+  requestDependentRequiredRemoved,
+  responseDependentRequiredAdded,
+  responseDependentRequiredRemoved,
+  requestStringContentChanged,
+  responseStringContentChanged,
+  requestDiscriminatorPropertyChanged,
+  responseDiscriminatorPropertyChanged,
+  requestDiscriminatorMappingRemoved,
+  requestDiscriminatorMappingAdded,
+  responseDiscriminatorMappingAdded,
+  responseDiscriminatorMappingRemoved,
 ];

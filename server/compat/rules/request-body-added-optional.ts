@@ -5,7 +5,7 @@ export const requestBodyAddedOptional = defineRule({
   level: 'info',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'added' },
   on: 'request-body.added',
-  when: (c) => !c.required,
+  when: (c) => c.direction === 'request' && !c.required,
   message: (c) => `an optional request body was added to ${c.operation}`,
   why: 'Clients that send no body keep working.',
 });

@@ -5,7 +5,7 @@ export const requestBodyAddedRequired = defineRule({
   level: 'error',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'added' },
   on: 'request-body.added',
-  when: (c) => c.required,
+  when: (c) => c.direction === 'request' && c.required,
   message: (c) => `a required request body was added to ${c.operation}`,
   why: 'Existing clients send no body, so their requests are now rejected.',
 });

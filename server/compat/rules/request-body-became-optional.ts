@@ -5,6 +5,7 @@ export const requestBodyBecameOptional = defineRule({
   level: 'info',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'became-optional' },
   on: 'request-body.became-optional',
+  when: (c) => c.direction === 'request',
   message: (c) => `the request body of ${c.operation} became optional`,
   why: 'Clients that send a body keep working.',
 });

@@ -5,6 +5,7 @@ export const requestBodyBecameRequired = defineRule({
   level: 'error',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'became-required' },
   on: 'request-body.became-required',
+  when: (c) => c.direction === 'request',
   message: (c) => `the request body of ${c.operation} became required`,
   why: 'Clients that call the operation without a body are now rejected.',
 });

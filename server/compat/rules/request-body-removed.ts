@@ -5,6 +5,7 @@ export const requestBodyRemoved = defineRule({
   level: 'warn',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'removed' },
   on: 'request-body.removed',
+  when: (c) => c.direction === 'request',
   message: (c) => `the request body of ${c.operation} was removed`,
   why: 'Clients still sending a body may see it ignored or the request rejected.',
 });

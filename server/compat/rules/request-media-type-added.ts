@@ -5,6 +5,7 @@ export const requestMediaTypeAdded = defineRule({
   level: 'info',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'media-type', action: 'added' },
   on: 'request-body.media-type.added',
+  when: (c) => c.direction === 'request',
   message: (c) => `${c.operation} now accepts request bodies of ${c.mediaType}`,
   why: 'Accepting another media type leaves existing clients untouched.',
 });

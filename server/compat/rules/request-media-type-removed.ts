@@ -5,6 +5,7 @@ export const requestMediaTypeRemoved = defineRule({
   level: 'error',
   taxonomy: { direction: 'request', area: 'request-body', kind: 'media-type', action: 'removed' },
   on: 'request-body.media-type.removed',
+  when: (c) => c.direction === 'request',
   message: (c) => `${c.operation} no longer accepts request bodies of ${c.mediaType}`,
   why: 'Clients sending that media type now get 415 Unsupported Media Type.',
 });

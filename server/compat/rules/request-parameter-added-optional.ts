@@ -5,7 +5,7 @@ export const requestParameterAddedOptional = defineRule({
   level: 'info',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'added' },
   on: 'parameter.added',
-  when: (c) => !c.required,
+  when: (c) => c.direction === 'request' && !c.required,
   message: (c) => `optional ${c.location} parameter "${c.name}" was added to ${c.operation}`,
   why: 'Clients that do not send an optional parameter keep working as before.',
 });

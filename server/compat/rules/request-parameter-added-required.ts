@@ -5,7 +5,7 @@ export const requestParameterAddedRequired = defineRule({
   level: 'error',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'added' },
   on: 'parameter.added',
-  when: (c) => c.required,
+  when: (c) => c.direction === 'request' && c.required,
   message: (c) => `required ${c.location} parameter "${c.name}" was added to ${c.operation}`,
   why: 'Existing clients do not send the new parameter, so their requests are now rejected.',
 });

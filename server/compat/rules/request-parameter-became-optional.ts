@@ -5,6 +5,7 @@ export const requestParameterBecameOptional = defineRule({
   level: 'info',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'became-optional' },
   on: 'parameter.became-optional',
+  when: (c) => c.direction === 'request',
   message: (c) => `${c.location} parameter "${c.name}" of ${c.operation} became optional`,
   why: 'Clients that send the parameter keep working; others may now omit it.',
 });

@@ -5,6 +5,7 @@ export const requestParameterBecameRequired = defineRule({
   level: 'error',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'became-required' },
   on: 'parameter.became-required',
+  when: (c) => c.direction === 'request',
   message: (c) => `${c.location} parameter "${c.name}" of ${c.operation} became required`,
   why: 'Clients that omit the parameter, as they were allowed to, now get their requests rejected.',
 });

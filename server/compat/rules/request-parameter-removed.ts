@@ -5,6 +5,7 @@ export const requestParameterRemoved = defineRule({
   level: 'warn',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'removed' },
   on: 'parameter.removed',
+  when: (c) => c.direction === 'request',
   message: (c) => `${c.location} parameter "${c.name}" was removed from ${c.operation}`,
   why: 'Clients still sending the parameter may see it ignored, changing behaviour silently, or rejected.',
 });

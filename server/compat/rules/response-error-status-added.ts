@@ -6,7 +6,7 @@ export const responseErrorStatusAdded = defineRule({
   level: 'info',
   taxonomy: { direction: 'response', area: 'responses', kind: 'error-status', action: 'added' },
   on: 'response.added',
-  when: (c) => !isSuccessStatus(c.status),
+  when: (c) => c.direction === 'response' && !isSuccessStatus(c.status),
   message: (c) => `${c.operation} now documents a ${c.status} response`,
   why: 'Clients already have to handle unexpected errors; the new one is only documented.',
 });

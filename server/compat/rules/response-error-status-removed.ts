@@ -6,7 +6,7 @@ export const responseErrorStatusRemoved = defineRule({
   level: 'info',
   taxonomy: { direction: 'response', area: 'responses', kind: 'error-status', action: 'removed' },
   on: 'response.removed',
-  when: (c) => !isSuccessStatus(c.status),
+  when: (c) => c.direction === 'response' && !isSuccessStatus(c.status),
   message: (c) => `${c.operation} no longer documents the ${c.status} response`,
   why: 'Clients keep their error handling; the error is just no longer promised.',
 });

@@ -5,6 +5,7 @@ export const responseHeaderBecameOptional = defineRule({
   level: 'error',
   taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'became-optional' },
   on: 'response.header.became-optional',
+  when: (c) => c.direction === 'response',
   message: (c) => `header ${c.name} of the ${c.status} response of ${c.operation} became optional`,
   why: 'Clients that rely on the header being present may now find it missing.',
 });

@@ -5,6 +5,7 @@ export const responseHeaderBecameRequired = defineRule({
   level: 'info',
   taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'became-required' },
   on: 'response.header.became-required',
+  when: (c) => c.direction === 'response',
   message: (c) => `header ${c.name} of the ${c.status} response of ${c.operation} became required`,
   why: 'A header that is now always sent is still one clients could handle before.',
 });

@@ -5,7 +5,7 @@ export const responseHeaderRemoved = defineRule({
   level: 'error',
   taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'removed' },
   on: 'response.header.removed',
-  when: (c) => c.required,
+  when: (c) => c.direction === 'response' && c.required,
   message: (c) => `required header ${c.name} was removed from the ${c.status} response of ${c.operation}`,
   why: 'Clients that read the header, which was promised, now find it missing.',
 });

@@ -5,6 +5,7 @@ export const responseMediaTypeAdded = defineRule({
   level: 'info',
   taxonomy: { direction: 'response', area: 'responses', kind: 'media-type', action: 'added' },
   on: 'response.media-type.added',
+  when: (c) => c.direction === 'response',
   message: (c) => `the ${c.status} response of ${c.operation} now offers ${c.mediaType}`,
   why: 'Clients negotiate the media types they know and keep receiving them.',
 });

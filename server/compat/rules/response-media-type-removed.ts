@@ -5,6 +5,7 @@ export const responseMediaTypeRemoved = defineRule({
   level: 'error',
   taxonomy: { direction: 'response', area: 'responses', kind: 'media-type', action: 'removed' },
   on: 'response.media-type.removed',
+  when: (c) => c.direction === 'response',
   message: (c) => `the ${c.status} response of ${c.operation} no longer offers ${c.mediaType}`,
   why: 'Clients that ask for or parse that media type no longer receive it.',
 });

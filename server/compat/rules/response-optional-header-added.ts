@@ -5,7 +5,7 @@ export const responseOptionalHeaderAdded = defineRule({
   level: 'info',
   taxonomy: { direction: 'response', area: 'responses', kind: 'optional-header', action: 'added' },
   on: 'response.header.added',
-  when: (c) => !c.required,
+  when: (c) => c.direction === 'response' && !c.required,
   message: (c) => `optional header ${c.name} was added to the ${c.status} response of ${c.operation}`,
   why: 'Clients ignore headers they do not know.',
 });

@@ -5,7 +5,7 @@ export const responseOptionalHeaderRemoved = defineRule({
   level: 'warn',
   taxonomy: { direction: 'response', area: 'responses', kind: 'optional-header', action: 'removed' },
   on: 'response.header.removed',
-  when: (c) => !c.required,
+  when: (c) => c.direction === 'response' && !c.required,
   message: (c) => `optional header ${c.name} was removed from the ${c.status} response of ${c.operation}`,
   why: 'Clients should cope with an optional header being absent, but some read it whenever it was sent.',
 });

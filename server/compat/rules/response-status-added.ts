@@ -6,7 +6,7 @@ export const responseStatusAdded = defineRule({
   level: 'info',
   taxonomy: { direction: 'response', area: 'responses', kind: 'status', action: 'added' },
   on: 'response.added',
-  when: (c) => isSuccessStatus(c.status),
+  when: (c) => c.direction === 'response' && isSuccessStatus(c.status),
   message: (c) => `${c.operation} now documents a ${c.status} response`,
   why: 'A new successful response is usually handled by clients that check the status class; check those that match exact codes.',
 });

@@ -6,7 +6,7 @@ export const responseStatusRemoved = defineRule({
   level: 'error',
   taxonomy: { direction: 'response', area: 'responses', kind: 'status', action: 'removed' },
   on: 'response.removed',
-  when: (c) => isSuccessStatus(c.status),
+  when: (c) => c.direction === 'response' && isSuccessStatus(c.status),
   message: (c) => `${c.operation} no longer documents the ${c.status} response`,
   why: 'Clients built to handle that successful response get something else instead.',
 });

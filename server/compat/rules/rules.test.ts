@@ -6,6 +6,8 @@ import { findBreakingChanges } from '../find-breaking-changes.js';
 import { rules } from './index.js';
 
 const parsed = new Map<string, string>();
+/** Dated fixtures (sunsets) are judged from a fixed moment, under a 90-day deprecation policy. */
+const options = { now: new Date('2026-06-01T00:00:00Z'), minDeprecationDays: 90 };
 
 /** A fresh copy of a fixture document, so no test can disturb another through a shared object. */
 function fixture(id: string, name: 'base' | 'fires' | 'quiet'): object {
@@ -16,19 +18,19 @@ function fixture(id: string, name: 'base' | 'fires' | 'quiet'): object {
 
 describe.each(rules.map((rule) => [rule.id, rule] as const))('rule %s', (id, rule) => {
   it('fires exactly once on the change it is about', () => {
-    const findings = findBreakingChanges(fixture(id, 'base'), fixture(id, 'fires')).filter((finding) => finding.id === id);
+    const findings = findBreakingChanges(fixture(id, 'base'), fixture(id, 'fires'), options).filter((finding) => finding.id === id);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.level).toBe(rule.level);
     expect(findings[0]!.message).not.toMatch(/undefined|\[object/);
   });
 
   it('stays quiet on a related change it is not about', () => {
-    expect(diffDocuments(fixture(id, 'base'), fixture(id, 'quiet')), 'the quiet fixture changes something').not.toEqual([]);
-    const findings = findBreakingChanges(fixture(id, 'base'), fixture(id, 'quiet')).filter((finding) => finding.id === id);
+    expect(diffDocuments(fixture(id, 'base'), fixture(id, 'quiet'), options), 'the quiet fixture changes something').not.toEqual([]);
+    const findings = findBreakingChanges(fixture(id, 'base'), fixture(id, 'quiet'), options).filter((finding) => finding.id === id);
     expect(findings).toEqual([]);
   });
 
   it('finds nothing at all between its base and itself', () => {
-    expect(findBreakingChanges(fixture(id, 'base'), fixture(id, 'base'))).toEqual([]);
+    expect(findBreakingChanges(fixture(id, 'base'), fixture(id, 'base'), options)).toEqual([]);
   });
 });

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { diffOpenApi } from './diff-openapi.js';
+import { findBreakingChanges } from './find-breaking-changes.js';
+
+type Schemas = Record<string, unknown>;
+
+/** One operation that sends `Input` and returns `Output`, plus whatever else `schemas` declares. */
+function api(schemas: Schemas, openapi = '3.0.3') {
+  const body = (name: string) => ({ content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } });
+  return {
+    openapi,
+    info: { title: 'Shop', version: '1' },
+    paths: { '/orders': { post: { requestBody: body('Input'), responses: { 200: { description: 'ok', ...body('Output') } } } } },
+    components: { schemas },
+  };
+}
+
+/** The same schema sent and returned. */
+const both = (schema: unknown, extra: Schemas = {}, openapi?: string) => api({ Input: schema, Output: schema, ...extra }, openapi);
+const ids = (base: object, head: object) => findBreakingChanges(base, head).map((finding) => `${finding.level} ${finding.id}`).sort();
+
+const order = {
+  type: 'object',
+  required: ['id', 'sku'],
+  properties: { id: { type: 'string', maxLength: 10 }, sku: { type: 'string' }, note: { type: 'string' } },
+};
+
+describe('compareSchemas on allOf', () => {
+  it('finds nothing when properties move into a referenced base through allOf', () => {
+    const split = {
+      allOf: [{ $ref: '#/components/schemas/Base' }, { type: 'object', required: ['sku'], properties: { sku: { type: 'string' }, note: { type: 'string' } } }],
+    };
+    const base = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 10 } } };
+    expect(diffOpenApi(both(order), both(split, { Base: base }))).toEqual([]);
+    expect(diffOpenApi(both(split, { Base: base }), both(order))).toEqual([]);
+  });
+
+  it('compares a property declared by two members in its merged form', () => {
+    const twice = (maxLength: number) => ({
+      allOf: [
+        { type: 'object', required: ['id', 'sku'], properties: { id: { type: 'string' }, sku: { type: 'string' } } },
+        { properties: { id: { maxLength }, note: { type: 'string' } } },
+      ],
+    });
+    expect(diffOpenApi(both(order), both(twice(10)))).toEqual([]);
+    const changes = diffOpenApi(both(twice(10)), both(twice(5)));
+    expect(changes).toHaveLength(2);
+    expect(changes.map((change) => 'pointer' in change && change.pointer)).toEqual(['/components/schemas/Input/allOf/1/properties/id', '/components/schemas/Output/allOf/1/properties/id']);
+  });
+
+  it('points a fact at the member that declares the property', () => {
+    const withBase = (id: object) => both({ allOf: [{ $ref: '#/components/schemas/Base' }] }, { Base: { type: 'object', properties: { id } } });
+    const removed = findBreakingChanges(withBase({ type: 'string' }), both({ allOf: [{ $ref: '#/components/schemas/Base' }] }, { Base: { type: 'object', properties: {} } }));
+    expect(removed.map((finding) => `${finding.id} ${finding.pointer}`)).toEqual([
+      'request-property-removed /components/schemas/Base/properties/id',
+      'response-optional-property-removed /components/schemas/Base/properties/id',
+    ]);
+  });
+
+  it('reports a change to a shared base once, naming every operation of the schemas built on it', () => {
+    const shop = (maxLength: number) => ({
+      openapi: '3.0.3',
+      info: { title: 'Shop', version: '1' },
+      paths: Object.fromEntries(
+        ['Cat', 'Dog'].map((name) => [`/${name.toLowerCase()}s`, { get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } } } } } }]),
+      ),
+      components: {
+        schemas: {
+          Pet: { type: 'object', properties: { name: { type: 'string', maxLength } } },
+          Cat: { allOf: [{ $ref: '#/components/schemas/Pet' }, { properties: { purrs: { type: 'boolean' } } }] },
+          Dog: { allOf: [{ $ref: '#/components/schemas/Pet' }, { properties: { barks: { type: 'boolean' } } }] },
+        },
+      },
+    });
+    const findings = findBreakingChanges(shop(10), shop(20));
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ id: 'response-max-length-increased', pointer: '/components/schemas/Pet/properties/name', operations: ['GET /cats', 'GET /dogs'] });
+  });
+
+  it('intersects types, enums and bounds of the members', () => {
+    const merged = both({ allOf: [{ type: ['string', 'null'], enum: ['a', 'b', null], maxLength: 5 }, { type: 'string', enum: ['b', 'c'], maxLength: 3 }] }, {}, '3.1.0');
+    expect(diffOpenApi(merged, both({ type: 'string', enum: ['b'], maxLength: 3 }, {}, '3.1.0'))).toEqual([]);
+  });
+
+  it('terminates on allOf members that refer to each other', () => {
+    const loop = both({ allOf: [{ $ref: '#/components/schemas/Loop' }] }, { Loop: { allOf: [{ $ref: '#/components/schemas/Input' }], properties: { id: { type: 'string' } } } });
+    expect(diffOpenApi(loop, structuredClone(loop))).toEqual([]);
+    expect(() => findBreakingChanges(loop, both(order))).not.toThrow();
+  });
+});
+
+describe('compareSchemas on 3.0 and 3.1 spellings', () => {
+  it('reads const as a one-value enum', () => {
+    expect(diffOpenApi(both({ const: 'card' }, {}, '3.1.0'), both({ enum: ['card'] }, {}, '3.1.0'))).toEqual([]);
+    expect(ids(both({ const: 'card' }, {}, '3.1.0'), both({ const: 'cash' }, {}, '3.1.0'))).toEqual([
+      'error request-enum-value-removed',
+      'info request-enum-value-added',
+      'info response-enum-value-removed',
+      'warn response-enum-value-added',
+    ]);
+    expect(ids(both({ type: 'string' }, {}, '3.1.0'), both({ type: 'string', const: 'card' }, {}, '3.1.0'))).toEqual(['error request-enum-added', 'info response-enum-added']);
+  });
+
+  it('reads a 3.0 exclusive minimum and its 3.1 spelling alike', () => {
+    const v30 = api({ Input: { type: 'number', minimum: 5, exclusiveMinimum: true, maximum: 9, exclusiveMaximum: true }, Output: { type: 'number' } });
+    const v31 = api({ Input: { type: 'number', exclusiveMinimum: 5, exclusiveMaximum: 9 }, Output: { type: 'number' } }, '3.1.0');
+    expect(diffOpenApi(v30, v31)).toEqual([]);
+  });
+
+  it('sees an exclusive bound becoming inclusive at the same number as one loosening', () => {
+    const findings = findBreakingChanges(both({ type: 'number', exclusiveMinimum: 5 }, {}, '3.1.0'), both({ type: 'number', minimum: 5 }, {}, '3.1.0'));
+    expect(findings.map((finding) => finding.id).sort()).toEqual(['request-min-decreased', 'response-min-decreased']);
+  });
+
+  it('reads a 3.0 nullable enum as admitting null, as its 3.1 spelling says', () => {
+    const v30 = both({ type: 'string', nullable: true, enum: ['a', 'b'] });
+    expect(diffOpenApi(v30, both({ type: ['string', 'null'], enum: ['a', 'b', null] }, {}, '3.1.0'))).toEqual([]);
+    expect(diffOpenApi(both({ type: 'string', nullable: true, enum: ['a', 'b', null] }), both({ type: ['string', 'null'], enum: ['a', 'b', null] }, {}, '3.1.0'))).toEqual([]);
+  });
+
+  it('reads nullable beside a 3.1 $ref like nullable beside a 3.0 allOf', () => {
+    const name = { Name: { type: 'string' } };
+    const v30 = both({ type: 'object', properties: { name: { allOf: [{ $ref: '#/components/schemas/Name' }], nullable: true } } }, name);
+    const v31 = both({ type: 'object', properties: { name: { $ref: '#/components/schemas/Name', nullable: true } } }, name, '3.1.0');
+    expect(diffOpenApi(v30, v31)).toEqual([]);
+    expect(ids(v30, both({ type: 'object', properties: { name: { $ref: '#/components/schemas/Name' } } }, name))).toEqual(['error request-type-narrowed', 'info response-type-narrowed']);
+  });
+
+  it('applies constraints beside a $ref in 3.1 and ignores them in 3.0', () => {
+    const name = { Name: { type: 'string' } };
+    const plain = (openapi: string) => both({ type: 'object', properties: { name: { $ref: '#/components/schemas/Name' } } }, name, openapi);
+    const limited = (openapi: string) => both({ type: 'object', properties: { name: { $ref: '#/components/schemas/Name', maxLength: 3 } } }, name, openapi);
+    expect(diffOpenApi(plain('3.0.3'), limited('3.0.3'))).toEqual([]);
+    expect(ids(plain('3.1.0'), limited('3.1.0'))).toEqual(['error request-max-length-decreased', 'info response-max-length-decreased']);
+  });
+
+  it('never counts example and examples as a change', () => {
+    expect(diffOpenApi(both({ type: 'string', example: 'a' }), both({ type: 'string', examples: ['b'] }, {}, '3.1.0'))).toEqual([]);
+  });
+});
+
+describe('compareSchemas on other keywords', () => {
+  it('sees a property schema becoming false as admitting nothing', () => {
+    const withNote = (note: unknown) => both({ type: 'object', properties: { note } }, {}, '3.1.0');
+    expect(ids(withNote({ type: 'string' }), withNote(false))).toEqual(['error request-false-schema-added', 'warn response-false-schema-added']);
+    expect(ids(withNote(false), withNote(true))).toEqual(['info request-false-schema-removed', 'info response-false-schema-removed']);
+  });
+
+  it('compares tuple positions, and positions beyond the tuple against items', () => {
+    const tuple = (prefixItems: unknown[], items?: unknown) => both({ type: 'array', prefixItems, ...(items !== undefined && { items }) }, {}, '3.1.0');
+    expect(diffOpenApi(tuple([{ type: 'string' }], false), tuple([{ type: 'string' }], false))).toEqual([]);
+    expect(ids(tuple([{ type: 'string' }], false), tuple([{ type: 'string' }, { type: 'integer' }], false))).toEqual(['info request-false-schema-removed', 'info response-false-schema-removed']);
+    const changes = diffOpenApi(tuple([{ type: 'string' }]), tuple([{ type: 'integer' }]));
+    expect(changes.map((change) => 'pointer' in change && change.pointer)).toEqual(['/components/schemas/Input/prefixItems/0', '/components/schemas/Output/prefixItems/0']);
+  });
+
+  it('judges multipleOf by whether the new step divides the old', () => {
+    const step = (multipleOf: number) => both({ type: 'number', multipleOf });
+    expect(ids(step(2), step(4))).toEqual(['error request-multiple-of-changed']);
+    expect(ids(step(4), step(2))).toEqual(['warn response-multiple-of-changed']);
+    expect(ids(step(0.1), step(0.01))).toEqual(['warn response-multiple-of-changed']);
+    expect(ids(step(2), step(3))).toEqual(['error request-multiple-of-changed', 'warn response-multiple-of-changed']);
+  });
+
+  it('compares propertyNames like any string schema', () => {
+    const names = (maxLength: number) => both({ type: 'object', propertyNames: { maxLength } }, {}, '3.1.0');
+    expect(ids(names(10), names(5))).toEqual(['error request-max-length-decreased', 'info response-max-length-decreased']);
+  });
+
+  it('reads draft-07 dependencies as dependentRequired', () => {
+    const v30 = both({ type: 'object', dependencies: { card: ['expiry'] } });
+    expect(diffOpenApi(v30, both({ type: 'object', dependentRequired: { card: ['expiry'] } }, {}, '3.1.0'))).toEqual([]);
+  });
+});

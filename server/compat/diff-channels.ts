@@ -1,0 +1,25 @@
+import type { AsyncDiffContext } from './async-diff-context.js';
+import { diffChannelBindings } from './diff-channel-bindings.js';
+import { diffChannelOperations } from './diff-channel-operations.js';
+import { diffChannelParameters } from './diff-channel-parameters.js';
+import { matchChannels } from './match-channels.js';
+import { operationKeys } from './operation-keys.js';
+import { sameAddress } from './same-address.js';
+
+/**
+ * Channels added, removed or moved, then everything below the channels both documents have. A
+ * channel counts only while an operation uses it, so one losing its last operation is removed.
+ */
+export function diffChannels(context: AsyncDiffContext): void {
+  const { matched, removed, added } = matchChannels(context.base.channels, context.head.channels);
+  for (const channel of removed) context.changes.push({ kind: 'channel.removed', channel: channel.address, pointer: channel.pointer, operations: operationKeys(channel) });
+  for (const channel of added) context.changes.push({ kind: 'channel.added', channel: channel.address, pointer: channel.pointer, operations: operationKeys(channel) });
+  for (const [base, head] of matched) {
+    if (!sameAddress(base.address, head.address)) {
+      context.changes.push({ kind: 'channel.address.changed', channel: base.address, from: base.address, to: head.address, pointer: head.pointer, operations: operationKeys(base) });
+    }
+    diffChannelParameters(context, { base, head });
+    diffChannelBindings(context, { base, head });
+    diffChannelOperations(context, { base, head });
+  }
+}

@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const responseParameterRemoved = defineRule({
+  id: 'response-parameter-removed',
+  level: 'error',
+  taxonomy: { direction: 'response', area: 'parameters', kind: 'parameter', action: 'removed' },
+  on: 'parameter.removed',
+  when: (c) => c.direction === 'response',
+  message: (c) => `${c.location} parameter "${c.name}" is no longer sent to receivers of ${c.operation}`,
+  why: 'Receivers of the webhook or callback that read the parameter no longer find it.',
+});

@@ -1,0 +1,11 @@
+import { defineRule } from '../rule.js';
+
+export const responseRequestBodyAdded = defineRule({
+  id: 'response-request-body-added',
+  level: 'info',
+  taxonomy: { direction: 'response', area: 'request-body', kind: 'body', action: 'added' },
+  on: 'request-body.added',
+  when: (c) => c.direction === 'response',
+  message: (c) => `${c.operation} now sends a request body to receivers`,
+  why: 'Receivers that ignored the empty body can keep ignoring the new one.',
+});
