@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchmarkReport, Table } from './benchmark-report.js';
 import { coldStartBench } from './cold-start.bench.js';
+import { compatBench } from './compat.bench.js';
 import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { publishBench } from './publish.bench.js';
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   publish: () => publishBench({ projectRoot }),
   'cold-start': () => coldStartBench({ projectRoot }),
   hostile: () => hostileBench(),
+  compat: () => compatBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {

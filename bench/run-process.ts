@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+
+export interface RunProcessOptions {
+  /** Arguments to `node`: a script and its arguments. */
+  args: string[];
+  cwd: string;
+  timeoutMs?: number;
+}
+
+export interface ProcessRun {
+  ms: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `node <args>` to exit and times it from spawn; a run past the timeout is killed (SIGKILL)
+ * and reported as timed out rather than thrown, because a tool that never finishes is a result.
+ */
+export async function runProcess({ args, cwd, timeoutMs = 60_000 }: RunProcessOptions): Promise<ProcessRun> {
+  // Plain node: no tsx loader hooks inherited from the bench process.
+  const { NODE_OPTIONS: _options, ...env } = process.env;
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { cwd, env: { ...env, SCARF_ANALYTICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => void stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => void stderr.push(chunk));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (c, s) => resolve([c, s]));
+  }).finally(() => clearTimeout(timer));
+  return { ms: performance.now() - started, code, signal, timedOut, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') };
+}
