@@ -1,22 +1,21 @@
 #!/usr/bin/env node
 import { ConfigError } from '../config.js';
 import { EXIT, RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
-import { check, checkHelp } from './commands/check.js';
-import { diff, diffHelp } from './commands/diff.js';
-import { get, getHelp } from './commands/get.js';
-import { importContracts, importHelp } from './commands/import.js';
-import { ls, lsHelp } from './commands/ls.js';
-import { publish, publishHelp } from './commands/publish.js';
-import { serve, serveHelp } from './commands/serve.js';
 
-const commands: Record<string, { run: (argv: string[]) => Promise<number>; help: string }> = {
-  serve: { run: serve, help: serveHelp },
-  publish: { run: publish, help: publishHelp },
-  import: { run: importContracts, help: importHelp },
-  ls: { run: ls, help: lsHelp },
-  get: { run: get, help: getHelp },
-  diff: { run: diff, help: diffHelp },
-  check: { run: check, help: checkHelp },
+interface Command {
+  run: (argv: string[]) => Promise<number>;
+  help: string;
+}
+
+// Commands load on demand: `accord diff` in a CI job should not pay for the server's modules.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => import('./commands/serve.js').then((m) => ({ run: m.serve, help: m.serveHelp })),
+  publish: async () => import('./commands/publish.js').then((m) => ({ run: m.publish, help: m.publishHelp })),
+  import: async () => import('./commands/import.js').then((m) => ({ run: m.importContracts, help: m.importHelp })),
+  ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
+  get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
+  diff: async () => import('./commands/diff.js').then((m) => ({ run: m.diff, help: m.diffHelp })),
+  check: async () => import('./commands/check.js').then((m) => ({ run: m.check, help: m.checkHelp })),
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -39,12 +38,13 @@ Exit codes: 0 ok, 1 rejected by Accord, 2 usage error or unreadable input, 3 ser
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(rest[0] && commands[rest[0]] ? commands[rest[0]]!.help : usage);
+    const topic = rest[0] ? commands[rest[0]] : undefined;
+    console.log(topic ? (await topic()).help : usage);
     return name ? EXIT.ok : EXIT.usage;
   }
-  const command = commands[name];
-  if (!command) throw new UsageError(`unknown command "${name}"\n\n${usage}`);
-  return command.run(rest);
+  const load = commands[name];
+  if (!load) throw new UsageError(`unknown command "${name}"\n\n${usage}`);
+  return (await load()).run(rest);
 }
 
 /** A blocked publish carries the findings that blocked it; list the ones that did. */
