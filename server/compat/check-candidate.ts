@@ -80,12 +80,10 @@ export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
   const baselines = !previous ? [] : mode === 'NONE' || !transitive ? [previous] : earlier.filter((p) => p === previous || sameLine(p.version, version ?? previous.version));
 
   const findings = new Map<string, CheckFinding>();
-  const { levelsOnly, off } = splitOverrides(levels);
   for (const baseline of baselines) {
     for (const direction of directions) {
       const [base, head] = direction === 'backward' ? [baseline.document, candidate] : [candidate, baseline.document];
-      for (const finding of findBreakingChanges(base, head, { ...diffOptions, levels: levelsOnly })) {
-        if (off.has(finding.id)) continue;
+      for (const finding of findBreakingChanges(base, head, { ...diffOptions, levels })) {
         const key = `${direction}\0${finding.id}\0${finding.pointer ?? ''}\0${finding.message}`;
         const known = findings.get(key);
         if (known) known.against.push(baseline.version);
@@ -120,16 +118,6 @@ function acceptance(finding: Finding, mode: CompatibilityMode, baseline: string,
 function sameLine(a: string, b: string): boolean {
   const [x, y] = [semver.parse(a)!, semver.parse(b)!];
   return x.major === y.major && (x.major !== 0 || x.minor === y.minor);
-}
-
-function splitOverrides(levels: LevelOverrides): { levelsOnly: Record<string, Level>; off: Set<string> } {
-  const levelsOnly: Record<string, Level> = {};
-  const off = new Set<string>();
-  for (const [id, level] of Object.entries(levels)) {
-    if (level === 'off') off.add(id);
-    else levelsOnly[id] = level;
-  }
-  return { levelsOnly, off };
 }
 
 function advise(findings: readonly CheckFinding[], previous: string | null, version: string | undefined): SemverAdvice {

@@ -5,8 +5,8 @@ import type { AnyRule, Level } from './rule.js';
 import { rules as registry } from './rules/index.js';
 
 export interface FindBreakingChangesOptions extends DiffOptions {
-  /** Overrides a rule's level by id, e.g. `{ 'response-enum-value-added': 'error' }`. */
-  levels?: Record<string, Level>;
+  /** Overrides a rule's level by id, e.g. `{ 'response-enum-value-added': 'error' }`; `off` drops the rule. */
+  levels?: Record<string, Level | 'off'>;
   rules?: readonly AnyRule[];
 }
 
@@ -25,7 +25,9 @@ export function judgeChanges(changes: readonly Change[], { levels = {}, rules = 
       // The registry groups rules by `on`, so each rule only ever sees its own kind of change.
       const judged = rule as unknown as { when?: (c: Change) => boolean; message: (c: Change) => string };
       if (judged.when && !judged.when(change)) continue;
-      findings.push({ id: rule.id, level: levels[rule.id] ?? rule.level, message: judged.message(change), why: rule.why, ...where(change), change });
+      const level = levels[rule.id] ?? rule.level;
+      if (level === 'off') continue;
+      findings.push({ id: rule.id, level, message: judged.message(change), why: rule.why, ...where(change), change });
     }
   }
   return findings;

@@ -82,4 +82,15 @@ describe('accord diff', () => {
     const baseLines = (await readFile(doc('base'), 'utf8')).split('\n');
     expect(baseLines[location.region!.startLine - 1]).toMatch(/^\s+total:/);
   });
+
+  test('--level changes a rule for the run, and refuses rule ids that do not exist', async () => {
+    const lowered = await accord('diff', doc('base'), doc('breaking'), '--level', 'response-property-removed=warn', '--json');
+    expect(lowered.code).toBe(0);
+    expect(JSON.parse(lowered.stdout)).toMatchObject({ verdict: 'warn', summary: { error: 0, warn: 1 } });
+    const off = await accord('diff', doc('base'), doc('breaking'), '--level', 'response-property-removed=off', '--json');
+    expect(JSON.parse(off.stdout)).toMatchObject({ verdict: 'pass', findings: [] });
+    const typo = await accord('diff', doc('base'), doc('breaking'), '--level', 'response-property-gone=off');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/no rule has the id "response-property-gone"/);
+  });
 });
