@@ -14,6 +14,7 @@ const serverSchema = z.object({
   ACCORD_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   ACCORD_PARSE_THREADS: z.coerce.number().int().positive().max(64).optional(),
   ACCORD_COMPATIBILITY_MODE: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
+  ACCORD_WAIVER_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ACCORD_MIN_DEPRECATION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -28,6 +29,8 @@ export interface ServerConfig {
   parseThreads: number | undefined;
   /** What new contracts get when they name no compatibility mode, and the minimum notice for a sunset. */
   compatibility: { defaultMode: CompatibilityMode; minDeprecationDays: number };
+  /** The longest an approved waiver may last. */
+  waiverMaxDays: number;
   logLevel: string;
 }
 
@@ -50,6 +53,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     parseTimeoutMs: c.ACCORD_PARSE_TIMEOUT_MS,
     parseThreads: c.ACCORD_PARSE_THREADS,
     compatibility: { defaultMode: c.ACCORD_COMPATIBILITY_MODE, minDeprecationDays: c.ACCORD_MIN_DEPRECATION_DAYS },
+    waiverMaxDays: c.ACCORD_WAIVER_MAX_DAYS,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -35,7 +35,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   });
   try {
     await database.migrate();
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, compatibility: config.compatibility });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays });
     if (config.seed) {
       await database.exclusively(async () => {
         if (!(await isRegistryEmpty(database.db))) return;

@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
   diff: async () => import('./commands/diff.js').then((m) => ({ run: m.diff, help: m.diffHelp })),
   check: async () => import('./commands/check.js').then((m) => ({ run: m.check, help: m.checkHelp })),
+  waiver: async () => import('./commands/waiver.js').then((m) => ({ run: m.waiver, help: m.waiverHelp })),
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -30,6 +31,7 @@ Commands:
   get        show one contract, version, team, system or subscription
   diff       compare two contract documents offline and report breaking changes
   check      check a candidate document against a registered contract (CI gate)
+  waiver     request, approve, revoke and list waivers of findings
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.

@@ -4,7 +4,7 @@ export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A finding as reports show it; a check adds which versions it was found against and why it is accepted. */
-export type ReportFinding = ReportedFinding & { against?: string[]; accepted?: string; change?: unknown };
+export type ReportFinding = ReportedFinding & { against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; change?: unknown };
 
 export interface Report {
   findings: readonly ReportFinding[];
@@ -39,13 +39,17 @@ export function renderReport(report: Report, format: ReportFormat): string {
   }
 }
 
-const blocking = (f: ReportFinding) => f.level === 'error' && f.accepted === undefined;
-const trips = (f: ReportFinding, failOn: FailOn) => f.accepted === undefined && (failOn === 'error' ? f.level === 'error' : failOn === 'warn' ? f.level !== 'info' : false);
+/** Excused findings are still reported, but never gate: a new major, a mode that gates nothing, a waiver. */
+const excused = (f: ReportFinding) => f.accepted !== undefined || f.waiver !== undefined;
+const blocking = (f: ReportFinding) => f.level === 'error' && !excused(f);
+const trips = (f: ReportFinding, failOn: FailOn) => !excused(f) && (failOn === 'error' ? f.level === 'error' : failOn === 'warn' ? f.level !== 'info' : false);
 
 function headline({ verdict, findings }: Report): string {
   const { error, warn, info } = verdict.summary;
   const accepted = findings.filter((f) => f.level === 'error' && f.accepted !== undefined).length;
-  return `${verdict.verdict.toUpperCase()}: ${error} breaking${accepted > 0 ? ` (${accepted} accepted by a new major version or the mode)` : ''}, ${warn} warning(s), ${info} other change(s)`;
+  const waived = findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver !== undefined).length;
+  const notes = [accepted > 0 && `${accepted} accepted by a new major version or the mode`, waived > 0 && `${waived} waived`].filter(Boolean);
+  return `${verdict.verdict.toUpperCase()}: ${error} breaking${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, ${warn} warning(s), ${info} other change(s)`;
 }
 
 function semverLine(semver: SemverAdvice | undefined): string[] {
@@ -54,12 +58,22 @@ function semverLine(semver: SemverAdvice | undefined): string[] {
   return [`since ${semver.previous}: ${semver.required} changes; ${advice}`];
 }
 
+/** The short label of the text format: the level, or why the finding does not count. */
+function label(f: ReportFinding): string {
+  return f.waiver ? 'waived' : f.accepted ? 'ok' : f.level;
+}
+
+function describeLevel(f: ReportFinding): string {
+  if (f.waiver) return `${f.level}, waived until ${f.waiver.expiresAt.slice(0, 10)} (${f.waiver.id})`;
+  return f.accepted ? `${f.level}, accepted (${f.accepted})` : f.level;
+}
+
 function operationsNote(f: ReportFinding): string {
   return f.operations.length > 1 ? `  (${f.operations.length} operations)` : '';
 }
 
 function text(report: Report): string {
-  const lines = report.findings.map((f) => `${(f.accepted ? 'ok' : f.level).padEnd(5)} ${f.id}  ${f.message}${operationsNote(f)}`);
+  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${operationsNote(f)}`);
   return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
 }
 
@@ -79,7 +93,7 @@ function markdown(report: Report): string {
   }
   if (rest.length > 0) {
     out.push('', `<details><summary>${rest.length} other change(s)</summary>`, '');
-    for (const f of rest) out.push(`- ${f.accepted ? `${f.level}, accepted (${f.accepted})` : f.level} \`${f.id}\`: ${cell(f.message)}`);
+    for (const f of rest) out.push(`- ${describeLevel(f)} \`${f.id}\`: ${cell(f.message)}`);
     out.push('', '</details>');
   }
   return out.join('\n');
@@ -96,7 +110,7 @@ function junit(report: Report): string {
     const failing = trips(f, report.failOn);
     return failing
       ? `    <testcase classname="accord.${xml(f.id)}" name="${name}"><failure type="${f.level}" message="${xml(f.message)}">${xml(body)}</failure></testcase>`
-      : `    <testcase classname="accord.${xml(f.id)}" name="${name}"><system-out>${xml(`${f.level}${f.accepted ? `, accepted (${f.accepted})` : ''}: ${body}`)}</system-out></testcase>`;
+      : `    <testcase classname="accord.${xml(f.id)}" name="${name}"><system-out>${xml(`${describeLevel(f)}: ${body}`)}</system-out></testcase>`;
   });
   if (cases.length === 0) cases.push('    <testcase classname="accord" name="compatibility"/>');
   const failures = cases.filter((c) => c.includes('<failure')).length;
@@ -129,7 +143,7 @@ function sarif(report: Report): object {
           const where = report.locate?.(f);
           return {
             ruleId: f.id,
-            level: f.accepted ? 'note' : SARIF_LEVEL[f.level],
+            level: excused(f) ? 'note' : SARIF_LEVEL[f.level],
             message: { text: `${f.message}${f.operations.length > 0 ? ` (operations: ${f.operations.join(', ')})` : ''}` },
             ...(where && {
               locations: [

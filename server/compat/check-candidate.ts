@@ -1,4 +1,5 @@
 import semver from 'semver';
+import { findingFingerprint } from '../shared/index.js';
 import type { CompatibilityMode } from './compatibility-mode.js';
 import type { DiffOptions } from './diff-documents.js';
 import { findBreakingChanges } from './find-breaking-changes.js';
@@ -23,6 +24,14 @@ export interface CandidateCheckInput extends DiffOptions {
   mode: CompatibilityMode;
   levels?: LevelOverrides;
   failOn?: FailOn;
+  /** Approved, unexpired waivers of the contract; a finding with a waived fingerprint does not gate. */
+  waivers?: readonly ActiveWaiver[];
+}
+
+export interface ActiveWaiver {
+  id: string;
+  fingerprint: string;
+  expiresAt: string;
 }
 
 /**
@@ -40,6 +49,10 @@ export interface CheckFinding extends Finding {
    * line (`major-version`), or the contract's mode gates nothing (`mode-none`).
    */
   accepted?: 'major-version' | 'mode-none';
+  /** Identifies the finding across versions; a waiver names it. */
+  fingerprint: string;
+  /** The waiver excusing this finding: still shown, no longer gating. */
+  waiver?: { id: string; expiresAt: string };
 }
 
 export type Bump = 'major' | 'minor' | 'patch';
@@ -71,7 +84,8 @@ export interface CandidateCheck extends VerdictReport {
  * where semver promises no compatibility.
  */
 export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
-  const { candidate, version, mode, failOn = 'error', levels = {}, published, ...diffOptions } = input;
+  const { candidate, version, mode, failOn = 'error', levels = {}, published, waivers = [], ...diffOptions } = input;
+  const waiverOf = new Map(waivers.map((w) => [w.fingerprint, { id: w.id, expiresAt: w.expiresAt }]));
   const earlier = [...published].filter((p) => version === undefined || semver.lt(p.version, version)).sort((a, b) => semver.rcompare(a.version, b.version));
   const predecessor = previousVersion(earlier.map((p) => p.version), version);
   const previous = earlier.find((p) => p.version === predecessor);
@@ -87,12 +101,16 @@ export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
         const key = `${direction}\0${finding.id}\0${finding.pointer ?? ''}\0${finding.message}`;
         const known = findings.get(key);
         if (known) known.against.push(baseline.version);
-        else findings.set(key, { ...finding, direction, against: [baseline.version], ...acceptance(finding, mode, baseline.version, version) });
+        else {
+          const fingerprint = findingFingerprint(finding);
+          const waiver = waiverOf.get(fingerprint);
+          findings.set(key, { ...finding, direction, against: [baseline.version], ...acceptance(finding, mode, baseline.version, version), fingerprint, ...(waiver && { waiver }) });
+        }
       }
     }
   }
   const all = [...findings.values()];
-  const gated = all.filter((f) => f.accepted === undefined);
+  const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
   const report = verdictOf(gated, failOn);
   return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines.map((b) => b.version), findings: all, semver: advise(all, previous?.version ?? null, version) };
 }

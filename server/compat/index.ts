@@ -15,6 +15,7 @@ export { rules } from './rules/index.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
 export {
   checkCandidate,
+  type ActiveWaiver,
   previousVersion,
   type Bump,
   type CandidateCheck,

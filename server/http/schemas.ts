@@ -61,6 +61,25 @@ export const subscriptionDecision = z.strictObject({ note: z.string().max(2000).
 export const environmentCreate = z.strictObject({ slug: z.string(), name, rank: z.number().int().min(0).max(1000).optional(), description: description.optional() });
 export const environmentPatch = z.strictObject({ name: name.optional(), rank: z.number().int().min(0).max(1000).optional(), description: description.optional() });
 
+/** A waiver names its finding from a recorded check, or by rule, operations and pointer. */
+export const waiverCreate = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(2000),
+    expiresAt: z.iso.datetime({ offset: true }).transform((at) => new Date(at)),
+    check: z.string().max(64).optional(),
+    fingerprint: z.string().max(64).optional(),
+    rule: z.string().min(1).max(100).optional(),
+    operations: z.array(z.string().min(1).max(1000)).max(1000).optional(),
+    pointer: z.string().max(2000).optional(),
+  })
+  .superRefine((body, ctx) => {
+    const fromCheck = body.check !== undefined || body.fingerprint !== undefined;
+    const described = body.rule !== undefined || body.operations !== undefined || body.pointer !== undefined;
+    if (fromCheck && described) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'name the finding either by check and fingerprint or by rule and operations, not both' });
+    else if (fromCheck && (body.check === undefined || body.fingerprint === undefined)) ctx.addIssue({ code: 'custom', path: [body.check === undefined ? 'check' : 'fingerprint'], message: 'check and fingerprint go together' });
+    else if (!fromCheck && body.rule === undefined) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'name the finding: check and fingerprint, or rule and operations' });
+  });
+
 export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000) });
 
 const page = { limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(), cursor: z.string().max(500).optional() };
@@ -72,4 +91,5 @@ export const contractQuery = z.strictObject({ ...page, team: text, system: text,
 export const pageQuery = z.strictObject(page);
 export const environmentQuery = z.strictObject({});
 export const subscriptionQuery = z.strictObject({ ...page, status: z.enum(['requested', 'approved', 'rejected', 'revoked']).optional() });
+export const waiverQuery = z.strictObject({ ...page, state: z.enum(['requested', 'active', 'expired', 'revoked']).optional() });
 export const matrixQuery = z.strictObject({ contract: text, team: text, system: text });

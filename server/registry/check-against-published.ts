@@ -4,6 +4,7 @@ import { DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, previousVersion, type 
 import { tables, type Db } from '../db/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import type { RegistryDeps } from './registry-types.js';
+import { activeWaivers } from './waivers.js';
 
 const { versions } = tables;
 
@@ -15,7 +16,7 @@ export interface CheckTarget {
 
 export interface PublishedCheck extends CandidateCheck {
   affectedConsumers: AffectedConsumer[];
-  /** Names what the verdict rests on (mode, levels, versions read), so a publish can tell whether it changed meanwhile. */
+  /** Names what the verdict rests on (mode, levels, versions read, waivers), so a publish can tell whether it changed meanwhile. */
   baseline: string;
 }
 
@@ -33,7 +34,9 @@ export async function checkAgainstPublished(
   version: string | undefined,
 ): Promise<PublishedCheck> {
   const mode = modeOf(contract);
+  const now = clock.now();
   const needed = await baselineVersions(db, contract.contractId, mode, version);
+  const waivers = await activeWaivers(db, contract.contractId, now);
   const documents =
     needed.length === 0
       ? []
@@ -47,15 +50,16 @@ export async function checkAgainstPublished(
     mode,
     published: documents,
     levels: (contract.ruleLevels ?? {}) as LevelOverrides,
-    now: clock.now(),
+    now,
     minDeprecationDays: compatibility?.minDeprecationDays,
+    waivers,
   });
-  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, check.findings, version), baseline: keyOf(contract, needed) };
+  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, check.findings, version), baseline: keyOf(contract, needed, waivers) };
 }
 
 /** The same key `checkAgainstPublished` returned, read again (inside a publish's transaction). */
-export async function baselineOf(tx: Db, contract: CheckTarget, version: string): Promise<string> {
-  return keyOf(contract, await baselineVersions(tx, contract.contractId, modeOf(contract), version));
+export async function baselineOf(tx: Db, contract: CheckTarget, version: string, now: Date): Promise<string> {
+  return keyOf(contract, await baselineVersions(tx, contract.contractId, modeOf(contract), version), await activeWaivers(tx, contract.contractId, now));
 }
 
 async function baselineVersions(db: Db, contractId: string, mode: CompatibilityMode, version: string | undefined): Promise<{ id: string; version: string }[]> {
@@ -66,5 +70,6 @@ async function baselineVersions(db: Db, contractId: string, mode: CompatibilityM
 }
 
 const modeOf = (contract: CheckTarget): CompatibilityMode => (isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE);
-// The mode and the levels decide the verdict as much as the versions do.
-const keyOf = (contract: CheckTarget, baseline: { id: string }[]) => `${modeOf(contract)} ${JSON.stringify(contract.ruleLevels ?? {})} ${baseline.map((v) => v.id).sort().join(',')}`;
+// The mode, the levels and the waivers decide the verdict as much as the versions do.
+const keyOf = (contract: CheckTarget, baseline: { id: string }[], waivers: { id: string }[]) =>
+  `${modeOf(contract)} ${JSON.stringify(contract.ruleLevels ?? {})} ${baseline.map((v) => v.id).sort().join(',')} ${waivers.map((w) => w.id).sort().join(',')}`;

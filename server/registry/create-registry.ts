@@ -9,6 +9,7 @@ import type { RegistryDeps } from './registry-types.js';
 import { createSubscriptions } from './subscriptions.js';
 import { createSystems } from './systems.js';
 import { createTeams } from './teams.js';
+import { createWaivers } from './waivers.js';
 import { createVersions } from './versions.js';
 
 /** The registry's services over one database; the edges (HTTP, GraphQL, CLI) only ever call these. */
@@ -21,6 +22,7 @@ export function createRegistry(deps: RegistryDeps) {
     contracts: createContracts(deps),
     versions: { ...versions, publish: (input: PublishInput, actor: Actor) => publishVersion({ ...deps, versions }, input, actor) },
     checks: createChecks(deps),
+    waivers: createWaivers(deps),
     changelog: createChangelog(deps),
     subscriptions: createSubscriptions(deps),
     environments,

@@ -13,3 +13,4 @@ export type { DeploymentInput, MatrixFilter } from './deployments.js';
 export type { Check, CheckInput } from './checks.js';
 export type { ChangelogEntry, ChangelogFinding } from './changelog.js';
 export type { AffectedConsumer } from './affected-consumers.js';
+export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';

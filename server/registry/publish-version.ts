@@ -56,7 +56,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
       if (!locked) throw new NotFound(`contract "${input.contract}"`);
       if (refuse(locked, await siblingsOf(tx, locked.id), input, spec, parsed) === 'repeat') return 'repeat';
       let judged = check;
-      if ((await baselineOf(tx, checkTarget(locked), input.version)) !== check.baseline) {
+      if ((await baselineOf(tx, checkTarget(locked), input.version, clock.now())) !== check.baseline) {
         if (attempt < OPTIMISTIC_ATTEMPTS) return 'stale';
         // Still racing: check again under the lock, which guarantees progress at the cost of holding it.
         judged = await checkAgainstPublished(tx, deps, checkTarget(locked), spec.documentJson, input.version);

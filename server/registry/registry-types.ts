@@ -9,6 +9,8 @@ export interface RegistryDeps {
   clock: Clock;
   specs: SpecLoader;
   checker: CompatChecker;
+  /** The longest a waiver may last; 90 days unless configured. */
+  waiverMaxDays?: number;
   /** Installation-wide compatibility settings; a contract's own mode and levels take precedence. */
   compatibility?: CompatibilitySettings;
 }

@@ -151,3 +151,34 @@ export const checks = pgTable(
   },
   (t) => [index('checks_contract_idx').on(t.contractId, t.createdAt)],
 );
+
+/**
+ * An expiring exception for one finding of one contract, named by the finding's fingerprint.
+ * Requested, then approved (or revoked); only approved, unexpired waivers excuse a finding.
+ */
+export const waivers = pgTable(
+  'waivers',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull().references(() => contracts.id),
+    rule: text('rule').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    /** What the finding said when the waiver was asked for, so a reader knows what was excused. */
+    operations: text('operations').array().notNull(),
+    pointer: text('pointer'),
+    message: text('message').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['requested', 'approved', 'revoked'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    requestedBy: text('requested_by').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('waivers_contract_idx').on(t.contractId, t.status),
+    // One live waiver per finding: asking twice is a conflict, not a second row.
+    uniqueIndex('waivers_live_key').on(t.contractId, t.fingerprint).where(sql`${t.status} in ('requested', 'approved')`),
+  ],
+);

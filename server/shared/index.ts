@@ -4,3 +4,4 @@ export * from './clock.js';
 export * from './actor.js';
 export * from './json-pointer.js';
 export * from './package-root.js';
+export * from './finding-fingerprint.js';

@@ -1,0 +1,19 @@
+import { createHash } from 'node:crypto';
+
+/** The parts of a finding, compatibility or lint, that say what it is about. */
+export interface FingerprintedFinding {
+  id: string;
+  operations: readonly string[];
+  pointer?: string;
+}
+
+/**
+ * A finding's identity across versions, for waivers: the rule, the operations it reaches and where
+ * it points, with array positions left out, so adding a parameter before another or an unrelated
+ * edit elsewhere in the document does not orphan a waiver. Messages are left out too: their
+ * wording may improve between releases of Accord.
+ */
+export function findingFingerprint({ id, operations, pointer }: FingerprintedFinding): string {
+  const place = (pointer ?? '').replace(/\/\d+(?=\/|$)/g, '/-');
+  return createHash('sha256').update(`${id}\n${[...operations].sort().join('\n')}\n${place}`).digest('hex').slice(0, 32);
+}
