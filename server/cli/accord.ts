@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
   get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
   diff: async () => import('./commands/diff.js').then((m) => ({ run: m.diff, help: m.diffHelp })),
+  lint: async () => import('./commands/lint.js').then((m) => ({ run: m.lint, help: m.lintHelp })),
   check: async () => import('./commands/check.js').then((m) => ({ run: m.check, help: m.checkHelp })),
   waiver: async () => import('./commands/waiver.js').then((m) => ({ run: m.waiver, help: m.waiverHelp })),
 };
@@ -30,6 +31,7 @@ Commands:
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
   diff       compare two contract documents offline and report breaking changes
+  lint       check a contract document offline against a governance ruleset
   check      check a candidate document against a registered contract (CI gate)
   waiver     request, approve, revoke and list waivers of findings
 

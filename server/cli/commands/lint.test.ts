@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { closedPortUrl, fixture, runAccord } from '../__fixtures__/run-accord.js';
+
+// accord lint works offline: no server runs, and a request sent by mistake would exit 3.
+let nowhere: string;
+beforeAll(async () => {
+  nowhere = await closedPortUrl();
+});
+const accord = (...args: string[]) => runAccord(args, { server: nowhere });
+const file = (name: string) => fixture(`lint/${name}.yaml`);
+
+interface JsonReport {
+  verdict: string;
+  ruleset: string;
+  summary: { error: number; warn: number; info: number };
+  findings: { id: string; level: string; operation?: string; operations: string[]; pointer?: string; why: string }[];
+}
+
+describe('accord lint', () => {
+  test('a contract meeting accord-strict passes it', async () => {
+    const run = await accord('lint', file('clean'), '--ruleset', 'accord-strict', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ verdict: 'pass', findings: [], summary: { error: 0, warn: 0, info: 0 }, ruleset: 'accord-strict' });
+  });
+
+  test('a plain-HTTP server fails accord-recommended (the default) and says why', async () => {
+    const run = await accord('lint', file('insecure'), '--format', 'json');
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report).toMatchObject({ verdict: 'fail', ruleset: 'accord-recommended', summary: { error: 1, warn: 1 } });
+    expect(report.findings.find((f) => f.id === 'servers-https')).toMatchObject({ level: 'error', pointer: '/servers/0/url', operations: [] });
+    expect(report.findings.find((f) => f.id === 'response-body-example')).toMatchObject({ level: 'warn', operation: 'GET /orders/{orderId}' });
+    expect(report.findings.every((f) => f.why.length > 40)).toBe(true);
+  });
+
+  test("a team's ruleset file extending a shipped ruleset re-levels its rules; --fail-on warn still stops", async () => {
+    const run = await accord('lint', file('insecure'), '--ruleset', file('team-ruleset'), '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'warn', summary: { error: 0, warn: 2 } });
+    expect((await accord('lint', file('insecure'), '--ruleset', file('team-ruleset'), '--fail-on', 'warn')).code).toBe(1);
+  });
+
+  test('a ruleset extending a URL is refused, exit 2, naming the line', async () => {
+    const run = await accord('lint', file('clean'), '--ruleset', file('remote-ruleset'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/ruleset-invalid: .*remote-ruleset\.yaml:3:5: extends "https:\/\/rulesets\.example\.org\/team\.yaml" is remote/);
+  });
+
+  test('an invalid document, an unknown ruleset and bad options are exit 2', async () => {
+    const invalid = await accord('lint', file('invalid'));
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/invalid\.yaml: spec-invalid: .*version/);
+    expect((await accord('lint', file('clean'), '--ruleset', 'no-such-ruleset')).stderr).toMatch(/cannot read the ruleset no-such-ruleset: ENOENT/);
+    expect((await accord('lint')).code).toBe(2);
+    expect((await accord('lint', file('clean'), '--format', 'html')).code).toBe(2);
+    expect((await accord('lint', file('clean'), '--fail-on', 'sometimes')).code).toBe(2);
+  });
+
+  test('sarif points at the line of the finding', async () => {
+    const run = await accord('lint', file('insecure'), '--format', 'sarif');
+    expect(run.code).toBe(1);
+    const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] };
+    const result = log.runs[0]!.results.find((r) => r.ruleId === 'servers-https')!;
+    expect(result.level).toBe('error');
+    const location = result.locations[0]!.physicalLocation;
+    expect(location.artifactLocation.uri).toMatch(/lint\/insecure\.yaml$/);
+    const lines = (await readFile(file('insecure'), 'utf8')).split('\n');
+    expect(lines[location.region!.startLine - 1]).toMatch(/url: http:\/\/api\.example\.org/);
+  });
+
+  test('junit and markdown render the same findings for CI', async () => {
+    const junit = await accord('lint', file('insecure'), '--format', 'junit');
+    expect(junit.stdout).toMatch(/<testcase classname="accord.servers-https" name="[^"]+"><failure type="error"/);
+    const markdown = await accord('lint', file('insecure'), '--format', 'markdown');
+    expect(markdown.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL/);
+    expect(markdown.stdout).toContain('`servers-https`');
+  });
+});

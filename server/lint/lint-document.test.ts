@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { InvalidInput } from '../shared/index.js';
+import { lintDocument, loadRuleset } from './index.js';
+import { readShippedRulesets } from './read-shipped-rulesets.js';
+
+const shipped = readShippedRulesets();
+const recommended = loadRuleset(shipped['accord-recommended']!, { source: 'accord-recommended', shipped });
+const info = { title: 'Orders', version: '1.0.0', 'x-owner': 'orders', contact: { name: 'Orders' } };
+
+describe('lintDocument', () => {
+  it('never follows a reference out of the document: no request is made and no file is read', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.end('{"type":"object"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const doc = {
+        openapi: '3.1.0',
+        info,
+        security: [],
+        paths: {
+          '/orders': {
+            get: {
+              operationId: 'listOrders',
+              responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: `http://127.0.0.1:${port}/schema.json` } } } }, '400': { $ref: `file://${fileURLToPath(import.meta.url)}` } },
+            },
+          },
+        },
+      };
+      const findings = await lintDocument(JSON.stringify(doc), recommended);
+      expect(requests).toBe(0);
+      const refused = findings.filter((f) => f.id === 'invalid-ref');
+      expect(refused.map((f) => f.level)).toEqual(['error', 'error']);
+      expect(refused[0]).toMatchObject({ operation: 'GET /orders', operations: ['GET /orders'] });
+      expect(refused[0]!.why).toMatch(/never followed/);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('names AsyncAPI 2 operations from the application point of view', async () => {
+    const doc = { asyncapi: '2.6.0', info, channels: { OrdersCreated: { subscribe: { message: { name: 'OrderCreated', payload: { type: 'string' } } } } } };
+    const findings = await lintDocument(JSON.stringify(doc), recommended);
+    expect(findings.find((f) => f.id === 'channel-naming')).toMatchObject({ pointer: '/channels/OrdersCreated', operations: ['send OrdersCreated'], operation: 'send OrdersCreated' });
+  });
+
+  it('reports a document no rule applies to instead of passing it silently', async () => {
+    const findings = await lintDocument(JSON.stringify({ title: 'not a contract' }), recommended);
+    expect(findings).toEqual([expect.objectContaining({ id: 'unrecognized-format', level: 'warn', operations: [] })]);
+  });
+
+  it('refuses text that is not JSON as invalid input', async () => {
+    await expect(lintDocument('openapi: 3.1.0', recommended)).rejects.toBeInstanceOf(InvalidInput);
+  });
+
+  it('the example contracts meet accord-recommended: warnings, no errors', async () => {
+    const root = fileURLToPath(new URL('../../specs/examples/', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\/\d+\.\d+\.\d+\.ya?ml$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const findings = await lintDocument(JSON.stringify(parse(readFileSync(root + file, 'utf8'))), recommended);
+      expect(findings.filter((f) => f.level === 'error'), file).toEqual([]);
+    }
+  });
+});
