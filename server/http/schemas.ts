@@ -66,7 +66,7 @@ export const waiverCreate = z
   .strictObject({
     reason: z.string().trim().min(1).max(2000),
     expiresAt: z.iso.datetime({ offset: true }).transform((at) => new Date(at)),
-    check: z.string().max(64).optional(),
+    check: z.uuid().optional(),
     fingerprint: z.string().max(64).optional(),
     rule: z.string().min(1).max(100).optional(),
     operations: z.array(z.string().min(1).max(1000)).max(1000).optional(),

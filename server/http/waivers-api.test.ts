@@ -96,13 +96,20 @@ describe('waivers', () => {
     await contract('ledger-expiring');
     const breaking = (await check('ledger-expiring')).findings.find((f) => f.id === 'response-property-removed')!;
     const soon = new Date(Date.now() + 1500).toISOString();
-    const waiver = await server.json<Waiver>('POST', '/api/v1/contracts/ledger-expiring/waivers', { rule: breaking.id, operations: breaking.operations, pointer: breaking.pointer, reason: 'one release', expiresAt: soon });
+    // Named by hand, with the path parameter spelled differently: operations match as they do everywhere.
+    const waiver = await server.json<Waiver>('POST', '/api/v1/contracts/ledger-expiring/waivers', { rule: breaking.id, operations: ['get /entries/{entryId}'], pointer: breaking.pointer, reason: 'one release', expiresAt: soon });
     expect(waiver.body.fingerprint).toBe(breaking.fingerprint);
     await server.json('POST', `/api/v1/waivers/${waiver.body.id}/approve`);
     expect((await check('ledger-expiring')).failed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect((await check('ledger-expiring')).failed).toBe(true);
     expect((await server.json<Waiver>('GET', `/api/v1/waivers/${waiver.body.id}`)).body.state).toBe('expired');
+    // The expired waiver no longer stands in the way of a new one for the same finding.
+    const renewed = await server.json<Waiver>('POST', '/api/v1/contracts/ledger-expiring/waivers', { rule: breaking.id, operations: breaking.operations, pointer: breaking.pointer, reason: 'one more release', expiresAt: inDays(3) });
+    expect(renewed.status).toBe(201);
+    expect((await server.json<Waiver>('GET', `/api/v1/waivers/${waiver.body.id}`)).body.state).toBe('expired');
+    const expired = await server.json<{ items: Waiver[] }>('GET', '/api/v1/contracts/ledger-expiring/waivers?state=expired');
+    expect(expired.body.items.map((w) => w.id)).toEqual([waiver.body.id]);
   });
 
   it('refuse an expiry in the past or beyond the configured maximum, and a finding named two ways', async () => {
@@ -113,7 +120,7 @@ describe('waivers', () => {
     const long = await server.json<{ code: string; detail: string }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, expiresAt: inDays(31) });
     expect(long.body.code).toBe('invalid-expiry');
     expect(long.body.detail).toMatch(/at most 30 days/);
-    const both = await server.json<{ status: number; errors: { pointer: string }[] }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, check: 'x', fingerprint: 'y', expiresAt: inDays(1) });
+    const both = await server.json<{ status: number; errors: { pointer: string }[] }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, check: '018f0000-0000-7000-8000-000000000000', fingerprint: 'y', expiresAt: inDays(1) });
     expect(both.status).toBe(422);
     expect(both.body.errors[0]!.pointer).toBe('/rule');
     const unknownCheck = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-bad/waivers', { check: '018f0000-0000-7000-8000-000000000000', fingerprint: 'y', reason: 'x', expiresAt: inDays(1) });

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import semver from 'semver';
 import type { CheckFinding } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
-import { operationMatchKey } from './operation-match-key.js';
+import { operationMatchKey } from '../shared/index.js';
 
 const { subscriptions, systems } = tables;
 

@@ -2,7 +2,6 @@ export { createRegistry, type Registry } from './create-registry.js';
 export { seedRegistry, isRegistryEmpty } from './seed-registry.js';
 export { type ContractInput, type ContractPatch, type ContractFilter } from './contracts.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.js';
-export { operationMatchKey } from './operation-match-key.js';
 export type * from './registry-types.js';
 export type { PublishInput, PublishResult } from './publish-version.js';
 export type { SubscriptionRequest, SubscriptionFilter } from './subscriptions.js';

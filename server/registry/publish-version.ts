@@ -143,7 +143,7 @@ function refuse(contract: ContractRow, siblings: { version: string; contentHash:
 const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);
 
 function blocked(contract: string, version: string, check: PublishedCheck): PublishBlocked {
-  const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined);
+  const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver === undefined);
   const advice = check.semver.satisfied ? '' : `; breaking changes need a new major version, e.g. ${check.semver.suggested}`;
   return new PublishBlocked(`${version} of "${contract}" breaks ${breaking.length} thing(s) under the ${check.mode} compatibility mode${advice}`, {
     verdict: check.verdict,

@@ -168,7 +168,8 @@ export const waivers = pgTable(
     pointer: text('pointer'),
     message: text('message').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['requested', 'approved', 'revoked'] }).notNull(),
+    /** `expired` is stored once an approved waiver past its expiry is superseded; until then it is derived. */
+    status: text('status', { enum: ['requested', 'approved', 'expired', 'revoked'] }).notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     requestedBy: text('requested_by').notNull(),
     decidedBy: text('decided_by'),

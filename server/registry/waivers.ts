@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { ActiveWaiver } from '../compat/index.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, tables, type Db } from '../db/index.js';
@@ -87,15 +87,20 @@ export function createWaivers({ db, clock, waiverMaxDays = 90 }: RegistryDeps & 
   return {
     async request(input: WaiverRequest, actor: Actor): Promise<Waiver> {
       const now = clock.now();
-      if (input.expiresAt.getTime() <= now.getTime()) throw new InvalidInput('a waiver must expire in the future', [{ pointer: '/expiresAt', message: 'in the past' }], 'invalid-expiry');
-      if (input.expiresAt.getTime() > now.getTime() + waiverMaxDays * DAY_MS) {
-        throw new InvalidInput(`a waiver may last at most ${waiverMaxDays} days; ask again when it expires`, [{ pointer: '/expiresAt', message: `later than ${waiverMaxDays} days from now` }], 'invalid-expiry');
-      }
       try {
         return await db.transaction(async (tx) => {
           const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, input.contract));
           if (!contract) throw new NotFound(`contract "${input.contract}"`);
+          if (input.expiresAt.getTime() <= now.getTime()) throw new InvalidInput('a waiver must expire in the future', [{ pointer: '/expiresAt', message: 'in the past' }], 'invalid-expiry');
+          if (input.expiresAt.getTime() > now.getTime() + waiverMaxDays * DAY_MS) {
+            throw new InvalidInput(`a waiver may last at most ${waiverMaxDays} days; ask again when it expires`, [{ pointer: '/expiresAt', message: `later than ${waiverMaxDays} days from now` }], 'invalid-expiry');
+          }
           const finding = 'check' in input ? await findingOfCheck(tx, contract.id, input.check, input.fingerprint) : describe(input);
+          // An approved waiver past its expiry is no longer live: record that, so the finding can be waived again.
+          await tx
+            .update(waivers)
+            .set({ status: 'expired', updatedAt: now })
+            .where(and(eq(waivers.contractId, contract.id), eq(waivers.fingerprint, finding.fingerprint), eq(waivers.status, 'approved'), sql`${waivers.expiresAt} <= ${now}`));
           const id = newId(now.getTime());
           await tx.insert(waivers).values({ id, contractId: contract.id, ...finding, reason: input.reason, status: 'requested', expiresAt: input.expiresAt, requestedBy: describeActor(actor), createdAt: now, updatedAt: now });
           await recordAuditEvent(tx, { actor, action: 'waiver.requested', targetType: 'waiver', targetId: id, summary: { contract: input.contract, rule: finding.rule, fingerprint: finding.fingerprint, expiresAt: input.expiresAt.toISOString() }, at: now });
@@ -139,7 +144,7 @@ export async function activeWaivers(db: Db, contractId: string, now: Date): Prom
   return rows.map((r) => ({ ...r, expiresAt: r.expiresAt.toISOString() }));
 }
 
-function stateOf(status: 'requested' | 'approved' | 'revoked', expiresAt: Date, now: Date): WaiverState {
+function stateOf(status: 'requested' | 'approved' | 'expired' | 'revoked', expiresAt: Date, now: Date): WaiverState {
   if (status === 'approved') return expiresAt.getTime() > now.getTime() ? 'active' : 'expired';
   return status;
 }
@@ -149,7 +154,7 @@ function stateCondition(state: WaiverState, now: Date): SQL {
     case 'active':
       return and(eq(waivers.status, 'approved'), gt(waivers.expiresAt, now))!;
     case 'expired':
-      return and(eq(waivers.status, 'approved'), sql`${waivers.expiresAt} <= ${now}`)!;
+      return or(eq(waivers.status, 'expired'), and(eq(waivers.status, 'approved'), sql`${waivers.expiresAt} <= ${now}`))!;
     default:
       return eq(waivers.status, state);
   }
@@ -169,7 +174,8 @@ async function findingOfCheck(tx: Db, contractId: string, check: string, fingerp
 
 function describe(input: { rule: string; operations: string[]; pointer?: string }): WaivedFinding {
   const fingerprint = findingFingerprint({ id: input.rule, operations: input.operations, pointer: input.pointer });
-  return { rule: input.rule, fingerprint, operations: [...input.operations].sort(), pointer: input.pointer ?? null, message: `${input.rule} on ${input.operations.join(', ') || input.pointer || 'the contract'}` };
+  const operations = [...input.operations].sort();
+  return { rule: input.rule, fingerprint, operations, pointer: input.pointer ?? null, message: `${input.rule} on ${operations.join(', ') || input.pointer || 'the contract'}` };
 }
 
 export type Waivers = ReturnType<typeof createWaivers>;

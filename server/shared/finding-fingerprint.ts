@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { operationMatchKey } from './operation-match-key.js';
 
 /** The parts of a finding, compatibility or lint, that say what it is about. */
 export interface FingerprintedFinding {
@@ -8,12 +9,13 @@ export interface FingerprintedFinding {
 }
 
 /**
- * A finding's identity across versions, for waivers: the rule, the operations it reaches and where
- * it points, with array positions left out, so adding a parameter before another or an unrelated
- * edit elsewhere in the document does not orphan a waiver. Messages are left out too: their
+ * A finding's identity across versions, for waivers: the rule, the operations it reaches (as
+ * operations match: path-parameter names do not count) and where it points, with array positions
+ * left out, so adding a parameter before another or an unrelated edit elsewhere in the document
+ * does not orphan a waiver, and a waiver asked for by hand matches however its operations are spelled. Messages are left out too: their
  * wording may improve between releases of Accord.
  */
 export function findingFingerprint({ id, operations, pointer }: FingerprintedFinding): string {
   const place = (pointer ?? '').replace(/\/\d+(?=\/|$)/g, '/-');
-  return createHash('sha256').update(`${id}\n${[...operations].sort().join('\n')}\n${place}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(`${id}\n${operations.map(operationMatchKey).sort().join('\n')}\n${place}`).digest('hex').slice(0, 32);
 }

@@ -5,3 +5,4 @@ export * from './actor.js';
 export * from './json-pointer.js';
 export * from './package-root.js';
 export * from './finding-fingerprint.js';
+export * from './operation-match-key.js';
