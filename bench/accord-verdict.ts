@@ -6,7 +6,7 @@ export function accordVerdict(base: object, head: object): ToolVerdict {
   let findings: Finding[];
   try {
     // Copies, so that no engine can reach the case documents the other tool reads next.
-    findings = findBreakingChanges(structuredClone(base), structuredClone(head));
+    findings = findBreakingChanges(structuredClone(base), structuredClone(head), { now: new Date() });
   } catch (error) {
     return { outcome: 'refused', said: firstLine(error) };
   }

@@ -3,7 +3,18 @@
  * rules (`rules/`) judge changes. Operations are named by their key, e.g. `GET /orders/{id}`,
  * spelled as in the head document when the operation exists there.
  */
-export type Change = PathChange | OperationChange | ParameterChange | RequestBodyChange | ResponseChange | SecurityChange | SecuritySchemeChange | WebhookChange | SchemaChange | import('./asyncapi-change.js').AsyncApiChange;
+export type Change =
+  | PathChange
+  | OperationChange
+  | ParameterChange
+  | RequestBodyChange
+  | ResponseChange
+  | SecurityChange
+  | SecuritySchemeChange
+  | ServerUrlChange
+  | WebhookChange
+  | SchemaChange
+  | import('./asyncapi-change.js').AsyncApiChange;
 
 export type ChangeKind = Change['kind'];
 export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
@@ -36,9 +47,11 @@ export type OperationChange =
 
 /**
  * `direction` says who writes the parameter: `request` for operations clients call, `response` for
- * webhooks and callbacks, whose requests the API sends and clients' servers read.
+ * webhooks and callbacks, whose requests the API sends and clients' servers read. A parameter,
+ * request body, response or header defined once and `$ref`'d from many operations yields one fact
+ * naming all of them in `operations`, as shared schemas do.
  */
-type ParameterSite = { operation: string; direction: Direction; location: ParameterLocation; name: string; pointer: string };
+type ParameterSite = { operations: string[]; direction: Direction; location: ParameterLocation; name: string; pointer: string };
 export type ParameterChange =
   | ({ kind: 'parameter.added'; required: boolean } & ParameterSite)
   | ({ kind: 'parameter.removed'; required: boolean } & ParameterSite)
@@ -47,7 +60,7 @@ export type ParameterChange =
   | ({ kind: 'parameter.deprecated'; sunset?: string } & ParameterSite);
 
 /** `direction` as for parameters: who writes the body. */
-type BodySite = { operation: string; direction: Direction; pointer: string };
+type BodySite = { operations: string[]; direction: Direction; pointer: string };
 export type RequestBodyChange =
   | ({ kind: 'request-body.added'; required: boolean } & BodySite)
   | ({ kind: 'request-body.removed' } & BodySite)
@@ -57,7 +70,7 @@ export type RequestBodyChange =
   | ({ kind: 'request-body.media-type.removed'; mediaType: string } & BodySite);
 
 /** `direction` says who writes the response: `response` (the API) except in webhooks and callbacks. */
-type ResponseSite = { operation: string; direction: Direction; status: string; pointer: string };
+type ResponseSite = { operations: string[]; direction: Direction; status: string; pointer: string };
 export type ResponseChange =
   | ({ kind: 'response.added' } & ResponseSite)
   | ({ kind: 'response.removed' } & ResponseSite)
@@ -70,23 +83,18 @@ export type ResponseChange =
 
 /**
  * An operation's `security` is a list of alternatives; a caller satisfies one of them. `schemes`
- * names the schemes of one alternative (empty: anonymous access).
+ * names the schemes of one alternative (empty: anonymous access). Each base alternative that is no
+ * longer there is paired with what its callers now meet, so one change is one fact.
  */
 export type SecurityChange =
-  | {
-      kind: 'security-requirement.added';
-      operation: string;
-      schemes: string[];
-      /** Every base alternative is still satisfied by some head alternative that asks no more of the caller. */
-      existingCallersSatisfied: boolean;
-    }
-  | {
-      kind: 'security-requirement.removed';
-      operation: string;
-      schemes: string[];
-      /** Some head alternative asks for a subset of what this one asked, so its callers still qualify. */
-      stillSatisfied: boolean;
-    }
+  /** A new way to call the operation that no base alternative turned into. */
+  | { kind: 'security-alternative.added'; operation: string; schemes: string[] }
+  /** A base alternative is gone and no head alternative accepts its callers. */
+  | { kind: 'security-alternative.removed'; operation: string; schemes: string[] }
+  /** A base alternative now also asks for the schemes in `added`, and nothing else accepts its callers. */
+  | { kind: 'security-requirement.added'; operation: string; schemes: string[]; added: string[] }
+  /** A base alternative's callers are accepted by an alternative that no longer asks for `removed`. */
+  | { kind: 'security-requirement.removed'; operation: string; schemes: string[]; removed: string[] }
   /** Scopes of one scheme, in an alternative that names the same schemes on both sides. */
   | { kind: 'security-scope.added'; operation: string; scheme: string; scopes: string[] }
   | { kind: 'security-scope.removed'; operation: string; scheme: string; scopes: string[] };
@@ -104,6 +112,25 @@ export type SecuritySchemeChange =
   | ({ kind: 'security-scheme.url-changed'; flow: string; url: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'openIdConnectUrl'; from: string; to: string } & SchemeSite)
   | ({ kind: 'security-scheme.flow-added'; flow: string } & SchemeSite)
   | ({ kind: 'security-scheme.flow-removed'; flow: string } & SchemeSite);
+
+/**
+ * OpenAPI `servers` in effect for operations clients call (the operation's, else its path item's,
+ * else the document's). `url` is the server as written; hosts and path prefixes are compared with
+ * variables at their defaults. A side with no `servers` says nothing about where the API answers,
+ * so it is not compared. `pointer` is in the head, except for removals.
+ */
+type ServerUrlSite = { url: string; pointer: string; operations: string[] };
+export type ServerUrlChange =
+  | ({ kind: 'server-url.added' } & ServerUrlSite)
+  /** `othersRemain`: another base server of the same operations still answers in the head. */
+  | ({ kind: 'server-url.removed'; othersRemain: boolean } & ServerUrlSite)
+  /** The same host (or a relative URL on either side) under another path prefix. */
+  | ({ kind: 'server-url.path-changed'; from: string; to: string } & ServerUrlSite)
+  | ({ kind: 'server-url.scheme-changed'; from: string; to: string } & ServerUrlSite)
+  /** `from`/`to` are absent when the variable had or has no default. */
+  | ({ kind: 'server-variable.default-changed'; variable: string; from?: string; to?: string } & ServerUrlSite)
+  | ({ kind: 'server-variable.enum.values-added'; variable: string; values: string[] } & ServerUrlSite)
+  | ({ kind: 'server-variable.enum.values-removed'; variable: string; values: string[] } & ServerUrlSite);
 
 /**
  * Webhooks (3.1) and callbacks: requests the API sends to servers its clients run. Webhooks are

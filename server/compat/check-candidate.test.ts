@@ -73,7 +73,7 @@ describe('checkCandidate', () => {
     const transitive = check('BACKWARD_TRANSITIVE', codeAsInteger, '1.2.0', docs);
     expect(transitive.comparedWith).toEqual(['1.1.0', '1.0.0']);
     expect(transitive.failed).toBe(true);
-    expect(transitive.findings.find((f) => f.level === 'error')).toMatchObject({ id: 'response-type-widened', against: ['1.0.0'] });
+    expect(transitive.findings.find((f) => f.level === 'error')).toMatchObject({ id: 'response-type-changed', against: ['1.0.0'] });
   });
 
   it('records but never gates under NONE', () => {

@@ -9,6 +9,8 @@ export interface DiffContext {
   head: JsonObject;
   changes: Change[];
   comparison: SchemaComparison;
+  /** The operations of each fact about a shared definition, by the fact (see `recordSharedChange`). */
+  shared: Map<string, string[]>;
   options: DiffOptions;
 }
 

@@ -83,6 +83,19 @@ describe('diffOpenApi', () => {
     expect(ids).toEqual(['request-type-widened', 'response-type-widened']);
   });
 
+  it('judges a type swapped for an unrelated one once, as changed', () => {
+    const ids = (from: object, to: object) => findBreakingChanges(treeApi(node({ name: from })), treeApi(node({ name: to }))).map((f) => `${f.level} ${f.id}`).sort();
+    expect(ids({ type: 'number' }, { type: 'string' })).toEqual(['error request-type-changed', 'error response-type-changed']);
+    expect(ids({ type: ['integer', 'string'] }, { type: 'number' })).toEqual(['error request-type-changed', 'error response-type-changed']);
+    expect(ids({ type: 'number' }, { type: ['number', 'string'] })).toEqual(['error response-type-widened', 'info request-type-widened']);
+  });
+
+  it('names the empty type set a contradictory allOf leaves as nothing', () => {
+    const contradiction = { allOf: [{ type: 'string' }, { type: 'integer' }] };
+    const messages = findBreakingChanges(treeApi(node({ name: { type: 'string' } })), treeApi(node({ name: contradiction }))).map((f) => f.message);
+    expect(messages.filter((message) => message.startsWith('response type narrowed from string to nothing at '))).toHaveLength(1);
+  });
+
   it('stops following a loop of references that point only at each other', () => {
     const loop = treeApi({ $ref: '#/components/schemas/Loop' }, { Loop: { $ref: '#/components/schemas/Node' } });
     expect(() => diffOpenApi(loop, treeApi(node({})))).not.toThrow();
@@ -96,9 +109,18 @@ describe('diffOpenApi', () => {
       paths: { '/x': { get: { ...(security && { security }), responses: { 200: { description: 'ok' } } } } },
     });
     const ids = (from: object[] | undefined, to: object[] | undefined) => findBreakingChanges(api(from), api(to)).map((f) => `${f.level} ${f.id}`).sort();
-    expect(ids(undefined, [{ key: [] }])).toEqual(['error security-alternative-removed', 'error security-requirement-added']);
+    expect(ids(undefined, [{ key: [] }])).toEqual(['error security-requirement-added']);
     expect(ids([{ key: [] }], [{ key: [] }, { oauth: [] }])).toEqual(['info security-alternative-added']);
-    expect(ids([{ key: [] }], [])).toEqual(['info security-alternative-added', 'info security-requirement-removed']);
+    expect(ids([{ key: [] }], [])).toEqual(['info security-requirement-removed']);
+    expect(ids([{ key: [] }], [{ oauth: [] }])).toEqual(['error security-alternative-removed', 'info security-alternative-added']);
+    expect(ids([{ key: [] }, { oauth: [] }], [{ key: [] }])).toEqual(['error security-alternative-removed']);
+    expect(ids([{ key: [] }, { key: [], oauth: [] }], [{ key: [] }])).toEqual(['info security-requirement-removed']);
+  });
+
+  it('reports a scheme added to an existing requirement once, naming what it now also needs', () => {
+    const api = (security: object[]) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { get: { security, responses: { 200: { description: 'ok' } } } } } });
+    const findings = findBreakingChanges(api([{ key: [] }]), api([{ key: [], oauth: ['write'] }]));
+    expect(findings.map((f) => [f.level, f.id, f.message])).toEqual([['error', 'security-requirement-added', 'GET /x now requires oauth alongside key']]);
   });
   it('judges a webhook payload as data clients read and its reply as data they send', () => {
     const api = (payload: object, reply: object) => ({
@@ -153,5 +175,43 @@ describe('diffOpenApi', () => {
     });
     const findings = findBreakingChanges(api(['read'], 'https://a/token'), api(['read', 'write'], 'https://b/token'));
     expect(findings.map((f) => `${f.id} ${f.operations.join(', ')}`).sort()).toEqual(['security-scheme-url-changed GET /a', 'security-scope-added GET /a']);
+  });
+
+  it('reports a change to a shared parameter once, naming every operation that uses it', () => {
+    const sort = (required: boolean) => ({ name: 'sort', in: 'query', required, schema: { type: 'string' } });
+    const api = (required: boolean) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: Object.fromEntries(['/a', '/b', '/c'].map((path) => [path, { get: { parameters: [{ $ref: '#/components/parameters/Sort' }], responses: { 200: { description: 'ok' } } } }])),
+      components: { parameters: { Sort: sort(required) } },
+    });
+    const findings = findBreakingChanges(api(false), api(true));
+    expect(findings.map((f) => [f.id, f.operations, f.message])).toEqual([
+      ['request-parameter-became-required', ['GET /a', 'GET /b', 'GET /c'], 'query parameter "sort" of GET /a and 2 other operations became required'],
+    ]);
+  });
+
+  it('reports a change to a shared request body or response once', () => {
+    const api = (required: boolean, header: object) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: Object.fromEntries(['/a', '/b'].map((path) => [path, { post: { requestBody: { $ref: '#/components/requestBodies/Note' }, responses: { 200: { $ref: '#/components/responses/Done' } } } }])),
+      components: {
+        requestBodies: { Note: { required, content: { 'text/plain': { schema: { type: 'string' } } } } },
+        responses: { Done: { description: 'ok', headers: { 'X-Id': header } } },
+      },
+    });
+    const findings = findBreakingChanges(api(false, { required: true, schema: { type: 'string' } }), api(true, { schema: { type: 'string' } }));
+    expect(findings.map((f) => `${f.id} ${f.operations.join(', ')}`).sort()).toEqual(['request-body-became-required POST /a, POST /b', 'response-header-became-optional POST /a, POST /b']);
+  });
+
+  it('compares a parameter schema under every media type both sides offer', () => {
+    const api = (json: object, xml: object) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/x': { get: { parameters: [{ name: 'filter', in: 'query', content: { 'application/json': { schema: json }, 'application/xml': { schema: xml } } }], responses: { 200: { description: 'ok' } } } } },
+    });
+    const findings = findBreakingChanges(api({ type: 'object' }, { type: 'string' }), api({ type: 'object' }, { type: 'string', maxLength: 3 }));
+    expect(findings.map((f) => `${f.id} ${f.pointer}`)).toEqual(['request-max-length-decreased /paths/~1x/get/parameters/0/content/application~1xml/schema']);
   });
 });

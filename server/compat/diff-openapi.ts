@@ -15,10 +15,11 @@ import { createSchemaComparison, finishSchemaComparison } from './schema-compari
  * possibly circular): paths, webhooks and security schemes. Pure: reads nothing but its arguments.
  */
 export function diffOpenApi(base: object, head: object, options: DiffOptions = {}): Change[] {
-  const context: DiffContext = { base: base as JsonObject, head: head as JsonObject, changes: [], comparison: createSchemaComparison(), options };
+  const context: DiffContext = { base: base as JsonObject, head: head as JsonObject, changes: [], comparison: createSchemaComparison(), shared: new Map(), options };
   diffPaths(context);
   diffWebhooks(context);
   diffSecuritySchemes(context);
+  for (const operations of context.shared.values()) operations.sort();
   return [...context.changes, ...finishSchemaComparison(context.comparison)];
 }
 

@@ -4,11 +4,13 @@ import { diffParameters } from './diff-parameters.js';
 import { diffRequestBody } from './diff-request-body.js';
 import { diffResponses } from './diff-responses.js';
 import { diffSecurity } from './diff-security.js';
+import { diffServerUrls } from './diff-server-urls.js';
 import { readSunset } from './read-sunset.js';
 
 /**
- * The facts about one operation present in both documents. Security and callbacks are read only
- * for operations clients call: a webhook's `security` is what receivers ask of the API.
+ * The facts about one operation present in both documents. Security, servers and callbacks are
+ * read only for operations clients call: a webhook's `security` is what receivers ask of the API,
+ * and its address is whatever receivers registered.
  */
 export function diffOperation(context: DiffContext, pair: OperationPair): void {
   diffLifecycle(context, pair);
@@ -17,6 +19,7 @@ export function diffOperation(context: DiffContext, pair: OperationPair): void {
   diffResponses(context, pair);
   if (pair.sender === 'client') {
     diffSecurity(context, pair);
+    diffServerUrls(context, pair);
     diffCallbacks(context, pair);
   }
 }

@@ -1,9 +1,11 @@
-import type { ParameterLocation } from './change.js';
+import type { Direction, ParameterLocation } from './change.js';
 import { compareSchemas } from './compare-schemas.js';
+import { diffContent } from './diff-content.js';
 import type { DiffContext, OperationPair, OperationSide } from './diff-context.js';
 import { directionOf } from './direction-of.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
 import { readSunset } from './read-sunset.js';
+import { recordSharedChange } from './record-shared-change.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 
 const LOCATIONS: readonly string[] = ['query', 'path', 'header', 'cookie'];
@@ -26,27 +28,40 @@ export function diffParameters(context: DiffContext, pair: OperationPair): void 
     const { location, name, pointer, required } = parameter;
     const other = to.get(id);
     if (!other) {
-      context.changes.push({ kind: 'parameter.removed', operation: key, direction, location, name, pointer, required });
+      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required });
       continue;
     }
-    const site = { operation: key, direction, location, name: other.name, pointer: other.pointer };
-    if (!required && other.required) context.changes.push({ kind: 'parameter.became-required', ...site });
-    if (required && !other.required) context.changes.push({ kind: 'parameter.became-optional', ...site });
+    const site = { direction, location, name: other.name, pointer: other.pointer };
+    if (!required && other.required) recordSharedChange(context, key, { kind: 'parameter.became-required', ...site });
+    if (required && !other.required) recordSharedChange(context, key, { kind: 'parameter.became-optional', ...site });
     if (parameter.node.deprecated !== true && other.node.deprecated === true) {
       const { sunset } = readSunset(other.node);
-      context.changes.push({ kind: 'parameter.deprecated', ...site, ...(sunset !== undefined && { sunset }) });
+      recordSharedChange(context, key, { kind: 'parameter.deprecated', ...site, ...(sunset !== undefined && { sunset }) });
     }
-    compareSchemas({
-      comparison: context.comparison,
-      operation: key,
-      direction,
-      base: { doc: context.base, ...schemaOf(parameter) },
-      head: { doc: context.head, ...schemaOf(other) },
-    });
+    compareParameterSchemas(context, { operation: key, direction }, parameter, other);
   }
   for (const [id, { location, name, pointer, required }] of to) {
-    if (!from.has(id)) context.changes.push({ kind: 'parameter.added', operation: key, direction, location, name, pointer, required });
+    if (!from.has(id)) recordSharedChange(context, key, { kind: 'parameter.added', direction, location, name, pointer, required });
   }
+}
+
+/**
+ * A parameter's value schemas: `schema`, or under `content` the schema of every media type both
+ * sides offer. The spec allows one `content` entry, so a media type swapped for another is a
+ * serialisation change no parameter fact describes; it is left out.
+ */
+function compareParameterSchemas(context: DiffContext, site: { operation: string; direction: Direction }, parameter: Parameter, other: Parameter): void {
+  const [from, to] = [parameter.node.content, other.node.content];
+  if (parameter.node.schema === undefined && other.node.schema === undefined && isJsonObject(from) && isJsonObject(to)) {
+    diffContent(context, {
+      ...site,
+      base: { content: from, pointer: parameter.pointer },
+      head: { content: to, pointer: other.pointer },
+      onMediaType: () => undefined,
+    });
+    return;
+  }
+  compareSchemas({ comparison: context.comparison, ...site, base: { doc: context.base, ...schemaOf(parameter) }, head: { doc: context.head, ...schemaOf(other) } });
 }
 
 /** The parameters in effect: the path item's, overridden by the operation's own. */
@@ -79,7 +94,7 @@ function identity({ location, name }: Pick<Parameter, 'location' | 'name'>, path
   return `${location} ${location === 'header' ? name.toLowerCase() : name}`;
 }
 
-/** A parameter's schema, either direct or inside its single `content` entry. */
+/** A parameter's schema, either direct or inside its first `content` entry, for a parameter that moved between the two. */
 function schemaOf({ node, pointer }: Parameter): { node: unknown; pointer: string } {
   if (node.schema !== undefined || !isJsonObject(node.content)) return { node: node.schema ?? {}, pointer: childPointer(pointer, 'schema') };
   const [mediaType, media] = Object.entries(node.content)[0] ?? [];

@@ -4,6 +4,7 @@ import type { DiffContext, OperationPair } from './diff-context.js';
 import { diffContent } from './diff-content.js';
 import { directionOf } from './direction-of.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
+import { recordSharedChange } from './record-shared-change.js';
 import { childPointer, resolveRef, type Located } from './resolve-ref.js';
 
 /**
@@ -20,14 +21,14 @@ export function diffResponses(context: DiffContext, pair: OperationPair): void {
   for (const [status, response] of from) {
     const other = to.get(status) ?? coverOf(status, to);
     if (other) diffResponse(context, { ...site, status }, response, other);
-    else context.changes.push({ kind: 'response.removed', ...site, status, pointer: response.pointer });
+    else recordSharedChange(context, key, { kind: 'response.removed', direction, status, pointer: response.pointer });
   }
   for (const [status, response] of to) {
     if (from.has(status)) continue;
     // What the base documented under a range or `default` now has its own entry: compare the two.
     const cover = coverOf(status, from);
     if (cover) diffResponse(context, { ...site, status }, cover, response);
-    else context.changes.push({ kind: 'response.added', ...site, status, pointer: response.pointer });
+    else recordSharedChange(context, key, { kind: 'response.added', direction, status, pointer: response.pointer });
   }
 }
 
@@ -40,7 +41,7 @@ function diffResponse(context: DiffContext, site: Site, base: Located, head: Loc
     direction: site.direction,
     base: { content: b.content, pointer: base.pointer },
     head: { content: h.content, pointer: head.pointer },
-    onMediaType: (event, mediaType, pointer) => context.changes.push({ kind: `response.media-type.${event}`, ...site, mediaType, pointer }),
+    onMediaType: (event, mediaType, pointer) => recordSharedChange(context, site.operation, { kind: `response.media-type.${event}`, direction: site.direction, status: site.status, mediaType, pointer }),
   });
   diffHeaders(context, site, { ...base, node: b }, { ...head, node: h });
 }
@@ -48,27 +49,28 @@ function diffResponse(context: DiffContext, site: Site, base: Located, head: Loc
 function diffHeaders(context: DiffContext, site: Site, base: Located & { node: JsonObject }, head: Located & { node: JsonObject }): void {
   const from = headers(context.base, base.node.headers, childPointer(base.pointer, 'headers'));
   const to = headers(context.head, head.node.headers, childPointer(head.pointer, 'headers'));
+  const { operation, ...at } = site;
   for (const [id, header] of from) {
     const required = (header.node as JsonObject).required === true;
     const other = to.get(id);
     if (!other) {
-      context.changes.push({ kind: 'response.header.removed', ...site, name: header.name, required, pointer: header.pointer });
+      recordSharedChange(context, operation, { kind: 'response.header.removed', ...at, name: header.name, required, pointer: header.pointer });
       continue;
     }
     const isRequired = (other.node as JsonObject).required === true;
-    const named = { ...site, name: other.name, pointer: other.pointer };
-    if (!required && isRequired) context.changes.push({ kind: 'response.header.became-required', ...named });
-    if (required && !isRequired) context.changes.push({ kind: 'response.header.became-optional', ...named });
+    const named = { ...at, name: other.name, pointer: other.pointer };
+    if (!required && isRequired) recordSharedChange(context, operation, { kind: 'response.header.became-required', ...named });
+    if (required && !isRequired) recordSharedChange(context, operation, { kind: 'response.header.became-optional', ...named });
     compareSchemas({
       comparison: context.comparison,
-      operation: site.operation,
+      operation,
       direction: site.direction,
       base: { doc: context.base, node: (header.node as JsonObject).schema ?? {}, pointer: childPointer(header.pointer, 'schema') },
       head: { doc: context.head, node: (other.node as JsonObject).schema ?? {}, pointer: childPointer(other.pointer, 'schema') },
     });
   }
   for (const [id, header] of to) {
-    if (!from.has(id)) context.changes.push({ kind: 'response.header.added', ...site, name: header.name, required: (header.node as JsonObject).required === true, pointer: header.pointer });
+    if (!from.has(id)) recordSharedChange(context, operation, { kind: 'response.header.added', ...at, name: header.name, required: (header.node as JsonObject).required === true, pointer: header.pointer });
   }
 }
 

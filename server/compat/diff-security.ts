@@ -5,35 +5,52 @@ import { isJsonObject, type JsonObject } from './json-object.js';
 type Alternative = Map<string, Set<string>>;
 
 /**
- * Alternatives of the operation's effective `security` (its own, else the document's) appearing or
- * disappearing. An alternative naming the same schemes on both sides with other scopes is the same
- * alternative with its scopes changed.
+ * How the operation's effective `security` (its own, else the document's) changed for its callers.
+ * Each base alternative that is gone is paired with what its callers now meet: a new alternative
+ * naming the same schemes (its scopes changed), any alternative asking for less (a requirement
+ * dropped), a new one asking for more (a requirement added), or nothing (the alternative removed).
+ * New alternatives no base one became are new ways to call. So `{A}` → `{A, B}` is one fact.
  */
-export function diffSecurity(context: DiffContext, { key, base, head }: OperationPair): void {
+export function diffSecurity(context: DiffContext, { key: operation, base, head }: OperationPair): void {
   const from = alternatives(base.operation.security ?? context.base.security);
   const to = alternatives(head.operation.security ?? context.head.security);
-  const rescoped = new Set<string>();
-  for (const [id, alternative] of from) {
+  const fresh = [...to].filter(([id]) => !from.has(id)).map(([, alternative]) => alternative);
+  // A new alternative that a base one became is used up, so it is not also reported as new.
+  const claim = (found: Alternative | undefined) => {
+    if (found && fresh.includes(found)) fresh.splice(fresh.indexOf(found), 1);
+    return found;
+  };
+  for (const [id, old] of from) {
     if (to.has(id)) continue;
-    const partner = [...to].find(([otherId, other]) => !from.has(otherId) && !rescoped.has(otherId) && sameSchemes(alternative, other));
-    if (!partner) continue;
-    rescoped.add(id).add(partner[0]);
-    diffScopes(context, key, alternative, partner[1]);
+    const schemes = [...old.keys()];
+    const rescoped = claim(fresh.find((other) => other.size === old.size && schemesWithin(other, old)));
+    if (rescoped) {
+      diffScopes(context, operation, old, rescoped);
+      continue;
+    }
+    const lighter = claim(fresh.find((other) => asksNoMore(other, old)) ?? [...to.values()].find((other) => asksNoMore(other, old)));
+    if (lighter) {
+      const removed = schemes.filter((scheme) => !lighter.has(scheme));
+      if (removed.length > 0) context.changes.push({ kind: 'security-requirement.removed', operation, schemes, removed });
+      else diffScopes(context, operation, old, lighter);
+      continue;
+    }
+    const heavier = claim(fresh.find((other) => schemesWithin(old, other)));
+    if (heavier) {
+      context.changes.push({ kind: 'security-requirement.added', operation, schemes, added: [...heavier.keys()].filter((scheme) => !old.has(scheme)) });
+      diffScopes(context, operation, old, heavier);
+      continue;
+    }
+    context.changes.push({ kind: 'security-alternative.removed', operation, schemes });
   }
-  for (const [id, alternative] of from) {
-    if (to.has(id) || rescoped.has(id)) continue;
-    const stillSatisfied = [...to.values()].some((other) => asksNoMore(other, alternative));
-    context.changes.push({ kind: 'security-requirement.removed', operation: key, schemes: [...alternative.keys()], stillSatisfied });
-  }
-  const existingCallersSatisfied = [...from].every(([id, old]) => rescoped.has(id) || [...to.values()].some((other) => asksNoMore(other, old)));
-  for (const [id, alternative] of to) {
-    if (!from.has(id) && !rescoped.has(id)) context.changes.push({ kind: 'security-requirement.added', operation: key, schemes: [...alternative.keys()], existingCallersSatisfied });
-  }
+  for (const alternative of fresh) context.changes.push({ kind: 'security-alternative.added', operation, schemes: [...alternative.keys()] });
 }
 
+/** Scope changes of the schemes both alternatives name. */
 function diffScopes(context: DiffContext, operation: string, from: Alternative, to: Alternative): void {
   for (const [scheme, had] of from) {
-    const has = to.get(scheme) ?? new Set<string>();
+    const has = to.get(scheme);
+    if (!has) continue;
     const added = [...has].filter((scope) => !had.has(scope)).sort();
     const removed = [...had].filter((scope) => !has.has(scope)).sort();
     if (added.length > 0) context.changes.push({ kind: 'security-scope.added', operation, scheme, scopes: added });
@@ -41,8 +58,9 @@ function diffScopes(context: DiffContext, operation: string, from: Alternative, 
   }
 }
 
-function sameSchemes(a: Alternative, b: Alternative): boolean {
-  return a.size === b.size && [...a.keys()].every((scheme) => b.has(scheme));
+/** Every scheme `inner` names, `outer` names too. */
+function schemesWithin(inner: Alternative, outer: Alternative): boolean {
+  return [...inner.keys()].every((scheme) => outer.has(scheme));
 }
 
 // No `security` at all, `[]`, or a `{}` entry all mean a caller may come without credentials.

@@ -57,8 +57,8 @@ class Normalizer {
     for (const [key, value] of Object.entries(doc)) {
       if (key === 'info' || key === 'tags' || key === 'externalDocs' || key === 'security' || key.startsWith('x-')) result[key] = structuredClone(value);
     }
-    const server = serverUrl(doc);
-    if (server !== undefined) result.servers = [{ url: server }];
+    const servers = serverUrls(doc);
+    if (servers.length > 0) result.servers = servers.map((url) => ({ url }));
     result.paths = mapValues(isJsonObject(doc.paths) ? doc.paths : {}, (item) => this.pathItem(item));
     if (Object.keys(components).length > 0) result.components = components;
     return result;
@@ -255,12 +255,15 @@ function securityScheme(raw: unknown): unknown {
   return { type: 'oauth2', flows: { [OAUTH_FLOWS[raw.flow] ?? raw.flow]: flow }, ...extras };
 }
 
-/** `https://host/basePath` when the host is known, else just the base path, as 3.0 allows relative servers. */
-function serverUrl(doc: JsonObject): string | undefined {
+/**
+ * `scheme://host/basePath` for each of the document's schemes when the host is known, else just the
+ * base path, as 3.0 allows relative servers. Every scheme is a server, so dropping `http` is seen.
+ */
+function serverUrls(doc: JsonObject): string[] {
   const basePath = typeof doc.basePath === 'string' ? doc.basePath : undefined;
-  if (typeof doc.host !== 'string') return basePath;
-  const scheme = strings(doc.schemes)[0] ?? 'https';
-  return `${scheme}://${doc.host}${basePath ?? ''}`;
+  if (typeof doc.host !== 'string') return basePath === undefined ? [] : [basePath];
+  const schemes = strings(doc.schemes);
+  return (schemes.length > 0 ? schemes : ['https']).map((scheme) => `${scheme}://${doc.host}${basePath ?? ''}`);
 }
 
 function mapValues(map: JsonObject, convert: (value: unknown) => unknown): JsonObject {

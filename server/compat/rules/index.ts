@@ -36,8 +36,14 @@ import { requestTypeNarrowed } from './request-type-narrowed.js';
 import { requestTypeWidened } from './request-type-widened.js';
 import { responseTypeWidened } from './response-type-widened.js';
 import { responseTypeNarrowed } from './response-type-narrowed.js';
+import { requestTypeChanged } from './request-type-changed.js';
+import { responseTypeChanged } from './response-type-changed.js';
 import { requestFormatChanged } from './request-format-changed.js';
 import { responseFormatChanged } from './response-format-changed.js';
+import { requestFormatAdded } from './request-format-added.js';
+import { requestFormatRemoved } from './request-format-removed.js';
+import { responseFormatAdded } from './response-format-added.js';
+import { responseFormatRemoved } from './response-format-removed.js';
 import { requestEnumValueRemoved } from './request-enum-value-removed.js';
 import { requestEnumValueAdded } from './request-enum-value-added.js';
 import { responseEnumValueAdded } from './response-enum-value-added.js';
@@ -62,6 +68,10 @@ import { responseAdditionalPropertiesWidened } from './response-additional-prope
 import { responseAdditionalPropertiesNarrowed } from './response-additional-properties-narrowed.js';
 import { requestPatternChanged } from './request-pattern-changed.js';
 import { responsePatternChanged } from './response-pattern-changed.js';
+import { requestPatternAdded } from './request-pattern-added.js';
+import { requestPatternRemoved } from './request-pattern-removed.js';
+import { responsePatternAdded } from './response-pattern-added.js';
+import { responsePatternRemoved } from './response-pattern-removed.js';
 import { requestDefaultChanged } from './request-default-changed.js';
 import { responseDefaultChanged } from './response-default-changed.js';
 import { requestPropertyBecameReadOnly } from './request-property-became-read-only.js';
@@ -123,6 +133,14 @@ import { securitySchemeApiKeyMoved } from './security-scheme-api-key-moved.js';
 import { securitySchemeUrlChanged } from './security-scheme-url-changed.js';
 import { securitySchemeFlowRemoved } from './security-scheme-flow-removed.js';
 import { securitySchemeFlowAdded } from './security-scheme-flow-added.js';
+import { serverUrlAdded } from './server-url-added.js';
+import { serverUrlRemoved } from './server-url-removed.js';
+import { serverUrlAlternativeRemoved } from './server-url-alternative-removed.js';
+import { serverUrlPathChanged } from './server-url-path-changed.js';
+import { serverUrlSchemeChanged } from './server-url-scheme-changed.js';
+import { serverVariableDefaultChanged } from './server-variable-default-changed.js';
+import { serverVariableEnumValueRemoved } from './server-variable-enum-value-removed.js';
+import { serverVariableEnumValueAdded } from './server-variable-enum-value-added.js';
 import { serverRemoved } from './server-removed.js';
 import { serverAdded } from './server-added.js';
 import { serverProtocolChanged } from './server-protocol-changed.js';
@@ -222,8 +240,14 @@ export const rules: readonly AnyRule[] = [
   requestTypeWidened,
   responseTypeWidened,
   responseTypeNarrowed,
+  requestTypeChanged,
+  responseTypeChanged,
   requestFormatChanged,
   responseFormatChanged,
+  requestFormatAdded,
+  requestFormatRemoved,
+  responseFormatAdded,
+  responseFormatRemoved,
   requestEnumValueRemoved,
   requestEnumValueAdded,
   responseEnumValueAdded,
@@ -248,6 +272,10 @@ export const rules: readonly AnyRule[] = [
   responseAdditionalPropertiesNarrowed,
   requestPatternChanged,
   responsePatternChanged,
+  requestPatternAdded,
+  requestPatternRemoved,
+  responsePatternAdded,
+  responsePatternRemoved,
   requestDefaultChanged,
   responseDefaultChanged,
   requestPropertyBecameReadOnly,
@@ -309,6 +337,14 @@ export const rules: readonly AnyRule[] = [
   securitySchemeUrlChanged,
   securitySchemeFlowRemoved,
   securitySchemeFlowAdded,
+  serverUrlAdded,
+  serverUrlRemoved,
+  serverUrlAlternativeRemoved,
+  serverUrlPathChanged,
+  serverUrlSchemeChanged,
+  serverVariableDefaultChanged,
+  serverVariableEnumValueRemoved,
+  serverVariableEnumValueAdded,
   serverRemoved,
   serverAdded,
   serverProtocolChanged,

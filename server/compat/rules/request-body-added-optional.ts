@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const requestBodyAddedOptional = defineRule({
@@ -6,6 +7,6 @@ export const requestBodyAddedOptional = defineRule({
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'added' },
   on: 'request-body.added',
   when: (c) => c.direction === 'request' && !c.required,
-  message: (c) => `an optional request body was added to ${c.operation}`,
+  message: (c) => `an optional request body was added to ${describeOperations(c.operations)}`,
   why: 'Clients that send no body keep working.',
 });

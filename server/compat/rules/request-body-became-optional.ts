@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const requestBodyBecameOptional = defineRule({
@@ -6,6 +7,6 @@ export const requestBodyBecameOptional = defineRule({
   taxonomy: { direction: 'request', area: 'request-body', kind: 'body', action: 'became-optional' },
   on: 'request-body.became-optional',
   when: (c) => c.direction === 'request',
-  message: (c) => `the request body of ${c.operation} became optional`,
+  message: (c) => `the request body of ${describeOperations(c.operations)} became optional`,
   why: 'Clients that send a body keep working.',
 });

@@ -3,10 +3,10 @@ import { defineRule } from '../rule.js';
 
 export const requestDefaultChanged = defineRule({
   id: 'request-default-changed',
-  level: 'warn',
+  level: 'error',
   taxonomy: { direction: 'request', area: 'schema', kind: 'default', action: 'changed' },
   on: 'schema.default.changed',
   when: (c) => c.direction === 'request',
   message: (c) => `request default changed from ${c.from === undefined ? 'none' : describeValues([c.from])} to ${c.to === undefined ? 'none' : describeValues([c.to])} at ${c.pointer}`,
-  why: 'Clients that omit the value get different behaviour than before without changing anything.',
+  why: 'Clients that omit the value now get different behaviour without changing anything.',
 });

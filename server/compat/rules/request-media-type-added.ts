@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const requestMediaTypeAdded = defineRule({
@@ -6,6 +7,6 @@ export const requestMediaTypeAdded = defineRule({
   taxonomy: { direction: 'request', area: 'request-body', kind: 'media-type', action: 'added' },
   on: 'request-body.media-type.added',
   when: (c) => c.direction === 'request',
-  message: (c) => `${c.operation} now accepts request bodies of ${c.mediaType}`,
+  message: (c) => `${describeOperations(c.operations)} now accepts request bodies of ${c.mediaType}`,
   why: 'Accepting another media type leaves existing clients untouched.',
 });

@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const requestParameterBecameOptional = defineRule({
@@ -6,6 +7,6 @@ export const requestParameterBecameOptional = defineRule({
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'became-optional' },
   on: 'parameter.became-optional',
   when: (c) => c.direction === 'request',
-  message: (c) => `${c.location} parameter "${c.name}" of ${c.operation} became optional`,
+  message: (c) => `${c.location} parameter "${c.name}" of ${describeOperations(c.operations)} became optional`,
   why: 'Clients that send the parameter keep working; others may now omit it.',
 });

@@ -1,11 +1,13 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const requestParameterRemoved = defineRule({
   id: 'request-parameter-removed',
-  level: 'warn',
+  level: 'error',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'removed' },
   on: 'parameter.removed',
-  when: (c) => c.direction === 'request',
-  message: (c) => `${c.location} parameter "${c.name}" was removed from ${c.operation}`,
-  why: 'Clients still sending the parameter may see it ignored, changing behaviour silently, or rejected.',
+  // A path parameter cannot go while its path stays: paths are matched by their templates.
+  when: (c) => c.direction === 'request' && c.location !== 'path',
+  message: (c) => `${c.location} parameter "${c.name}" was removed from ${describeOperations(c.operations)}`,
+  why: 'Clients still send the parameter, and the server now ignores it, silently changing what they get, or rejects the request.',
 });

@@ -2,10 +2,10 @@ import { defineRule } from '../rule.js';
 
 export const requestPropertyRemoved = defineRule({
   id: 'request-property-removed',
-  level: 'warn',
+  level: 'error',
   taxonomy: { direction: 'request', area: 'schema', kind: 'property', action: 'removed' },
   on: 'schema.property.removed',
   when: (c) => c.direction === 'request' && !c.readOnly,
   message: (c) => `request property "${c.property}" was removed at ${c.pointer}`,
-  why: 'Clients still sending the property may see it ignored, or rejected where extra properties are refused.',
+  why: 'Clients still send the property, and the server now silently drops the value or, where extra properties are refused, rejects the request.',
 });

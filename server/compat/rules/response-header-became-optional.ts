@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseHeaderBecameOptional = defineRule({
@@ -6,6 +7,6 @@ export const responseHeaderBecameOptional = defineRule({
   taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'became-optional' },
   on: 'response.header.became-optional',
   when: (c) => c.direction === 'response',
-  message: (c) => `header ${c.name} of the ${c.status} response of ${c.operation} became optional`,
+  message: (c) => `header ${c.name} of the ${c.status} response of ${describeOperations(c.operations)} became optional`,
   why: 'Clients that rely on the header being present may now find it missing.',
 });

@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseHeaderBecameRequired = defineRule({
@@ -6,6 +7,6 @@ export const responseHeaderBecameRequired = defineRule({
   taxonomy: { direction: 'response', area: 'responses', kind: 'header', action: 'became-required' },
   on: 'response.header.became-required',
   when: (c) => c.direction === 'response',
-  message: (c) => `header ${c.name} of the ${c.status} response of ${c.operation} became required`,
+  message: (c) => `header ${c.name} of the ${c.status} response of ${describeOperations(c.operations)} became required`,
   why: 'A header that is now always sent is still one clients could handle before.',
 });

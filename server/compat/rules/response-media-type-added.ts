@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseMediaTypeAdded = defineRule({
@@ -6,6 +7,6 @@ export const responseMediaTypeAdded = defineRule({
   taxonomy: { direction: 'response', area: 'responses', kind: 'media-type', action: 'added' },
   on: 'response.media-type.added',
   when: (c) => c.direction === 'response',
-  message: (c) => `the ${c.status} response of ${c.operation} now offers ${c.mediaType}`,
+  message: (c) => `the ${c.status} response of ${describeOperations(c.operations)} now offers ${c.mediaType}`,
   why: 'Clients negotiate the media types they know and keep receiving them.',
 });

@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseMediaTypeRemoved = defineRule({
@@ -6,6 +7,6 @@ export const responseMediaTypeRemoved = defineRule({
   taxonomy: { direction: 'response', area: 'responses', kind: 'media-type', action: 'removed' },
   on: 'response.media-type.removed',
   when: (c) => c.direction === 'response',
-  message: (c) => `the ${c.status} response of ${c.operation} no longer offers ${c.mediaType}`,
+  message: (c) => `the ${c.status} response of ${describeOperations(c.operations)} no longer offers ${c.mediaType}`,
   why: 'Clients that ask for or parse that media type no longer receive it.',
 });

@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseParameterAdded = defineRule({
@@ -6,6 +7,6 @@ export const responseParameterAdded = defineRule({
   taxonomy: { direction: 'response', area: 'parameters', kind: 'parameter', action: 'added' },
   on: 'parameter.added',
   when: (c) => c.direction === 'response',
-  message: (c) => `${c.location} parameter "${c.name}" is now sent to receivers of ${c.operation}`,
+  message: (c) => `${c.location} parameter "${c.name}" is now sent to receivers of ${describeOperations(c.operations)}`,
   why: 'Receivers ignore parameters they do not read.',
 });

@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseParameterRemoved = defineRule({
@@ -6,6 +7,6 @@ export const responseParameterRemoved = defineRule({
   taxonomy: { direction: 'response', area: 'parameters', kind: 'parameter', action: 'removed' },
   on: 'parameter.removed',
   when: (c) => c.direction === 'response',
-  message: (c) => `${c.location} parameter "${c.name}" is no longer sent to receivers of ${c.operation}`,
+  message: (c) => `${c.location} parameter "${c.name}" is no longer sent to receivers of ${describeOperations(c.operations)}`,
   why: 'Receivers of the webhook or callback that read the parameter no longer find it.',
 });

@@ -5,7 +5,7 @@ export const responsePatternChanged = defineRule({
   level: 'warn',
   taxonomy: { direction: 'response', area: 'schema', kind: 'pattern', action: 'changed' },
   on: 'schema.pattern.changed',
-  when: (c) => c.direction === 'response' && c.from !== undefined,
-  message: (c) => `response pattern changed from ${c.from} to ${c.to ?? 'none'} at ${c.pointer}`,
+  when: (c) => c.direction === 'response' && c.from !== undefined && c.to !== undefined,
+  message: (c) => `response pattern changed from ${c.from} to ${c.to} at ${c.pointer}`,
   why: 'Clients that validate against the old pattern may reject values that now match only the new one.',
 });

@@ -1,3 +1,4 @@
+import { describeOperations } from '../describe-operations.js';
 import { defineRule } from '../rule.js';
 
 export const responseRequestBodyAdded = defineRule({
@@ -6,6 +7,6 @@ export const responseRequestBodyAdded = defineRule({
   taxonomy: { direction: 'response', area: 'request-body', kind: 'body', action: 'added' },
   on: 'request-body.added',
   when: (c) => c.direction === 'response',
-  message: (c) => `${c.operation} now sends a request body to receivers`,
+  message: (c) => `${describeOperations(c.operations)} now sends a request body to receivers`,
   why: 'Receivers that ignored the empty body can keep ignoring the new one.',
 });

@@ -5,8 +5,7 @@ export const securityAlternativeAdded = defineRule({
   id: 'security-alternative-added',
   level: 'info',
   taxonomy: { direction: 'none', area: 'security', kind: 'alternative', action: 'added' },
-  on: 'security-requirement.added',
-  when: (c) => c.existingCallersSatisfied,
+  on: 'security-alternative.added',
   message: (c) => `${c.operation} now also accepts ${describeSchemes(c.schemes)}`,
-  why: 'Every way of calling the operation that worked before still works.',
+  why: 'A new way of calling the operation only adds to the ways callers may authenticate.',
 });

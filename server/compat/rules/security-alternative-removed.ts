@@ -5,8 +5,7 @@ export const securityAlternativeRemoved = defineRule({
   id: 'security-alternative-removed',
   level: 'error',
   taxonomy: { direction: 'none', area: 'security', kind: 'alternative', action: 'removed' },
-  on: 'security-requirement.removed',
-  when: (c) => !c.stillSatisfied,
+  on: 'security-alternative.removed',
   message: (c) => `${c.operation} no longer accepts ${describeSchemes(c.schemes)}`,
   why: 'Callers authenticating this way are now refused with 401 or 403.',
 });

@@ -6,7 +6,6 @@ export const securityRequirementAdded = defineRule({
   level: 'error',
   taxonomy: { direction: 'none', area: 'security', kind: 'requirement', action: 'added' },
   on: 'security-requirement.added',
-  when: (c) => !c.existingCallersSatisfied,
-  message: (c) => `${c.operation} now requires ${describeSchemes(c.schemes)}`,
+  message: (c) => `${c.operation} now requires ${describeSchemes(c.added)}${c.schemes.length > 0 ? ` alongside ${describeSchemes(c.schemes)}` : ''}`,
   why: 'Callers that satisfied the old security requirements no longer qualify and get 401 or 403.',
 });

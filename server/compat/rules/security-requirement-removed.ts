@@ -6,7 +6,9 @@ export const securityRequirementRemoved = defineRule({
   level: 'info',
   taxonomy: { direction: 'none', area: 'security', kind: 'requirement', action: 'removed' },
   on: 'security-requirement.removed',
-  when: (c) => c.stillSatisfied,
-  message: (c) => `${c.operation} no longer requires ${describeSchemes(c.schemes)} in full`,
-  why: 'Callers still satisfy a remaining, less demanding alternative.',
+  message: (c) => {
+    const kept = c.schemes.filter((scheme) => !c.removed.includes(scheme));
+    return `${c.operation} no longer requires ${describeSchemes(c.removed)}${kept.length > 0 ? ` alongside ${describeSchemes(kept)}` : ''}`;
+  },
+  why: 'Callers still qualify: what they present is now more than enough.',
 });
