@@ -13,9 +13,11 @@ export function locatePointer(text: string): (pointer: string) => number | undef
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
   return (pointer) => {
+    const path = parseJsonPointer(pointer);
+    if (path === undefined) return undefined;
     let node: unknown = doc.contents;
     let keyNode: Node | undefined;
-    for (const segment of parseJsonPointer(pointer)) {
+    for (const segment of path) {
       if (isMap(node)) {
         const pair = node.items.find((item) => (isScalar(item.key) ? String(item.key.value) : String(item.key)) === segment);
         if (!pair) return undefined;

@@ -77,7 +77,8 @@ function text(report: Report): string {
   return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
 }
 
-const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+// Text from the compared documents lands in a pull-request comment: no HTML, no @mentions.
+const cell = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('@', '&#64;').replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 /** A one-line verdict, a table of breaking changes with the operations they hit, the rest folded. */
 function markdown(report: Report): string {
@@ -99,7 +100,8 @@ function markdown(report: Report): string {
   return out.join('\n');
 }
 
-const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+// Characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE/U+FFFF) are dropped.
+const xml = (s: string) => s.replace(/[<>&"']/g, (c) => `&${{ '<': 'lt', '>': 'gt', '&': 'amp', '"': 'quot', "'": 'apos' }[c]};`).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 
 /** One test case per finding, failing where the finding fails the verdict; CI systems show it as a test report. */
 function junit(report: Report): string {
@@ -153,6 +155,8 @@ function sarif(report: Report): object {
                 },
               ],
             }),
+            // Lets code scanning follow one finding from commit to commit.
+            ...(f.fingerprint && { partialFingerprints: { 'accord/v1': f.fingerprint } }),
             ...(f.pointer && { properties: { pointer: f.pointer } }),
           };
         }),

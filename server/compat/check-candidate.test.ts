@@ -108,4 +108,25 @@ describe('checkCandidate', () => {
     expect(result.semver).toMatchObject({ required: 'major', suggested: '2.0.0', satisfied: false });
     expect(check('FULL', withStatus, '2.0.0', published(['1.0.0', withoutCode])).failed).toBe(false);
   });
+
+  it('lets a pre-release break its predecessor and its release break the pre-release', () => {
+    const docs = published(['1.5.0', v1], ['2.0.0-rc.1', withoutCode]);
+    const release = check('BACKWARD', codeAsInteger, '2.0.0', docs);
+    expect(release).toMatchObject({ failed: false, comparedWith: ['2.0.0-rc.1'], semver: { previous: '2.0.0-rc.1', satisfied: true } });
+    const beta = check('BACKWARD', withoutCode, '1.6.0-beta.1', published(['1.5.0', v1]));
+    expect(beta.failed).toBe(false);
+    expect(beta.findings.find((f) => f.level === 'error')).toMatchObject({ accepted: 'prerelease' });
+    expect(beta.semver.claimed).toBe('prerelease');
+  });
+
+  it('under FORWARD still records the backward step, for the changelog, without gating on it', () => {
+    const result = check('FORWARD', withoutCode, '1.1.0', published(['1.0.0', v1]));
+    expect(result.failed).toBe(false);
+    expect(result.findings.find((f) => f.id === 'response-property-removed')).toMatchObject({ direction: 'backward', accepted: 'mode-direction', level: 'error' });
+  });
+
+  it('compares transitively only within the candidate\'s compatible line', () => {
+    const docs = published(['1.0.0', v1], ['2.0.0', withoutCode], ['2.1.0', withoutCode]);
+    expect(check('BACKWARD_TRANSITIVE', withoutCode, '2.2.0', docs).comparedWith).toEqual(['2.1.0', '2.0.0']);
+  });
 });

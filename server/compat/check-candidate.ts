@@ -2,7 +2,9 @@ import semver from 'semver';
 import { findingFingerprint } from '../shared/index.js';
 import type { CompatibilityMode } from './compatibility-mode.js';
 import type { DiffOptions } from './diff-documents.js';
+import { compatibleLine } from './compatible-line.js';
 import { findBreakingChanges } from './find-breaking-changes.js';
+import { selectBaselines } from './select-baselines.js';
 import type { Finding } from './finding.js';
 import type { Level } from './rule.js';
 import { verdictOf, type FailOn, type VerdictReport } from './verdict-of.js';
@@ -45,10 +47,11 @@ export interface CheckFinding extends Finding {
   /** The published versions this finding was found against. */
   against: string[];
   /**
-   * Why an error-level finding does not fail the verdict: the candidate starts a new compatible
-   * line (`major-version`), or the contract's mode gates nothing (`mode-none`).
+   * Why the finding does not fail the verdict: the candidate starts a new compatible line
+   * (`major-version`), a pre-release is involved (`prerelease`), the contract's mode gates
+   * nothing (`mode-none`) or not this direction (`mode-direction`: recorded for the changelog).
    */
-  accepted?: 'major-version' | 'mode-none';
+  accepted?: 'major-version' | 'prerelease' | 'mode-none' | 'mode-direction';
   /** Identifies the finding across versions; a waiver names it. */
   fingerprint: string;
   /** The waiver excusing this finding: still shown, no longer gating. */
@@ -80,80 +83,75 @@ export interface CandidateCheck extends VerdictReport {
 /**
  * Checks a candidate document against the published versions of its contract under the
  * contract's compatibility mode. Breaking changes (error findings) fail the verdict unless the
- * candidate's version starts a new compatible line: a new major, or a new minor while in 0.x,
- * where semver promises no compatibility.
+ * candidate starts a new compatible line: a new major, a new minor while in 0.x, or a pre-release
+ * on either side, where semver promises no compatibility. Whatever the mode, the candidate is also
+ * compared with its predecessor the way existing clients see it, so the changelog always has the
+ * step; those findings only gate when the mode asks for them.
  */
 export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
   const { candidate, version, mode, failOn = 'error', levels = {}, published, waivers = [], ...diffOptions } = input;
   const waiverOf = new Map(waivers.map((w) => [w.fingerprint, { id: w.id, expiresAt: w.expiresAt }]));
-  const earlier = [...published].filter((p) => version === undefined || semver.lt(p.version, version)).sort((a, b) => semver.rcompare(a.version, b.version));
-  const predecessor = previousVersion(earlier.map((p) => p.version), version);
-  const previous = earlier.find((p) => p.version === predecessor);
-  const transitive = mode.endsWith('_TRANSITIVE');
-  const directions: CheckDirection[] = mode.startsWith('FULL') ? ['backward', 'forward'] : mode.startsWith('FORWARD') ? ['forward'] : ['backward'];
-  const baselines = !previous ? [] : mode === 'NONE' || !transitive ? [previous] : earlier.filter((p) => p === previous || sameLine(p.version, version ?? previous.version));
+  const documents = new Map(published.map((p) => [p.version, p.document]));
+  const { previous, versions: baselines } = selectBaselines([...documents.keys()], mode, version);
+  const gatedDirections = directionsOf(mode);
 
   const findings = new Map<string, CheckFinding>();
-  for (const baseline of baselines) {
-    for (const direction of directions) {
-      const [base, head] = direction === 'backward' ? [baseline.document, candidate] : [candidate, baseline.document];
-      for (const finding of findBreakingChanges(base, head, { ...diffOptions, levels })) {
-        const key = `${direction}\0${finding.id}\0${finding.pointer ?? ''}\0${finding.message}`;
-        const known = findings.get(key);
-        if (known) known.against.push(baseline.version);
-        else {
-          const fingerprint = findingFingerprint(finding);
-          const waiver = waiverOf.get(fingerprint);
-          findings.set(key, { ...finding, direction, against: [baseline.version], ...acceptance(finding, mode, baseline.version, version), fingerprint, ...(waiver && { waiver }) });
-        }
+  const compare = (baseline: string, direction: CheckDirection) => {
+    const [base, head] = direction === 'backward' ? [documents.get(baseline)!, candidate] : [candidate, documents.get(baseline)!];
+    for (const finding of findBreakingChanges(base, head, { ...diffOptions, levels })) {
+      const key = `${direction}\0${finding.id}\0${finding.pointer ?? ''}\0${finding.message}`;
+      const known = findings.get(key);
+      if (known) {
+        known.against.push(baseline);
+        continue;
       }
+      const fingerprint = findingFingerprint(finding);
+      const waiver = waiverOf.get(fingerprint);
+      const accepted = gatedDirections.includes(direction) ? acceptance(finding, mode, baseline, version) : 'mode-direction';
+      findings.set(key, { ...finding, direction, against: [baseline], ...(accepted && { accepted }), fingerprint, ...(waiver && { waiver }) });
     }
-  }
+  };
+  for (const baseline of baselines) for (const direction of gatedDirections) compare(baseline, direction);
+  if (previous !== undefined && !gatedDirections.includes('backward')) compare(previous, 'backward');
+
   const all = [...findings.values()];
   const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
   const report = verdictOf(gated, failOn);
-  return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines.map((b) => b.version), findings: all, semver: advise(all, previous?.version ?? null, version) };
+  const stepFindings = all.filter((f) => previous !== undefined && f.against.includes(previous) && gatedDirections.includes(f.direction));
+  return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines, findings: all, semver: advise(stepFindings, previous ?? null, version) };
 }
 
-/**
- * The version a candidate succeeds: the highest published one below its version or, without a
- * version, the latest release (a pre-release only when nothing was released), as `latest` means
- * everywhere else.
- */
-export function previousVersion(published: readonly string[], version?: string): string | undefined {
-  const earlier = published.filter((v) => version === undefined || semver.lt(v, version)).sort(semver.rcompare);
-  return (version === undefined ? earlier.find((v) => semver.prerelease(v) === null) : undefined) ?? earlier[0];
+/** The directions a mode gates; NONE gates nothing but is recorded as existing clients see it. */
+function directionsOf(mode: CompatibilityMode): CheckDirection[] {
+  if (mode.startsWith('FULL')) return ['backward', 'forward'];
+  if (mode.startsWith('FORWARD')) return ['forward'];
+  return ['backward'];
 }
 
-function acceptance(finding: Finding, mode: CompatibilityMode, baseline: string, version: string | undefined): Pick<CheckFinding, 'accepted'> {
-  if (finding.level !== 'error') return {};
-  if (mode === 'NONE') return { accepted: 'mode-none' };
-  if (version !== undefined && !sameLine(baseline, version)) return { accepted: 'major-version' };
-  return {};
+function acceptance(finding: Finding, mode: CompatibilityMode, baseline: string, version: string | undefined): CheckFinding['accepted'] {
+  if (finding.level !== 'error') return undefined;
+  if (mode === 'NONE') return 'mode-none';
+  if (version === undefined || compatibleLine(baseline, version)) return undefined;
+  return semver.prerelease(baseline) || semver.prerelease(version) ? 'prerelease' : 'major-version';
 }
 
-/** Versions promising compatibility with each other: same major, or same minor within 0.x. */
-function sameLine(a: string, b: string): boolean {
-  const [x, y] = [semver.parse(a)!, semver.parse(b)!];
-  return x.major === y.major && (x.major !== 0 || x.minor === y.minor);
-}
-
-function advise(findings: readonly CheckFinding[], previous: string | null, version: string | undefined): SemverAdvice {
-  // Forward findings count too: under FORWARD or FULL they are what makes a change breaking.
-  const sincePrevious = findings.filter((f) => previous !== null && f.against.includes(previous));
+/** The smallest bump the step from `previous` calls for, and whether the candidate's version makes it. */
+function advise(step: readonly CheckFinding[], previous: string | null, version: string | undefined): SemverAdvice {
   if (previous === null) return { previous, required: null, claimed: null, suggested: version ?? '1.0.0', satisfied: true };
-  const required: Bump = sincePrevious.some((f) => f.level === 'error') ? 'major' : sincePrevious.length > 0 ? 'minor' : 'patch';
+  const required: Bump = step.some((f) => f.level === 'error') ? 'major' : step.length > 0 ? 'minor' : 'patch';
   const claimed = version === undefined ? null : bumpBetween(previous, version);
   const line = semver.parse(previous)!;
   // In 0.x a minor bump is the breaking one, as most package managers read it.
   const effective: Bump = line.major === 0 && required !== 'patch' ? (required === 'major' ? 'minor' : 'patch') : required;
   const suggested = semver.inc(previous, effective)!;
-  const satisfied = version === undefined || required !== 'major' || !sameLine(previous, version);
+  const satisfied = version === undefined || required !== 'major' || !compatibleLine(previous, version);
   return { previous, required, claimed, suggested, satisfied };
 }
 
+/** What the candidate's number claims; `prerelease` when it is one, or releases one. */
 function bumpBetween(previous: string, version: string): Bump | 'prerelease' {
   const [a, b] = [semver.parse(previous)!, semver.parse(version)!];
+  if (b.prerelease.length > 0) return 'prerelease';
   if (b.major !== a.major) return 'major';
   if (b.minor !== a.minor) return 'minor';
   if (b.patch !== a.patch) return 'patch';

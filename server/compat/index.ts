@@ -16,7 +16,6 @@ export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verd
 export {
   checkCandidate,
   type ActiveWaiver,
-  previousVersion,
   type Bump,
   type CandidateCheck,
   type CandidateCheckInput,
@@ -27,3 +26,4 @@ export {
   type SemverAdvice,
 } from './check-candidate.js';
 export { COMPATIBILITY_MODES, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CompatibilityMode } from './compatibility-mode.js';
+export { selectBaselines, type Baselines } from './select-baselines.js';

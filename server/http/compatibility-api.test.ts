@@ -135,6 +135,13 @@ describe('checks', () => {
     expect(await res.json()).toMatchObject({ version: '3.0.0', verdict: 'pass', failed: false });
   });
 
+  it('refuses a version the publish would refuse, so a stale info.version cannot pass CI', async () => {
+    const taken = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '1.0.0', document: withBalance });
+    expect([taken.status, taken.body.code]).toEqual([409, 'version-conflict']);
+    const behind = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.0.5', document: withoutCurrency });
+    expect([behind.status, behind.body.code]).toEqual([409, 'version-order']);
+  });
+
   it('answers problems for a bad version, an invalid document and an unknown check', async () => {
     const badVersion = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-api/checks', { version: 'v2', document: v1 });
     expect(badVersion.body.code).toBe('invalid-version');

@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import semver from 'semver';
-import { DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, previousVersion, type CandidateCheck, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
+import { DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -22,8 +21,8 @@ export interface PublishedCheck extends CandidateCheck {
 
 /**
  * Runs the compatibility check of a candidate against a contract's published versions in the
- * worker pool, reading only the documents the mode needs: the previous version, or every earlier
- * one when transitive. No lock is held meanwhile; `baselineOf` lets a publish confirm, under its
+ * worker pool, reading only the documents the mode needs: the previous version, and for
+ * transitive modes the earlier versions of the candidate's compatible line. No lock is held meanwhile; `baselineOf` lets a publish confirm, under its
  * lock, that the versions it was checked against are still the ones that precede it.
  */
 export async function checkAgainstPublished(
@@ -54,7 +53,9 @@ export async function checkAgainstPublished(
     minDeprecationDays: compatibility?.minDeprecationDays,
     waivers,
   });
-  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, check.findings, version), baseline: keyOf(contract, needed, waivers) };
+  // Existing consumers are clients of earlier versions: only what breaks them backward concerns them.
+  const backward = check.findings.filter((f) => f.direction === 'backward');
+  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, backward, version), baseline: keyOf(contract, needed, waivers) };
 }
 
 /** The same key `checkAgainstPublished` returned, read again (inside a publish's transaction). */
@@ -64,9 +65,8 @@ export async function baselineOf(tx: Db, contract: CheckTarget, version: string,
 
 async function baselineVersions(db: Db, contractId: string, mode: CompatibilityMode, version: string | undefined): Promise<{ id: string; version: string }[]> {
   const all = await db.select({ id: versions.id, version: versions.version }).from(versions).where(eq(versions.contractId, contractId));
-  const earlier = all.filter((v) => version === undefined || semver.lt(v.version, version));
-  const previous = previousVersion(earlier.map((v) => v.version), version);
-  return mode.endsWith('_TRANSITIVE') ? earlier : earlier.filter((v) => v.version === previous);
+  const wanted = new Set(selectBaselines(all.map((v) => v.version), mode, version).versions);
+  return all.filter((v) => wanted.has(v.version));
 }
 
 const modeOf = (contract: CheckTarget): CompatibilityMode => (isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE);

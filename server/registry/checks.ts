@@ -1,7 +1,9 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { reportedFinding, type CandidateCheck, type ReportedFinding, type CheckFinding } from '../compat/index.js';
 import { tables } from '../db/index.js';
-import { Conflict, DocumentRejected, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import { assertPublishable, assertSameKind, retired, siblingsOf } from './assert-publishable.js';
+import { documentRejected } from './document-rejected.js';
 import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished } from './check-against-published.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
@@ -48,15 +50,15 @@ export function createChecks(deps: RegistryDeps) {
   return {
     /** Checks a candidate against the published versions under the contract's mode, and records the run. */
     async run(input: CheckInput, actor: Actor): Promise<Check> {
-      if (input.version !== undefined) parseSemver(input.version);
+      const parsed = input.version === undefined ? undefined : parseSemver(input.version);
       const [contract] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
       if (!contract) throw new NotFound(`contract "${input.contract}"`);
-      if (contract.lifecycle === 'retired') throw new Conflict('contract-retired', `contract "${input.contract}" is retired and accepts no new versions, so there is nothing to check against`);
+      if (contract.lifecycle === 'retired') throw retired(input.contract);
       const spec = await specs.load(input.document);
-      if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
-      if (contract.kind !== null && contract.kind !== spec.kind) {
-        throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [{ pointer: '/document', message: `expected an ${contract.kind} document` }], 'kind-mismatch');
-      }
+      if (!spec.ok) throw documentRejected(spec);
+      // The refusals a publish of this version would meet; without a version only the kind can clash.
+      if (parsed) assertPublishable(contract, await siblingsOf(db, contract.id), { contract: input.contract, version: parsed.version }, spec, parsed);
+      else assertSameKind(contract, spec, input.contract);
       const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, spec.documentJson, input.version);
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();

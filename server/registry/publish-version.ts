@@ -3,9 +3,10 @@ import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables, type Db } from '../db/index.js';
 import { reportedFinding } from '../compat/index.js';
-import { Conflict, DocumentRejected, InvalidInput, NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
-import type { SpecDocument } from '../spec/index.js';
+import { NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
 import { baselineOf, checkAgainstPublished, type PublishedCheck } from './check-against-published.js';
+import { assertPublishable, retired, siblingsOf } from './assert-publishable.js';
+import { documentRejected } from './document-rejected.js';
 import { parseSemver } from './parse-semver.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
@@ -42,19 +43,19 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
   if (!target) throw new NotFound(`contract "${input.contract}"`);
   if (target.lifecycle === 'retired') throw retired(input.contract);
   const spec = await specs.load(input.document);
-  if (!spec.ok) throw new DocumentRejected(spec.code, spec.message, spec.issues.map((i) => ({ ...i, pointer: i.pointer === undefined ? undefined : `/document${i.pointer}` })));
+  if (!spec.ok) throw documentRejected(spec);
 
   for (let attempt = 1; ; attempt++) {
     const [contract] = await db.select().from(contracts).where(eq(contracts.id, target.id));
     if (!contract) throw new NotFound(`contract "${input.contract}"`);
-    if (refuse(contract, await siblingsOf(db, contract.id), input, spec, parsed) === 'repeat') return unchanged(deps, input);
+    if (assertPublishable(contract, await siblingsOf(db, contract.id), input, spec, parsed) === 'repeat') return unchanged(deps, input);
     const check = await checkAgainstPublished(db, deps, checkTarget(contract), spec.documentJson, input.version);
     if (check.failed) throw blocked(input.contract, input.version, check);
 
     const outcome = await db.transaction(async (tx) => {
       const [locked] = await tx.select().from(contracts).where(eq(contracts.id, target.id)).for('update');
       if (!locked) throw new NotFound(`contract "${input.contract}"`);
-      if (refuse(locked, await siblingsOf(tx, locked.id), input, spec, parsed) === 'repeat') return 'repeat';
+      if (assertPublishable(locked, await siblingsOf(tx, locked.id), input, spec, parsed) === 'repeat') return 'repeat';
       let judged = check;
       if ((await baselineOf(tx, checkTarget(locked), input.version, clock.now())) !== check.baseline) {
         if (attempt < OPTIMISTIC_ATTEMPTS) return 'stale';
@@ -106,41 +107,11 @@ const OPTIMISTIC_ATTEMPTS = 3;
 
 type ContractRow = typeof contracts.$inferSelect;
 
-const siblingsOf = (db: Db, contractId: string) => db.select({ version: versions.version, contentHash: versions.contentHash }).from(versions).where(eq(versions.contractId, contractId));
-
 const checkTarget = (contract: ContractRow) => ({ contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels });
 
 const unchanged = async (deps: { versions: Versions }, input: PublishInput): Promise<PublishResult> => ({ created: false, version: await deps.versions.getPublished(input.contract, input.version) });
 
-/**
- * What the contract's state says about this publish before any compatibility question: `repeat`
- * for the same version with the same content, a thrown refusal for anything that cannot succeed.
- */
-function refuse(contract: ContractRow, siblings: { version: string; contentHash: string }[], input: PublishInput, spec: SpecDocument, parsed: semver.SemVer): 'repeat' | undefined {
-  if (contract.lifecycle === 'retired') throw retired(input.contract);
-  if (contract.kind !== null && contract.kind !== spec.kind) {
-    throw new InvalidInput(`contract "${input.contract}" holds ${contract.kind} documents; this document is ${spec.kind}`, [
-      { pointer: '/document', message: `expected an ${contract.kind} document` },
-    ], 'kind-mismatch');
-  }
-  const same = siblings.find((s) => s.version === input.version);
-  if (same) {
-    if (same.contentHash === spec.contentHash) return 'repeat';
-    throw new Conflict('version-conflict', `version ${input.version} of "${input.contract}" already exists with different content; versions are immutable, publish a new version`, [
-      { pointer: '/version', message: 'already published with other content' },
-    ]);
-  }
-  const sameMajor = siblings.map((s) => s.version).filter((v) => semver.major(v) === parsed.major);
-  const latestOfMajor = semver.maxSatisfying(sameMajor, '*', { includePrerelease: true });
-  if (latestOfMajor && semver.lte(input.version, latestOfMajor)) {
-    throw new Conflict('version-order', `${input.version} is not greater than ${latestOfMajor}, the latest ${parsed.major}.x version of "${input.contract}"`, [
-      { pointer: '/version', message: `must be greater than ${latestOfMajor}` },
-    ]);
-  }
-  return undefined;
-}
 
-const retired = (slug: string) => new Conflict('contract-retired', `contract "${slug}" is retired and accepts no new versions`);
 
 function blocked(contract: string, version: string, check: PublishedCheck): PublishBlocked {
   const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver === undefined);

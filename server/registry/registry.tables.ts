@@ -149,7 +149,8 @@ export const checks = pgTable(
     createdAt: createdAt(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [index('checks_contract_idx').on(t.contractId, t.createdAt)],
+  // Checks are listed per contract newest first, by their time-ordered id.
+  (t) => [index('checks_contract_idx').on(t.contractId, t.id)],
 );
 
 /**

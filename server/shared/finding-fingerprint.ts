@@ -8,6 +8,10 @@ export interface FingerprintedFinding {
   pointer?: string;
 }
 
+// Keywords whose values are arrays, so a number after them is a position; elsewhere a number is a
+// name (a status code, a property called "2024") and must stay.
+const ARRAYS = new Set(['parameters', 'allOf', 'oneOf', 'anyOf', 'prefixItems', 'items', 'servers', 'security', 'tags', 'enum', 'required', 'messages', 'traits', 'examples']);
+
 /**
  * A finding's identity across versions, for waivers: the rule, the operations it reaches (as
  * operations match: path-parameter names do not count) and where it points, with array positions
@@ -16,6 +20,9 @@ export interface FingerprintedFinding {
  * wording may improve between releases of Accord.
  */
 export function findingFingerprint({ id, operations, pointer }: FingerprintedFinding): string {
-  const place = (pointer ?? '').replace(/\/\d+(?=\/|$)/g, '/-');
+  const place = (pointer ?? '')
+    .split('/')
+    .map((segment, i, all) => (/^\d+$/.test(segment) && ARRAYS.has(all[i - 1]!) ? '-' : segment))
+    .join('/');
   return createHash('sha256').update(`${id}\n${operations.map(operationMatchKey).sort().join('\n')}\n${place}`).digest('hex').slice(0, 32);
 }

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { verdictOf } from '../../compat/index.js';
 import type { Check } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
@@ -17,7 +18,6 @@ when the version is a new major. The report suggests the next version. Exit code
 passes the gate set by --fail-on (default error), 1 it does not or the server refused the
 document, 2 usage error or an unreadable or invalid document, 3 server unreachable.`;
 
-const SEMVER = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 
 export async function check(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, ...reportOptions, contract: { type: 'string', short: 'c' }, version: { type: 'string', short: 'v' } });
@@ -28,7 +28,8 @@ export async function check(argv: string[]): Promise<number> {
   if (!values.contract) throw new UsageError('--contract <slug> is required');
   const candidate = await loadDocument(file);
   const infoVersion = candidate.bundled.info.version;
-  const version = values.version ?? (infoVersion && SEMVER.test(infoVersion) ? infoVersion : undefined);
+  // info.version often holds an API's own label ("v2", "2024-05"); only a strict semver is taken for the check.
+  const version = values.version ?? (infoVersion && semver.parse(infoVersion)?.version === infoVersion ? infoVersion : undefined);
   const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }) } });
   const findings: ReportFinding[] = body.findings;
   const verdict = { ...verdictOf(findings.filter((f) => f.accepted === undefined && f.waiver === undefined), failOn), summary: body.summary };

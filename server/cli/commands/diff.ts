@@ -1,5 +1,5 @@
 import { findBreakingChanges, verdictOf } from '../../compat/index.js';
-import { AccordError } from '../../shared/index.js';
+import { AccordError, findingFingerprint } from '../../shared/index.js';
 import { UsageError } from '../cli-errors.js';
 import { loadDocument } from '../load-document.js';
 import { locateFindings } from '../locate-findings.js';
@@ -27,7 +27,7 @@ export async function diff(argv: string[]): Promise<number> {
   const [before, after] = await Promise.all([loadDocument(base), loadDocument(head)]);
   let findings;
   try {
-    findings = findBreakingChanges(before.document, after.document, { now: new Date(), levels });
+    findings = findBreakingChanges(before.document, after.document, { now: new Date(), levels }).map((f) => ({ ...f, fingerprint: findingFingerprint(f) }));
   } catch (error) {
     if (error instanceof AccordError) throw new UsageError(`${base} → ${head}: ${error.message}`);
     throw error;
