@@ -160,6 +160,21 @@ async function measureBackend(backend: Backend, { documents, parsed, clients, re
       return runConcurrently({ count, clients, call: (i) => post(`/contracts/${slug(i)}/versions`, bodies[i]!) });
     });
     row(backend.label, `HTTP POST …/versions (${clients} clients)`, http, `≥ ${backend.minRate}/s`);
+
+    // A second version adds an operation, so each publish runs a real compatibility check
+    // against the first (both documents ~50 kB) and passes it.
+    const successors = documents.map((document) => {
+      const next = JSON.parse(document) as { paths: Record<string, unknown> };
+      next.paths['/bench-added'] = { get: { responses: { '200': { description: 'added in 1.1.0' } } } };
+      return JSON.stringify({ version: '1.1.0', document: JSON.stringify(next) });
+    });
+    const checked = await repeat(async (run) => {
+      const slug = (i: number) => `checked-r${run}-${i}`;
+      await runConcurrently({ count, clients, call: (i) => post('/contracts', JSON.stringify({ slug: slug(i), name: `Bench contract ${i}`, system: 'bench-system' })) });
+      await runConcurrently({ count, clients, call: (i) => post(`/contracts/${slug(i)}/versions`, bodies[i]!) });
+      return runConcurrently({ count, clients, call: (i) => post(`/contracts/${slug(i)}/versions`, successors[i]!) });
+    });
+    row(backend.label, `HTTP POST …/versions, a second version checked against the first (${clients} clients)`, checked);
   } finally {
     await server.close();
   }
