@@ -11,6 +11,8 @@ export interface Report {
   verdict: VerdictReport;
   /** The gate the pipeline set; JUnit marks as failures exactly the findings that trip it. */
   failOn: FailOn;
+  /** What the findings are about: changes between versions (the default) or policy rules one document breaks. */
+  subject?: 'changes' | 'policy';
   semver?: SemverAdvice;
   /** Facts about the run a JSON reader may want: the mode, the versions compared with, the check id. */
   extra?: Record<string, unknown>;
@@ -44,12 +46,15 @@ const excused = (f: ReportFinding) => f.accepted !== undefined || f.waiver !== u
 const blocking = (f: ReportFinding) => f.level === 'error' && !excused(f);
 const trips = (f: ReportFinding, failOn: FailOn) => !excused(f) && (failOn === 'error' ? f.level === 'error' : failOn === 'warn' ? f.level !== 'info' : false);
 
-function headline({ verdict, findings }: Report): string {
+function headline(report: Report): string {
+  const { verdict, findings } = report;
   const { error, warn, info } = verdict.summary;
   const accepted = findings.filter((f) => f.level === 'error' && f.accepted !== undefined).length;
   const waived = findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver !== undefined).length;
   const notes = [accepted > 0 && `${accepted} accepted by a new major version or the mode`, waived > 0 && `${waived} waived`].filter(Boolean);
-  return `${verdict.verdict.toUpperCase()}: ${error} breaking${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, ${warn} warning(s), ${info} other change(s)`;
+  const errors = report.subject === 'policy' ? `${error} error(s)` : `${error} breaking`;
+  const rest = report.subject === 'policy' ? `${info} note(s)` : `${info} other change(s)`;
+  return `${verdict.verdict.toUpperCase()}: ${errors}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, ${warn} warning(s), ${rest}`;
 }
 
 function semverLine(semver: SemverAdvice | undefined): string[] {
@@ -68,12 +73,17 @@ function describeLevel(f: ReportFinding): string {
   return f.accepted ? `${f.level}, accepted (${f.accepted})` : f.level;
 }
 
+/** The operations a finding reaches, or where it points when it reaches none (a shared component, the info block). */
+function whereOf(f: ReportFinding): string {
+  return f.operations.length > 0 ? f.operations.join(', ') : (f.pointer ?? '');
+}
+
 function operationsNote(f: ReportFinding): string {
   return f.operations.length > 1 ? `  (${f.operations.length} operations)` : '';
 }
 
 function text(report: Report): string {
-  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${operationsNote(f)}`);
+  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${report.subject === 'policy' ? `  (${whereOf(f)})` : operationsNote(f)}`);
   return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
 }
 
@@ -89,8 +99,9 @@ function markdown(report: Report): string {
   const out = [`${icon} **${headline(report)}**`];
   for (const line of semverLine(report.semver)) out.push('', line);
   if (breaking.length > 0) {
-    out.push('', '| rule | change | operations | why it breaks |', '|---|---|---|---|');
-    for (const f of breaking) out.push(`| \`${f.id}\` | ${cell(f.message)} | ${cell(f.operations.join(', '))} | ${cell(f.why)} |`);
+    const policy = report.subject === 'policy';
+    out.push('', policy ? '| rule | finding | where | why it matters |' : '| rule | change | operations | why it breaks |', '|---|---|---|---|');
+    for (const f of breaking) out.push(`| \`${f.id}\` | ${cell(f.message)} | ${cell(whereOf(f))} | ${cell(f.why)} |`);
   }
   if (rest.length > 0) {
     out.push('', `<details><summary>${rest.length} other change(s)</summary>`, '');

@@ -73,7 +73,10 @@ describe('accord lint', () => {
     const junit = await accord('lint', file('insecure'), '--format', 'junit');
     expect(junit.stdout).toMatch(/<testcase classname="accord.servers-https" name="[^"]+"><failure type="error"/);
     const markdown = await accord('lint', file('insecure'), '--format', 'markdown');
-    expect(markdown.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL/);
-    expect(markdown.stdout).toContain('`servers-https`');
+    expect(markdown.stdout.split('\n')[0]).toBe('❌ **FAIL: 1 error(s), 1 warning(s), 0 note(s)**');
+    expect(markdown.stdout).toContain('| rule | finding | where | why it matters |');
+    expect(markdown.stdout).toMatch(/\| `servers-https` \| .* \| \/servers\/0\/url \|/);
+    const text = await accord('lint', file('insecure'));
+    expect(text.stdout).toMatch(/^error servers-https {2}.*\(\/servers\/0\/url\)$/m);
   });
 });

@@ -32,7 +32,7 @@ export async function lint(argv: string[]): Promise<number> {
   const document = await loadDocument(file);
   const findings = await lintDocument(document.spec.documentJson, ruleset);
   const verdict = verdictOf(findings, failOn);
-  console.log(renderReport({ findings, verdict, failOn, extra: { ruleset: ruleset.source }, locate: locateFindings(document) }, format));
+  console.log(renderReport({ findings, verdict, failOn, subject: 'policy', extra: { ruleset: ruleset.source }, locate: locateFindings(document) }, format));
   return verdict.failed ? 1 : 0;
 }
 
