@@ -9,6 +9,7 @@ import { coldStartBench } from './cold-start.bench.js';
 import { compatBench } from './compat.bench.js';
 import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
+import { lintBench } from './lint.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
 
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   'cold-start': () => coldStartBench({ projectRoot }),
   hostile: () => hostileBench(),
   compat: () => compatBench({ projectRoot }),
+  lint: () => lintBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {
