@@ -4,7 +4,7 @@ export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A finding as reports show it; a check adds which versions it was found against and why it is accepted. */
-export type ReportFinding = ReportedFinding & { against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; change?: unknown };
+export type ReportFinding = ReportedFinding & { source?: 'compatibility' | 'policy'; against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; change?: unknown };
 
 export interface Report {
   findings: readonly ReportFinding[];
@@ -46,15 +46,23 @@ const excused = (f: ReportFinding) => f.accepted !== undefined || f.waiver !== u
 const blocking = (f: ReportFinding) => f.level === 'error' && !excused(f);
 const trips = (f: ReportFinding, failOn: FailOn) => !excused(f) && (failOn === 'error' ? f.level === 'error' : failOn === 'warn' ? f.level !== 'info' : false);
 
+/**
+ * The one-line verdict. A check mixes changes between versions and policy findings about the
+ * candidate; each kind of error is counted under its own name, with how many of them do not count.
+ */
 function headline(report: Report): string {
   const { verdict, findings } = report;
-  const { error, warn, info } = verdict.summary;
-  const accepted = findings.filter((f) => f.level === 'error' && f.accepted !== undefined).length;
-  const waived = findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver !== undefined).length;
-  const notes = [accepted > 0 && `${accepted} accepted by a new major version or the mode`, waived > 0 && `${waived} waived`].filter(Boolean);
-  const errors = report.subject === 'policy' ? `${error} error(s)` : `${error} breaking`;
-  const rest = report.subject === 'policy' ? `${info} note(s)` : `${info} other change(s)`;
-  return `${verdict.verdict.toUpperCase()}: ${errors}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}, ${warn} warning(s), ${rest}`;
+  const { warn, info } = verdict.summary;
+  const isPolicy = (f: ReportFinding) => report.subject === 'policy' || f.source === 'policy';
+  const errors = (policy: boolean) => findings.filter((f) => f.level === 'error' && isPolicy(f) === policy);
+  const counted = (list: ReportFinding[], name: string) => {
+    const accepted = list.filter((f) => f.accepted !== undefined).length;
+    const waived = list.filter((f) => f.accepted === undefined && f.waiver !== undefined).length;
+    const notes = [accepted > 0 && `${accepted} accepted`, waived > 0 && `${waived} waived`].filter(Boolean);
+    return `${list.length} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+  };
+  const parts = report.subject === 'policy' ? [counted(errors(true), 'error(s)')] : [counted(errors(false), 'breaking'), ...(errors(true).length > 0 ? [counted(errors(true), 'policy error(s)')] : [])];
+  return `${verdict.verdict.toUpperCase()}: ${parts.join(', ')}, ${warn} warning(s), ${info} ${report.subject === 'policy' ? 'note(s)' : 'other change(s)'}`;
 }
 
 function semverLine(semver: SemverAdvice | undefined): string[] {

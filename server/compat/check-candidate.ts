@@ -1,5 +1,6 @@
 import semver from 'semver';
 import { findingFingerprint } from '../shared/index.js';
+import type { ReportedFinding } from './reported-finding.js';
 import type { CompatibilityMode } from './compatibility-mode.js';
 import type { DiffOptions } from './diff-documents.js';
 import { compatibleLine } from './compatible-line.js';
@@ -43,6 +44,7 @@ export interface ActiveWaiver {
 export type CheckDirection = 'backward' | 'forward';
 
 export interface CheckFinding extends Finding {
+  source: 'compatibility';
   direction: CheckDirection;
   /** The published versions this finding was found against. */
   against: string[];
@@ -57,6 +59,17 @@ export interface CheckFinding extends Finding {
   /** The waiver excusing this finding: still shown, no longer gating. */
   waiver?: { id: string; expiresAt: string };
 }
+
+/** A finding of the contract's policy ruleset about the candidate itself. */
+export interface PolicyFinding extends ReportedFinding {
+  source: 'policy';
+  /** `draft`: a draft contract's policy errors are reported but do not block. */
+  accepted?: 'draft';
+  fingerprint: string;
+  waiver?: { id: string; expiresAt: string };
+}
+
+export type CandidateFinding = CheckFinding | PolicyFinding;
 
 export type Bump = 'major' | 'minor' | 'patch';
 
@@ -76,7 +89,8 @@ export interface CandidateCheck extends VerdictReport {
   mode: CompatibilityMode;
   /** The versions the candidate was compared with. */
   comparedWith: string[];
-  findings: CheckFinding[];
+  /** Compatibility findings first, then the policy ruleset's. */
+  findings: CandidateFinding[];
   semver: SemverAdvice;
 }
 
@@ -108,17 +122,42 @@ export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
       const fingerprint = findingFingerprint(finding);
       const waiver = waiverOf.get(fingerprint);
       const accepted = gatedDirections.includes(direction) ? acceptance(finding, mode, baseline, version) : 'mode-direction';
-      findings.set(key, { ...finding, direction, against: [baseline], ...(accepted && { accepted }), fingerprint, ...(waiver && { waiver }) });
+      findings.set(key, { ...finding, source: 'compatibility', direction, against: [baseline], ...(accepted && { accepted }), fingerprint, ...(waiver && { waiver }) });
     }
   };
   for (const baseline of baselines) for (const direction of gatedDirections) compare(baseline, direction);
   if (previous !== undefined && !gatedDirections.includes('backward')) compare(previous, 'backward');
 
-  const all = [...findings.values()];
+  const compatibility = [...findings.values()];
+  const all: CandidateFinding[] = compatibility;
   const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
   const report = verdictOf(gated, failOn);
-  const stepFindings = all.filter((f) => previous !== undefined && f.against.includes(previous) && gatedDirections.includes(f.direction));
+  const stepFindings = compatibility.filter((f) => previous !== undefined && f.against.includes(previous) && gatedDirections.includes(f.direction));
   return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines, findings: all, semver: advise(stepFindings, previous ?? null, version) };
+}
+
+export interface PolicyOptions {
+  waivers?: readonly ActiveWaiver[];
+  /** False where policy errors are reported without blocking (draft contracts). */
+  gates: boolean;
+  failOn?: FailOn;
+}
+
+/**
+ * Adds what the contract's policy ruleset found in the candidate to its compatibility check, so
+ * one verdict judges both. Policy findings are about the candidate alone: no direction, no
+ * versions; waivers apply to them by fingerprint as to any finding.
+ */
+export function addPolicyFindings(check: CandidateCheck, findings: readonly ReportedFinding[], { waivers = [], gates, failOn = 'error' }: PolicyOptions): CandidateCheck {
+  const waiverOf = new Map(waivers.map((w) => [w.fingerprint, { id: w.id, expiresAt: w.expiresAt }]));
+  const policy = findings.map((finding): PolicyFinding => {
+    const fingerprint = findingFingerprint(finding);
+    const waiver = waiverOf.get(fingerprint);
+    return { ...finding, source: 'policy', ...(!gates && finding.level === 'error' && { accepted: 'draft' as const }), fingerprint, ...(waiver && { waiver }) };
+  });
+  const all = [...check.findings, ...policy];
+  const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
+  return { ...check, ...verdictOf(gated, failOn), summary: verdictOf(all).summary, findings: all };
 }
 
 /** The directions a mode gates; NONE gates nothing but is recorded as existing clients see it. */

@@ -14,10 +14,14 @@ export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } fr
 export { rules } from './rules/index.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
 export {
+  addPolicyFindings,
   checkCandidate,
+  type PolicyOptions,
   type ActiveWaiver,
   type Bump,
   type CandidateCheck,
+  type CandidateFinding,
+  type PolicyFinding,
   type CandidateCheckInput,
   type CheckDirection,
   type CheckFinding,

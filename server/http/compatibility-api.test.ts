@@ -132,7 +132,7 @@ describe('checks', () => {
   it('takes a raw YAML document with the version in the query', async () => {
     const res = await server.fetch('/api/v1/contracts/ledger-api/checks?version=3.0.0', { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: v1 });
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ version: '3.0.0', verdict: 'pass', failed: false });
+    expect(await res.json()).toMatchObject({ version: '3.0.0', failed: false });
   });
 
   it('refuses a version the publish would refuse, so a stale info.version cannot pass CI', async () => {

@@ -96,3 +96,23 @@ export const environmentQuery = z.strictObject({});
 export const subscriptionQuery = z.strictObject({ ...page, status: z.enum(['requested', 'approved', 'rejected', 'revoked']).optional() });
 export const waiverQuery = z.strictObject({ ...page, state: z.enum(['requested', 'active', 'expired', 'revoked']).optional() });
 export const matrixQuery = z.strictObject({ contract: text, team: text, system: text });
+
+// A ruleset name is a slug: it appears in URLs and in `--ruleset`, and cannot be `spectral:…`.
+const rulesetName = z
+  .string()
+  .max(64)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'expected lowercase kebab-case');
+// The loader's own limit; checked here too so an oversized text is refused before it is parsed.
+const rulesetText = z.string().min(1).max(512 * 1024);
+const assignmentScope = z.enum(['global', 'domain', 'team', 'contract']);
+
+export const rulesetCreate = z.strictObject({ name: rulesetName, text: rulesetText, description: description.optional() });
+export const rulesetUploadQuery = z.strictObject({ name: rulesetName, description: description.optional() });
+export const rulesetQuery = z.strictObject({ version: z.coerce.number().int().min(1).optional() });
+export const rulesetAssignmentCreate = z.strictObject({
+  scope: assignmentScope,
+  target: z.string().max(64).optional(),
+  lifecycle: z.enum(['draft', 'active', 'deprecated']).nullable().optional(),
+  ruleset: rulesetName,
+});
+export const rulesetAssignmentQuery = z.strictObject({ ...page, scope: assignmentScope.optional(), target: text, ruleset: text });

@@ -65,7 +65,8 @@ describe('waivers', () => {
     const approved = await server.json<Waiver>('POST', `/api/v1/waivers/${requested.body.id}/approve`);
     expect(approved.body.state).toBe('active');
     const waived = await check('ledger-waived');
-    expect(waived).toMatchObject({ failed: false, verdict: 'pass' });
+    // What remains are the default ruleset's warnings about the document.
+    expect(waived).toMatchObject({ failed: false, verdict: 'warn' });
     expect(waived.findings.find((f) => f.id === 'response-property-removed')!.waiver).toMatchObject({ id: requested.body.id });
 
     const published = await server.json<{ findings: Finding[] }>('POST', '/api/v1/contracts/ledger-waived/versions', { version: '1.1.0', document: withoutMemo });

@@ -42,7 +42,8 @@ export function createChangelog({ db }: RegistryDeps) {
       const before = ordered.slice(i + 1).find((older) => older.publishedAt <= row.publishedAt);
       const previous = before?.version ?? null;
       // Transitive modes also store findings against older versions; the changelog is about the step.
-      const step = (row.findings as ChangelogFinding[]).filter((f) => f.direction !== 'forward' && previous !== null && f.against.includes(previous));
+      // Policy findings judge a document, not a step; versions stored before sources were named are all compatibility findings.
+      const step = (row.findings as (ChangelogFinding | { source: 'policy' })[]).filter((f): f is ChangelogFinding => f.source !== 'policy' && f.direction !== 'forward' && previous !== null && f.against.includes(previous));
       const entry: ChangelogEntry = { version: row.version, previous, publishedAt: row.publishedAt, publishedBy: row.publishedBy, breaking: [], deprecations: [], additions: [], changes: [], documentationOnly: false };
       for (const finding of step) {
         if (finding.level === 'error') entry.breaking.push(finding);

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
+import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck,
+  type CheckFinding, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -11,6 +12,14 @@ export interface CheckTarget {
   contractId: string;
   compatibilityMode: string;
   ruleLevels: unknown;
+  /** Draft contracts report policy errors without being blocked by them. */
+  lifecycle: string;
+}
+
+/** The policy ruleset a contract is linted with: a name for messages and the text to load. */
+export interface PolicyRuleset {
+  name: string;
+  text: string;
 }
 
 export interface PublishedCheck extends CandidateCheck {
@@ -20,17 +29,19 @@ export interface PublishedCheck extends CandidateCheck {
 }
 
 /**
- * Runs the compatibility check of a candidate against a contract's published versions in the
- * worker pool, reading only the documents the mode needs: the previous version, and for
- * transitive modes the earlier versions of the candidate's compatible line. No lock is held meanwhile; `baselineOf` lets a publish confirm, under its
- * lock, that the versions it was checked against are still the ones that precede it.
+ * Runs the compatibility check of a candidate against a contract's published versions, and lints
+ * it with the contract's policy ruleset, both in the worker pool and side by side, reading only
+ * the documents the mode needs: the previous version, and for transitive modes the earlier
+ * versions of the candidate's compatible line. No lock is held meanwhile; `baselineOf` lets a
+ * publish confirm, under its lock, that what the verdict rests on is unchanged.
  */
 export async function checkAgainstPublished(
   db: Db,
-  { clock, compatibility, checker }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker'>,
+  { clock, compatibility, checker, linter, shippedRulesets }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker' | 'linter' | 'shippedRulesets'>,
   contract: CheckTarget,
   candidateJson: string,
   version: string | undefined,
+  ruleset: PolicyRuleset,
 ): Promise<PublishedCheck> {
   const mode = modeOf(contract);
   const now = clock.now();
@@ -43,18 +54,22 @@ export async function checkAgainstPublished(
           .select({ version: versions.version, json: sql<string>`${versions.document}::text` })
           .from(versions)
           .where(and(eq(versions.contractId, contract.contractId), inArray(versions.id, needed.map((v) => v.id))));
-  const check = await checker.check({
-    candidateJson,
-    version,
-    mode,
-    published: documents,
-    levels: (contract.ruleLevels ?? {}) as LevelOverrides,
-    now,
-    minDeprecationDays: compatibility?.minDeprecationDays,
-    waivers,
-  });
+  const [compatible, policyFindings] = await Promise.all([
+    checker.check({
+      candidateJson,
+      version,
+      mode,
+      published: documents,
+      levels: (contract.ruleLevels ?? {}) as LevelOverrides,
+      now,
+      minDeprecationDays: compatibility?.minDeprecationDays,
+      waivers,
+    }),
+    linter.lint({ documentJson: candidateJson, ruleset, shipped: shippedRulesets }),
+  ]);
+  const check = addPolicyFindings(compatible, policyFindings, { waivers, gates: contract.lifecycle !== 'draft' });
   // Existing consumers are clients of earlier versions: only what breaks them backward concerns them.
-  const backward = check.findings.filter((f) => f.direction === 'backward');
+  const backward = check.findings.filter((f): f is CheckFinding => f.source === 'compatibility' && f.direction === 'backward');
   return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, backward, version), baseline: keyOf(contract, needed, waivers) };
 }
 
@@ -70,6 +85,7 @@ async function baselineVersions(db: Db, contractId: string, mode: CompatibilityM
 }
 
 const modeOf = (contract: CheckTarget): CompatibilityMode => (isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE);
-// The mode, the levels and the waivers decide the verdict as much as the versions do.
+// The mode, the levels, the lifecycle and the waivers decide the verdict as much as the versions do.
+// A ruleset assigned while a publish is being checked applies from the next publish on.
 const keyOf = (contract: CheckTarget, baseline: { id: string }[], waivers: { id: string }[]) =>
-  `${modeOf(contract)} ${JSON.stringify(contract.ruleLevels ?? {})} ${baseline.map((v) => v.id).sort().join(',')} ${waivers.map((w) => w.id).sort().join(',')}`;
+  JSON.stringify([modeOf(contract), contract.ruleLevels ?? {}, contract.lifecycle, baseline.map((v) => v.id).sort(), waivers.map((w) => w.id).sort()]);

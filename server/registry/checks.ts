@@ -1,11 +1,12 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { reportedFinding, type CandidateCheck, type ReportedFinding, type CheckFinding } from '../compat/index.js';
-import { tables } from '../db/index.js';
+import { reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
+import { storableJson, tables } from '../db/index.js';
 import { NotFound, describeActor, newId, type Actor } from '../shared/index.js';
 import { assertPublishable, assertSameKind, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
 import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished } from './check-against-published.js';
+import type { PolicyRulesetOf } from './policy-ruleset-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import { parseSemver } from './parse-semver.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
@@ -25,7 +26,7 @@ export interface Check extends Omit<CandidateCheck, 'findings'> {
   contract: string;
   version: string | null;
   contentHash: string;
-  findings: ReportedFinding<CheckFinding>[];
+  findings: ReportedFinding<CandidateFinding>[];
   /** Approved consumers whose subscribed operations the findings reach. */
   affectedConsumers: AffectedConsumer[];
   createdAt: Date;
@@ -34,7 +35,7 @@ export interface Check extends Omit<CandidateCheck, 'findings'> {
 
 type StoredReport = Omit<Check, 'id' | 'contract' | 'version' | 'contentHash' | 'createdAt' | 'createdBy'>;
 
-export function createChecks(deps: RegistryDeps) {
+export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRulesetOf }) {
   const { db, clock, specs } = deps;
   const columns = {
     id: checks.id,
@@ -59,11 +60,11 @@ export function createChecks(deps: RegistryDeps) {
       // The refusals a publish of this version would meet; without a version only the kind can clash.
       if (parsed) assertPublishable(contract, await siblingsOf(db, contract.id), { contract: input.contract, version: parsed.version }, spec, parsed);
       else assertSameKind(contract, spec, input.contract);
-      const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels }, spec.documentJson, input.version);
+      const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec.documentJson, input.version, await deps.policyRulesetOf(input.contract));
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();
       const id = newId(now.getTime());
-      await db.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: stored, createdAt: now, createdBy: describeActor(actor) });
+      await db.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: storableJson(stored), createdAt: now, createdBy: describeActor(actor) });
       return { id, contract: input.contract, version: input.version ?? null, contentHash: spec.contentHash, ...stored, createdAt: now, createdBy: describeActor(actor) };
     },
 

@@ -5,9 +5,11 @@ import { createContracts } from './contracts.js';
 import { createDeployments } from './deployments.js';
 import { createEnvironments } from './environments.js';
 import { publishVersion, type PublishInput } from './publish-version.js';
+import type { PolicyRulesetOf } from './policy-ruleset-of.js';
 import type { RegistryDeps } from './registry-types.js';
 import { createSubscriptions } from './subscriptions.js';
 import { createSystems } from './systems.js';
+import { createRulesets } from './rulesets.js';
 import { createTeams } from './teams.js';
 import { createWaivers } from './waivers.js';
 import { createVersions } from './versions.js';
@@ -16,13 +18,20 @@ import { createVersions } from './versions.js';
 export function createRegistry(deps: RegistryDeps) {
   const versions = createVersions(deps);
   const environments = createEnvironments(deps);
+  const rulesets = createRulesets(deps);
+  // Publishes and checks lint with the ruleset assigned to the contract, at its latest version.
+  const policyRulesetOf: PolicyRulesetOf = async (contract) => {
+    const effective = await rulesets.effectiveFor(contract);
+    return { name: effective.version === null ? effective.ruleset : `${effective.ruleset}@${effective.version}`, text: effective.text };
+  };
   return {
     teams: createTeams(deps),
     systems: createSystems(deps),
     contracts: createContracts(deps),
-    versions: { ...versions, publish: (input: PublishInput, actor: Actor) => publishVersion({ ...deps, versions }, input, actor) },
-    checks: createChecks(deps),
+    versions: { ...versions, publish: (input: PublishInput, actor: Actor) => publishVersion({ ...deps, versions, policyRulesetOf }, input, actor) },
+    checks: createChecks({ ...deps, policyRulesetOf }),
     waivers: createWaivers(deps),
+    rulesets,
     changelog: createChangelog(deps),
     subscriptions: createSubscriptions(deps),
     environments,

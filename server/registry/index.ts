@@ -13,3 +13,4 @@ export type { Check, CheckInput } from './checks.js';
 export type { ChangelogEntry, ChangelogFinding } from './changelog.js';
 export type { AffectedConsumer } from './affected-consumers.js';
 export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';
+export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';

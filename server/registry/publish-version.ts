@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
+import { storableJson, tables, type Db } from '../db/index.js';
 import { reportedFinding } from '../compat/index.js';
 import { NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
 import { baselineOf, checkAgainstPublished, type PublishedCheck } from './check-against-published.js';
 import { assertPublishable, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
+import type { PolicyRulesetOf } from './policy-ruleset-of.js';
 import { parseSemver } from './parse-semver.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
@@ -34,7 +35,7 @@ export interface PublishResult {
  * conflict. Should another version land between the check and the lock, the check is run again
  * against the new state rather than trusted, under the lock once optimism has failed a few times.
  */
-export async function publishVersion(deps: RegistryDeps & { versions: Versions }, input: PublishInput, actor: Actor): Promise<PublishResult> {
+export async function publishVersion(deps: RegistryDeps & { versions: Versions; policyRulesetOf: PolicyRulesetOf }, input: PublishInput, actor: Actor): Promise<PublishResult> {
   const { db, clock, specs } = deps;
   const parsed = parseSemver(input.version);
   // Cheap refusals first, so no worker time is spent on a publish that cannot succeed; the
@@ -44,12 +45,13 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
   if (target.lifecycle === 'retired') throw retired(input.contract);
   const spec = await specs.load(input.document);
   if (!spec.ok) throw documentRejected(spec);
+  const ruleset = await deps.policyRulesetOf(input.contract);
 
   for (let attempt = 1; ; attempt++) {
     const [contract] = await db.select().from(contracts).where(eq(contracts.id, target.id));
     if (!contract) throw new NotFound(`contract "${input.contract}"`);
     if (assertPublishable(contract, await siblingsOf(db, contract.id), input, spec, parsed) === 'repeat') return unchanged(deps, input);
-    const check = await checkAgainstPublished(db, deps, checkTarget(contract), spec.documentJson, input.version);
+    const check = await checkAgainstPublished(db, deps, checkTarget(contract), spec.documentJson, input.version, ruleset);
     if (check.failed) throw blocked(input.contract, input.version, check);
 
     const outcome = await db.transaction(async (tx) => {
@@ -60,7 +62,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
       if ((await baselineOf(tx, checkTarget(locked), input.version, clock.now())) !== check.baseline) {
         if (attempt < OPTIMISTIC_ATTEMPTS) return 'stale';
         // Still racing: check again under the lock, which guarantees progress at the cost of holding it.
-        judged = await checkAgainstPublished(tx, deps, checkTarget(locked), spec.documentJson, input.version);
+        judged = await checkAgainstPublished(tx, deps, checkTarget(locked), spec.documentJson, input.version, ruleset);
         if (judged.failed) throw blocked(input.contract, input.version, judged);
       }
       const now = clock.now();
@@ -81,7 +83,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions }
         contentHash: spec.contentHash,
         sizeBytes: spec.sizeBytes,
         operations: spec.operations,
-        findings: judged.findings.map(reportedFinding),
+        findings: storableJson(judged.findings.map(reportedFinding)),
         publishedAt: now,
         publishedBy: describeActor(actor),
       });
@@ -107,7 +109,7 @@ const OPTIMISTIC_ATTEMPTS = 3;
 
 type ContractRow = typeof contracts.$inferSelect;
 
-const checkTarget = (contract: ContractRow) => ({ contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels });
+const checkTarget = (contract: ContractRow) => ({ contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle });
 
 const unchanged = async (deps: { versions: Versions }, input: PublishInput): Promise<PublishResult> => ({ created: false, version: await deps.versions.getPublished(input.contract, input.version) });
 

@@ -2,13 +2,17 @@ import type { CompatibilityMode, LevelOverrides } from '../compat/index.js';
 import type { Actor, Clock } from '../shared/index.js';
 import type { Db } from '../db/index.js';
 import type { ContractKind, Operation } from '../spec/index.js';
-import type { CompatChecker, SpecLoader } from '../workers/index.js';
+import type { ShippedRulesets } from '../lint/index.js';
+import type { CompatChecker, Linter, SpecLoader } from '../workers/index.js';
 
 export interface RegistryDeps {
   db: Db;
   clock: Clock;
   specs: SpecLoader;
   checker: CompatChecker;
+  linter: Linter;
+  /** The texts of the rulesets in policies/, read once by the composition root. */
+  shippedRulesets: ShippedRulesets;
   /** The longest a waiver may last; 90 days unless configured. */
   waiverMaxDays?: number;
   /** Installation-wide compatibility settings; a contract's own mode and levels take precedence. */

@@ -184,3 +184,48 @@ export const waivers = pgTable(
     uniqueIndex('waivers_live_key').on(t.contractId, t.fingerprint).where(sql`${t.status} in ('requested', 'approved')`),
   ],
 );
+
+/**
+ * A policy ruleset in Spectral's format, as uploaded. Versions are immutable: saving new text adds
+ * the next version, and whatever applies a ruleset by name uses its latest version.
+ */
+export const rulesets = pgTable(
+  'rulesets',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+  },
+  // Two concurrent saves of one name cannot both become version N+1.
+  (t) => [uniqueIndex('rulesets_name_version_key').on(t.name, t.version)],
+);
+
+/**
+ * Which ruleset applies where: everywhere, in a domain, to a team's contracts or to one contract,
+ * optionally only at one lifecycle stage. The ruleset is named, not pinned to a version.
+ */
+export const rulesetAssignments = pgTable(
+  'ruleset_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    scope: text('scope', { enum: ['global', 'domain', 'team', 'contract'] }).notNull(),
+    /** The domain, team slug or contract slug; '' for global. */
+    target: text('target').notNull(),
+    /** '' for every stage rather than NULL, so the unique key also holds for stage-less rows. */
+    lifecycle: text('lifecycle', { enum: ['', 'draft', 'active', 'deprecated'] }).notNull().default(''),
+    ruleset: text('ruleset').notNull(),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('ruleset_assignments_key').on(t.scope, t.target, t.lifecycle),
+    check('ruleset_assignments_scope_check', sql`${t.scope} in ('global', 'domain', 'team', 'contract')`),
+    check('ruleset_assignments_lifecycle_check', sql`${t.lifecycle} in ('', 'draft', 'active', 'deprecated')`),
+    check('ruleset_assignments_target_check', sql`(${t.scope} = 'global') = (${t.target} = '')`),
+  ],
+);

@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
+import type { LintFinding } from '../lint/index.js';
 import { AccordError, Unavailable } from '../shared/index.js';
 import { defaultSpecLimits, type SpecLimits, type SpecResult } from '../spec/index.js';
-import type { CheckTaskInput, WorkerTask } from './worker-task.js';
+import type { CheckTaskInput, LintTaskInput, WorkerTask } from './worker-task.js';
 
 export interface SpecLoader {
   /**
@@ -18,9 +19,18 @@ export interface CompatChecker {
   check(input: CheckTaskInput): Promise<CandidateCheck>;
 }
 
+export interface Linter {
+  /**
+   * Lints off the event loop. A document that outlives its time or memory budget comes back as
+   * one `lint-timeout` finding rather than an error: a slow linter must not stop a publish.
+   */
+  lint(input: LintTaskInput): Promise<LintFinding[]>;
+}
+
 export interface Workers {
   specs: SpecLoader;
   checker: CompatChecker;
+  linter: Linter;
   close(): Promise<void>;
 }
 
@@ -29,7 +39,7 @@ export interface WorkersOptions {
   /** Time one task may take once a worker has started on it. */
   timeoutMs?: number;
   threads?: number;
-  /** Tasks that may wait for a worker; each holds its documents in memory meanwhile. */
+  /** Documents that may wait to be parsed; each holds its request body in memory meanwhile. */
   maxQueue?: number;
   /** Heap ceiling per worker: a document that exhausts it kills its worker, not the server. */
   workerHeapMb?: number;
@@ -68,13 +78,19 @@ export function createWorkers({
 
   let running = 0;
   const waiting: (() => void)[] = [];
-  const acquire = async () => {
+  let waitingDocuments = 0;
+  // Only new documents are refused when the queue is full: checks and lint follow a document that
+  // was already admitted and parsed, and refusing them would fail work half done.
+  const acquire = async (admit: boolean) => {
     if (running < threads) {
       running++;
       return;
     }
-    if (waiting.length >= maxQueue) throw new Unavailable('ingest-busy', `${waiting.length} documents are already waiting to be processed; retry shortly`);
+    if (!admit) return void (await new Promise<void>((resolve) => waiting.push(resolve)));
+    if (waitingDocuments >= maxQueue) throw new Unavailable('ingest-busy', `${waitingDocuments} documents are already waiting to be parsed; retry shortly`);
+    waitingDocuments++;
     await new Promise<void>((resolve) => waiting.push(resolve));
+    waitingDocuments--;
   };
   const release = () => {
     const next = waiting.shift();
@@ -84,7 +100,7 @@ export function createWorkers({
 
   /** Runs a task; resolves with its result, or with `onLimit`'s answer when it hit its time or memory budget. */
   async function run<T>(task: WorkerTask, onLimit: (limit: 'time' | 'memory') => T): Promise<T> {
-    await acquire();
+    await acquire(task.kind === 'parse');
     try {
       return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
     } catch (error) {
@@ -112,6 +128,18 @@ export function createWorkers({
         run<CandidateCheck>({ kind: 'check', input }, (limit) => {
           throw new AccordError('check-timeout', limit === 'time' ? `the compatibility check took longer than ${timeoutMs} ms and was stopped` : 'the compatibility check exceeded the memory budget');
         }),
+    },
+    linter: {
+      lint: (input) =>
+        run<LintFinding[]>({ kind: 'lint', input }, (limit) => [
+          {
+            id: 'lint-timeout',
+            level: 'warn',
+            message: limit === 'time' ? `linting with ${input.ruleset.name} took longer than ${timeoutMs} ms and was stopped; the document was not linted` : `linting with ${input.ruleset.name} exceeded the memory budget; the document was not linted`,
+            why: 'Policy rules could not be checked in time, so nothing is known about them for this document; the publish is not held up by it.',
+            operations: [],
+          },
+        ]),
     },
     close: () => pool.destroy(),
   };

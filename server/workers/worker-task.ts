@@ -1,4 +1,5 @@
 import type { CandidateCheckInput } from '../compat/index.js';
+import type { ShippedRulesets } from '../lint/index.js';
 import type { SpecLimits } from '../spec/index.js';
 
 /** A compatibility check with every document as JSON text. */
@@ -7,4 +8,11 @@ export interface CheckTaskInput extends Omit<CandidateCheckInput, 'candidate' | 
   published: { version: string; json: string }[];
 }
 
-export type WorkerTask = { kind: 'parse'; input: string | Uint8Array; limits: SpecLimits } | { kind: 'check'; input: CheckTaskInput };
+/** A document to lint with a ruleset given by its text, which may extend the shipped rulesets. */
+export interface LintTaskInput {
+  documentJson: string;
+  ruleset: { name: string; text: string };
+  shipped: ShippedRulesets;
+}
+
+export type WorkerTask = { kind: 'parse'; input: string | Uint8Array; limits: SpecLimits } | { kind: 'check'; input: CheckTaskInput } | { kind: 'lint'; input: LintTaskInput };

@@ -1,13 +1,18 @@
 import { checkCandidate, type CandidateCheck } from '../compat/index.js';
+import { lintDocument, loadRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
-import type { WorkerTask } from './worker-task.js';
+import type { LintTaskInput, WorkerTask } from './worker-task.js';
+
+// Loading a ruleset validates it whole; a worker lints with few rulesets, so it keeps them.
+const rulesets = new Map<string, LintRuleset>();
+const MAX_CACHED_RULESETS = 32;
 
 /**
  * Worker-thread entry of the pool. Documents cross the thread boundary as text: copying a string
  * is cheap, while structured-cloning a parsed multi-megabyte document would cost the event loop
  * what the worker was meant to save.
  */
-export default function runInWorker(task: WorkerTask): Promise<SpecResult> | CandidateCheck {
+export default function runInWorker(task: WorkerTask): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> {
   switch (task.kind) {
     case 'parse':
       return parseSpec(task.input, task.limits);
@@ -15,5 +20,17 @@ export default function runInWorker(task: WorkerTask): Promise<SpecResult> | Can
       const { candidateJson, published, ...rest } = task.input;
       return checkCandidate({ ...rest, candidate: JSON.parse(candidateJson) as object, published: published.map(({ version, json }) => ({ version, document: JSON.parse(json) as object })) });
     }
+    case 'lint':
+      return lintDocument(task.input.documentJson, rulesetOf(task.input));
   }
+}
+
+function rulesetOf({ ruleset, shipped }: LintTaskInput): LintRuleset {
+  const key = `${ruleset.name}\0${ruleset.text}`;
+  let loaded = rulesets.get(key);
+  if (!loaded) {
+    if (rulesets.size >= MAX_CACHED_RULESETS) rulesets.clear();
+    rulesets.set(key, (loaded = loadRuleset(ruleset.text, { source: ruleset.name, shipped })));
+  }
+  return loaded;
 }
