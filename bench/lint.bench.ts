@@ -11,6 +11,7 @@ import { formatBytes } from './format-bytes.js';
 import { formatMs } from './format-ms.js';
 import { generateLargeOpenApi } from './generate-large-openapi.js';
 import { locateCorpus } from './locate-corpus.js';
+import { measurePublishEventLoop, type PublishEventLoop } from './measure-publish-event-loop.js';
 import { measureRuns } from './measure-runs.js';
 import { median } from './median.js';
 import { runProcessWithPeakMemory, type ProcessRunWithPeakMemory } from './run-process-with-peak-memory.js';
@@ -88,10 +89,12 @@ export async function lintBench({ projectRoot, processRuns = 3, lintRuns = 3, la
       );
       results.push({ input, bytes: Buffer.byteLength(text), lintMs, findings, accord, spectral: peer });
     }
+    const stripe = inputs.find((input) => input.name.startsWith('Stripe'))!;
+    const eventLoop = existsSync(stripe.file) ? await step('publishing the Stripe document to a server in this process', async () => measurePublishEventLoop(await readFile(stripe.file, 'utf8'))) : undefined;
     return {
       name: 'lint',
       tables: tablesOf({ results, processRuns, lintRuns, largeDocumentRuns, buildNote: build.note, spectralVersion, processTimeoutMs }),
-      targets: targetsOf({ results, maxEventLoopDelayMs }),
+      targets: targetsOf({ results, maxEventLoopDelayMs, eventLoop }),
     };
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -231,7 +234,7 @@ function tablesOf({ results, processRuns, lintRuns, largeDocumentRuns, buildNote
   return [speed, found];
 }
 
-function targetsOf({ results, maxEventLoopDelayMs }: { results: DocumentResult[]; maxEventLoopDelayMs: number }): TargetResult[] {
+function targetsOf({ results, maxEventLoopDelayMs, eventLoop }: { results: DocumentResult[]; maxEventLoopDelayMs: number; eventLoop: PublishEventLoop | undefined }): TargetResult[] {
   const targets: TargetResult[] = results.map((d) => {
     const target = `lint ${d.input.name}: Accord process no slower than Spectral's own CLI`;
     if ('skipped' in d) return { target, measured: d.skipped, pass: undefined };
@@ -239,7 +242,11 @@ function targetsOf({ results, maxEventLoopDelayMs }: { results: DocumentResult[]
     if (ratio === undefined || !d.accord.ok || !d.spectral.ok) return { target, measured: `Accord: ${msCell(d.accord)}; Spectral: ${msCell(d.spectral)}`, pass: undefined };
     return { target, measured: `${ratio.toFixed(2)}× (${formatMs(d.accord.ms)} vs ${formatMs(d.spectral.ms)})`, pass: ratio >= 1 };
   });
-  // No fake number: the server has a `lint` task in its worker pool, but nothing in it lints yet.
-  targets.push({ target: `lint: p99 event-loop delay of the server while it lints the Stripe document ≤ ${maxEventLoopDelayMs} ms`, measured: 'not measured yet: lint does not run in the server', pass: undefined });
+  const target = `lint: p99 event-loop delay of the server while it publishes (parses, checks and lints) the Stripe document ≤ ${maxEventLoopDelayMs} ms`;
+  targets.push(
+    eventLoop
+      ? { target, measured: `p99 ${formatMs(eventLoop.p99Ms)}, max ${formatMs(eventLoop.maxMs)}; publish ${formatMs(eventLoop.publishMs)} answered ${eventLoop.status} with ${eventLoop.policyFindings} policy findings`, pass: eventLoop.p99Ms <= maxEventLoopDelayMs }
+      : { target, measured: 'skipped: the Stripe document is not in the corpus', pass: undefined },
+  );
   return targets;
 }
