@@ -11,6 +11,7 @@ import { subscriptionRoutes } from './subscriptions.routes.js';
 import { changelogRoutes } from './changelog.routes.js';
 import { checkRoutes } from './checks.routes.js';
 import { waiverRoutes } from './waivers.routes.js';
+import { governanceRoutes } from './governance.routes.js';
 import { rulesetRoutes } from './rulesets.routes.js';
 import { systemRoutes } from './systems.routes.js';
 import { teamRoutes } from './teams.routes.js';
@@ -28,7 +29,7 @@ export interface AppDeps {
 
 /** Every REST route under /api/v1, as data. */
 export function apiRoutes(registry: Registry): Route[] {
-  return [...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry)];
+  return [...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry)];
 }
 
 export function createApp({ registry, log, ping, apiDocument, maxDocumentBytes }: AppDeps): express.Express {

@@ -8,3 +8,4 @@ export { loadRuleset, type LoadRulesetOptions } from './load-ruleset.js';
 export { lintDocument } from './lint-document.js';
 export { SHIPPED_RULESETS, type LintRuleset, type ShippedRulesetName, type ShippedRulesets } from './lint-ruleset.js';
 export type { LintFinding } from './lint-finding.js';
+export { rulesApplyingTo } from './rules-applying-to.js';

@@ -4,6 +4,7 @@ import { createChecks } from './checks.js';
 import { createContracts } from './contracts.js';
 import { createDeployments } from './deployments.js';
 import { createEnvironments } from './environments.js';
+import { createGovernance } from './governance.js';
 import { publishVersion, type PublishInput } from './publish-version.js';
 import type { PolicyRulesetOf } from './policy-ruleset-of.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -32,6 +33,7 @@ export function createRegistry(deps: RegistryDeps) {
     checks: createChecks({ ...deps, policyRulesetOf }),
     waivers: createWaivers(deps),
     rulesets,
+    governance: createGovernance({ ...deps, rulesets }),
     changelog: createChangelog(deps),
     subscriptions: createSubscriptions(deps),
     environments,

@@ -14,3 +14,4 @@ export type { ChangelogEntry, ChangelogFinding } from './changelog.js';
 export type { AffectedConsumer } from './affected-consumers.js';
 export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
+export type { ContractScorecard, GovernanceSummary } from './governance.js';

@@ -1,0 +1,157 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { loadRuleset, rulesApplyingTo, type LintRuleset } from '../lint/index.js';
+import { tables } from '../db/index.js';
+import { NotFound } from '../shared/index.js';
+import { latestVersionOf } from './contracts.js';
+import type { RegistryDeps } from './registry-types.js';
+import type { Rulesets } from './rulesets.js';
+
+const { contracts, systems, teams, versions, waivers } = tables;
+
+/** How soon an expiry counts as "expiring soon" on a scorecard. */
+export const EXPIRING_SOON_DAYS = 14;
+const DAY_MS = 86_400_000;
+
+/** Where one contract stands against its policy ruleset, as of its latest version. */
+export interface ContractScorecard {
+  contract: string;
+  team: string;
+  domain: string;
+  lifecycle: string;
+  latestVersion: string | null;
+  ruleset: { name: string; version: number | null };
+  /** Rules of the ruleset that apply to the contract's kind of document, and how many it fails. */
+  rules: { applying: number; passing: number; failing: string[] };
+  /** Policy findings of the latest version that no waiver excuses. */
+  open: { errors: number; warnings: number };
+  waivers: { active: number; expiringSoon: number };
+  /** A latest version with no open policy error or warning. */
+  clean: boolean;
+}
+
+export interface GovernanceSummary {
+  contracts: number;
+  /** Contracts with at least one published version; only they can be clean. */
+  published: number;
+  clean: number;
+  /** clean ÷ published, 0 when nothing is published. */
+  cleanShare: number;
+  open: { errors: number; warnings: number };
+  waivers: { active: number; expiringSoon: number };
+  /** The rules most contracts fail, most first. */
+  topFailingRules: { rule: string; contracts: number }[];
+}
+
+type StoredFinding = { id: string; level: string; source?: string; waiver?: unknown };
+
+/**
+ * Governance scorecards, computed on read from what publishes stored: each latest version's policy
+ * findings, the contracts' rulesets and their active waivers. The catalog reads them per
+ * contract, team and domain.
+ */
+export function createGovernance({ db, clock, shippedRulesets, rulesets }: RegistryDeps & { rulesets: Rulesets }) {
+  const loaded = new Map<string, LintRuleset>();
+  const rulesetOf = (name: string, text: string) => {
+    let ruleset = loaded.get(text);
+    if (!ruleset) loaded.set(text, (ruleset = loadRuleset(text, { source: name, shipped: shippedRulesets })));
+    return ruleset;
+  };
+
+  async function scorecards(where?: ReturnType<typeof eq>): Promise<ContractScorecard[]> {
+    const rows = await db
+      .select({
+        id: contracts.id,
+        contract: contracts.slug,
+        team: teams.slug,
+        domain: systems.domain,
+        lifecycle: contracts.lifecycle,
+        kind: contracts.kind,
+        latestVersion: versions.version,
+        specVersion: versions.specVersion,
+        findings: versions.findings,
+      })
+      .from(contracts)
+      .innerJoin(systems, eq(systems.id, contracts.systemId))
+      .innerJoin(teams, eq(teams.id, systems.teamId))
+      .leftJoin(versions, and(eq(versions.contractId, contracts.id), sql`${versions.version} = ${latestVersionOf(contracts.id)}`))
+      .where(where)
+      .orderBy(contracts.slug);
+    const now = clock.now();
+    const live = await db
+      .select({ contractId: waivers.contractId, expiresAt: waivers.expiresAt })
+      .from(waivers)
+      .where(and(eq(waivers.status, 'approved'), gt(waivers.expiresAt, now)));
+    const cards: ContractScorecard[] = [];
+    for (const row of rows) {
+      const effective = await rulesets.effectiveFor(row.contract);
+      const policy = ((row.findings ?? []) as StoredFinding[]).filter((f) => f.source === 'policy' && f.waiver === undefined);
+      const failing = [...new Set(policy.filter((f) => f.level !== 'info').map((f) => f.id))].sort();
+      const applying = row.kind && row.specVersion ? rulesApplyingTo(rulesetOf(effective.ruleset, effective.text), row.kind, row.specVersion).length : 0;
+      const own = live.filter((w) => w.contractId === row.id);
+      const errors = policy.filter((f) => f.level === 'error').length;
+      const warnings = policy.filter((f) => f.level === 'warn').length;
+      cards.push({
+        contract: row.contract,
+        team: row.team,
+        domain: row.domain,
+        lifecycle: row.lifecycle,
+        latestVersion: row.latestVersion,
+        ruleset: { name: effective.ruleset, version: effective.version },
+        rules: { applying, passing: Math.max(0, applying - failing.length), failing },
+        open: { errors, warnings },
+        waivers: { active: own.length, expiringSoon: own.filter((w) => w.expiresAt.getTime() - now.getTime() <= EXPIRING_SOON_DAYS * DAY_MS).length },
+        clean: row.latestVersion !== null && errors === 0 && warnings === 0,
+      });
+    }
+    return cards;
+  }
+
+  return {
+    async contract(slug: string): Promise<ContractScorecard> {
+      const [card] = await scorecards(eq(contracts.slug, slug));
+      if (!card) throw new NotFound(`contract "${slug}"`);
+      return card;
+    },
+
+    async team(slug: string): Promise<GovernanceSummary & { team: string; scorecards: ContractScorecard[] }> {
+      const [team] = await db.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug));
+      if (!team) throw new NotFound(`team "${slug}"`);
+      const cards = await scorecards(eq(teams.slug, slug));
+      return { team: slug, ...summarize(cards), scorecards: cards };
+    },
+
+    async domain(name: string): Promise<GovernanceSummary & { domain: string; scorecards: ContractScorecard[] }> {
+      const cards = await scorecards(eq(systems.domain, name));
+      const [known] = await db.select({ id: systems.id }).from(systems).where(eq(systems.domain, name)).limit(1);
+      if (!known) throw new NotFound(`domain "${name}"`);
+      return { domain: name, ...summarize(cards), scorecards: cards };
+    },
+
+    /** The whole registry, with one row per team and per domain. */
+    async overview(): Promise<GovernanceSummary & { teams: (GovernanceSummary & { team: string })[]; domains: (GovernanceSummary & { domain: string })[] }> {
+      const cards = await scorecards();
+      const by = (key: 'team' | 'domain') => [...new Set(cards.map((c) => c[key]))].sort().map((value) => ({ [key]: value, ...summarize(cards.filter((c) => c[key] === value)) }));
+      return { ...summarize(cards), teams: by('team') as (GovernanceSummary & { team: string })[], domains: by('domain') as (GovernanceSummary & { domain: string })[] };
+    },
+  };
+}
+
+function summarize(cards: readonly ContractScorecard[]): GovernanceSummary {
+  const published = cards.filter((c) => c.latestVersion !== null);
+  const clean = published.filter((c) => c.clean).length;
+  const failing = new Map<string, number>();
+  for (const card of cards) for (const rule of card.rules.failing) failing.set(rule, (failing.get(rule) ?? 0) + 1);
+  return {
+    contracts: cards.length,
+    published: published.length,
+    clean,
+    cleanShare: published.length === 0 ? 0 : clean / published.length,
+    open: { errors: sum(cards, (c) => c.open.errors), warnings: sum(cards, (c) => c.open.warnings) },
+    waivers: { active: sum(cards, (c) => c.waivers.active), expiringSoon: sum(cards, (c) => c.waivers.expiringSoon) },
+    topFailingRules: [...failing].map(([rule, count]) => ({ rule, contracts: count })).sort((a, b) => b.contracts - a.contracts || a.rule.localeCompare(b.rule)).slice(0, 10),
+  };
+}
+
+const sum = (cards: readonly ContractScorecard[], of: (card: ContractScorecard) => number) => cards.reduce((total, card) => total + of(card), 0);
+
+export type Governance = ReturnType<typeof createGovernance>;
