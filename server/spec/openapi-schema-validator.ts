@@ -6,7 +6,7 @@ export interface SchemaCompiler {
 }
 import type { SpecFlavour } from './detect-spec-kind.js';
 
-export type OpenApiFamily = SpecFlavour['family'];
+export type OpenApiFamily = Extract<SpecFlavour['family'], 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0'>;
 
 /**
  * The Ajv instance and the official JSON Schema that validate one OpenAPI family, with the

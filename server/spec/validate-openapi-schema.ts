@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type { Issue } from '../shared/index.js';
 import { readableSchemaErrors } from './readable-schema-errors.js';
-import type { SpecFlavour } from './detect-spec-kind.js';
-import { openApiSchemaValidator, precompiledValidatorFile } from './openapi-schema-validator.js';
+import { openApiSchemaValidator, precompiledValidatorFile, type OpenApiFamily } from './openapi-schema-validator.js';
 
 const compiled = new Map<string, ValidateFunction>();
 
@@ -13,12 +12,12 @@ const compiled = new Map<string, ValidateFunction>();
  * every call (100 ms and more per document, measured), so Accord runs it only for its semantic
  * rules and does this part itself, with the same schemas and the same workaround for 3.1.
  */
-export async function validateOpenApiSchema(document: object, family: SpecFlavour['family']): Promise<Issue[]> {
+export async function validateOpenApiSchema(document: object, family: OpenApiFamily): Promise<Issue[]> {
   const validate = compiled.get(family) ?? (await compile(family));
   return validate(document) ? [] : readableSchemaErrors(validate.errors ?? []);
 }
 
-async function compile(family: SpecFlavour['family']): Promise<ValidateFunction> {
+async function compile(family: OpenApiFamily): Promise<ValidateFunction> {
   let validate: ValidateFunction;
   try {
     // The build precompiles these validators: compiling the schema costs ~170 ms per process,

@@ -1,6 +1,7 @@
 import type { Issue } from '../shared/index.js';
 import type { SpecFlavour } from './detect-spec-kind.js';
 import { SpecRejection } from './spec-document.js';
+import type { OpenApiFamily } from './openapi-schema-validator.js';
 import { validateOpenApiSchema } from './validate-openapi-schema.js';
 
 interface AjvLikeError {
@@ -17,7 +18,8 @@ interface AjvLikeError {
  * document they no longer need; external resolution is off as a second line of defence.
  */
 export async function validateOpenApi(document: object, family: SpecFlavour['family']): Promise<void> {
-  const structural = await validateOpenApiSchema(document, family);
+  // Only OpenAPI documents come here: parse-spec routes AsyncAPI elsewhere by kind.
+  const structural = await validateOpenApiSchema(document, family as OpenApiFamily);
   if (structural.length > 0) throw rejection(structural);
   if (family !== 'swagger-2.0') return;
   // Loaded on first use: only spec workers need it.
