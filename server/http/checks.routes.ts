@@ -3,7 +3,7 @@ import { actorOf, param } from './request-context.js';
 import type { Route } from './route.js';
 import { checkBody, checkQuery, pageQuery } from './schemas.js';
 import { validateInput } from './validate-input.js';
-import { documentInput } from './versions.routes.js';
+import { documentInput } from './document-input.js';
 
 /** Checks try a candidate document against the registered versions without publishing it. */
 export function checkRoutes(registry: Registry): Route[] {

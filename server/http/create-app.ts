@@ -15,7 +15,8 @@ import { governanceRoutes } from './governance.routes.js';
 import { rulesetRoutes } from './rulesets.routes.js';
 import { systemRoutes } from './systems.routes.js';
 import { teamRoutes } from './teams.routes.js';
-import { RAW_DOCUMENT_TYPES, versionRoutes } from './versions.routes.js';
+import { RAW_DOCUMENT_TYPES } from './document-input.js';
+import { versionRoutes } from './versions.routes.js';
 
 export interface AppDeps {
   registry: Registry;

@@ -5,7 +5,7 @@ import { actorOf, param } from './request-context.js';
 import type { Route } from './route.js';
 import { rulesetAssignmentCreate, rulesetAssignmentQuery, rulesetCreate, rulesetQuery, rulesetUploadQuery } from './schemas.js';
 import { validateInput } from './validate-input.js';
-import { RAW_DOCUMENT_TYPES } from './versions.routes.js';
+import { RAW_DOCUMENT_TYPES } from './document-input.js';
 
 /**
  * A ruleset to save: `{"name", "text", "description"}` as JSON, or the ruleset file itself (YAML or

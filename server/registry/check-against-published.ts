@@ -22,6 +22,9 @@ export interface PolicyRuleset {
   text: string;
 }
 
+/** Finds the policy ruleset a contract is linted with, by the contract's slug. */
+export type PolicyRulesetOf = (contract: string) => Promise<PolicyRuleset>;
+
 export interface PublishedCheck extends CandidateCheck {
   affectedConsumers: AffectedConsumer[];
   /** Names what the verdict rests on (mode, levels, versions read, waivers), so a publish can tell whether it changed meanwhile. */

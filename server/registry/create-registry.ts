@@ -6,7 +6,7 @@ import { createDeployments } from './deployments.js';
 import { createEnvironments } from './environments.js';
 import { createGovernance } from './governance.js';
 import { publishVersion, type PublishInput } from './publish-version.js';
-import type { PolicyRulesetOf } from './policy-ruleset-of.js';
+import type { PolicyRulesetOf } from './check-against-published.js';
 import type { RegistryDeps } from './registry-types.js';
 import { createSubscriptions } from './subscriptions.js';
 import { createSystems } from './systems.js';

@@ -81,13 +81,16 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
       .select({ contractId: waivers.contractId, expiresAt: waivers.expiresAt })
       .from(waivers)
       .where(and(eq(waivers.status, 'approved'), gt(waivers.expiresAt, now)));
+    const liveOf = new Map<string, typeof live>();
+    for (const waiver of live) liveOf.set(waiver.contractId, [...(liveOf.get(waiver.contractId) ?? []), waiver]);
+    const effectiveOf = await rulesets.effectiveForAll();
     const cards: ContractScorecard[] = [];
     for (const row of rows) {
-      const effective = await rulesets.effectiveFor(row.contract);
+      const effective = effectiveOf.get(row.contract)!;
       const policy = ((row.findings ?? []) as StoredFinding[]).filter((f) => f.source === 'policy' && f.waiver === undefined);
       const failing = [...new Set(policy.filter((f) => f.level !== 'info').map((f) => f.id))].sort();
       const applying = row.kind && row.specVersion ? rulesApplyingTo(rulesetOf(effective.ruleset, effective.text), row.kind, row.specVersion).length : 0;
-      const own = live.filter((w) => w.contractId === row.id);
+      const own = liveOf.get(row.id) ?? [];
       const errors = policy.filter((f) => f.level === 'error').length;
       const warnings = policy.filter((f) => f.level === 'warn').length;
       cards.push({
@@ -121,9 +124,9 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
     },
 
     async domain(name: string): Promise<GovernanceSummary & { domain: string; scorecards: ContractScorecard[] }> {
-      const cards = await scorecards(eq(systems.domain, name));
       const [known] = await db.select({ id: systems.id }).from(systems).where(eq(systems.domain, name)).limit(1);
       if (!known) throw new NotFound(`domain "${name}"`);
+      const cards = await scorecards(eq(systems.domain, name));
       return { domain: name, ...summarize(cards), scorecards: cards };
     },
 

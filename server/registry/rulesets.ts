@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, tables, type Db } from '../db/index.js';
 import { SHIPPED_RULESETS, loadRuleset, type ShippedRulesetName } from '../lint/index.js';
@@ -254,38 +254,63 @@ export function createRulesets({ db, clock, shippedRulesets }: RegistryDeps) {
      * ruleset is used at its latest version.
      */
     async effectiveFor(contractSlug: string): Promise<EffectiveRuleset> {
-      const [contract] = await db
-        .select({ slug: contracts.slug, lifecycle: contracts.lifecycle, team: teams.slug, domain: systems.domain })
-        .from(contracts)
-        .innerJoin(systems, eq(systems.id, contracts.systemId))
-        .innerJoin(teams, eq(teams.id, systems.teamId))
-        .where(eq(contracts.slug, contractSlug));
+      const [contract] = await governed(contractSlug);
       if (!contract) throw new NotFound(`contract "${contractSlug}"`);
-      const candidates = await db
-        .select()
-        .from(rulesetAssignments)
-        .where(
-          and(
-            or(
-              eq(rulesetAssignments.scope, 'global'),
-              and(eq(rulesetAssignments.scope, 'domain'), eq(rulesetAssignments.target, contract.domain)),
-              and(eq(rulesetAssignments.scope, 'team'), eq(rulesetAssignments.target, contract.team)),
-              and(eq(rulesetAssignments.scope, 'contract'), eq(rulesetAssignments.target, contract.slug)),
-            ),
-            inArray(rulesetAssignments.lifecycle, ['', contract.lifecycle === 'retired' ? '' : contract.lifecycle]),
-          ),
-        );
-      const rank = (a: typeof rulesetAssignments.$inferSelect) => SCOPE_ORDER.indexOf(a.scope) * 2 + (a.lifecycle === '' ? 1 : 0);
-      const chosen = candidates.sort((a, b) => rank(a) - rank(b))[0];
-      const name = chosen?.ruleset ?? DEFAULT_RULESET;
-      const assignment = chosen ? (({ scope, target, lifecycle }) => ({ scope, target, lifecycle }))(toAssignment(chosen)) : null;
-      if (isShipped(name)) return { ruleset: name, version: null, text: shippedRuleset(name).text, assignment };
-      const current = await latest(db, name);
-      // Stored rulesets are never deleted, so an assigned name always has a latest version.
-      if (!current) throw new NotFound(`ruleset "${name}"`);
-      return { ruleset: name, version: current.version, text: current.text, assignment };
+      return (await resolve([contract])).get(contract.slug)!;
+    },
+
+    /** `effectiveFor` of every contract at once, by slug, reading assignments and rulesets once. */
+    async effectiveForAll(): Promise<Map<string, EffectiveRuleset>> {
+      return resolve(await governed());
     },
   };
+
+  /** What decides a contract's ruleset: its slug, stage, team and domain. */
+  function governed(slug?: string) {
+    return db
+      .select({ slug: contracts.slug, lifecycle: contracts.lifecycle, team: teams.slug, domain: systems.domain })
+      .from(contracts)
+      .innerJoin(systems, eq(systems.id, contracts.systemId))
+      .innerJoin(teams, eq(teams.id, systems.teamId))
+      .where(slug === undefined ? undefined : eq(contracts.slug, slug));
+  }
+
+  async function resolve(governedContracts: { slug: string; lifecycle: string; team: string; domain: string }[]): Promise<Map<string, EffectiveRuleset>> {
+    // Assignments are a handful of administrative rows: reading them all is one cheap query.
+    const assignments = governedContracts.length === 0 ? [] : await db.select().from(rulesetAssignments);
+    const texts = new Map<string, { version: number | null; text: string }>();
+    const effective = new Map<string, EffectiveRuleset>();
+    for (const contract of governedContracts) {
+      const chosen = chooseAssignment(assignments, contract);
+      const name = chosen?.ruleset ?? DEFAULT_RULESET;
+      let current = texts.get(name);
+      if (!current) {
+        if (isShipped(name)) current = { version: null, text: shippedRuleset(name).text };
+        else {
+          const stored = await latest(db, name);
+          // Stored rulesets are never deleted, so an assigned name always has a latest version.
+          if (!stored) throw new NotFound(`ruleset "${name}"`);
+          current = { version: stored.version, text: stored.text };
+        }
+        texts.set(name, current);
+      }
+      const assignment = chosen ? (({ scope, target, lifecycle }) => ({ scope, target, lifecycle }))(toAssignment(chosen)) : null;
+      effective.set(contract.slug, { ruleset: name, ...current, assignment });
+    }
+    return effective;
+  }
+}
+
+type AssignmentRow = typeof rulesetAssignments.$inferSelect;
+
+/** The most specific assignment that reaches a contract, a stage-specific one before a stage-less one. */
+function chooseAssignment(assignments: readonly AssignmentRow[], contract: { slug: string; lifecycle: string; team: string; domain: string }): AssignmentRow | undefined {
+  const stage = contract.lifecycle === 'retired' ? '' : contract.lifecycle;
+  const targetOf: Record<AssignmentScope, string> = { global: '', domain: contract.domain, team: contract.team, contract: contract.slug };
+  const rank = (a: AssignmentRow) => SCOPE_ORDER.indexOf(a.scope) * 2 + (a.lifecycle === '' ? 1 : 0);
+  return assignments
+    .filter((a) => a.target === targetOf[a.scope] && (a.lifecycle === '' || a.lifecycle === stage))
+    .sort((a, b) => rank(a) - rank(b))[0];
 }
 
 export type Rulesets = ReturnType<typeof createRulesets>;
