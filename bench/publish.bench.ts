@@ -11,6 +11,7 @@ import { newId, systemClock, type Actor } from '../server/shared/index.js';
 import { parseSpec, type SpecDocument } from '../server/spec/index.js';
 import { createWorkers } from '../server/workers/index.js';
 import { readShippedRulesets } from '../server/lint/read-shipped-rulesets.js';
+import { createAccessPolicy } from '../server/auth/index.js';
 import type { BenchmarkReport, TargetResult } from './benchmark-report.js';
 import { createBenchDatabase } from './create-bench-database.js';
 import { formatBytes } from './format-bytes.js';
@@ -184,7 +185,7 @@ async function measureBackend(backend: Backend, { documents, parsed, clients, re
   const database = await openDatabase(backend.location);
   const workers = createWorkers();
   try {
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets() });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), access: createAccessPolicy() });
     const createContracts = (slug: (i: number) => string) =>
       runConcurrently({ count, clients, call: async (i) => void (await registry.contracts.create({ slug: slug(i), name: `Bench contract ${i}`, system: 'bench-system' }, actor)) });
 

@@ -10,6 +10,7 @@ import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.
 import { packageRoot, systemClock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
 import { readShippedRulesets } from './lint/read-shipped-rulesets.js';
+import { createAccessPolicy } from './auth/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -36,7 +37,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   });
   try {
     await database.migrate();
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access: createAccessPolicy() });
     if (config.seed) {
       await database.exclusively(async () => {
         if (!(await isRegistryEmpty(database.db))) return;

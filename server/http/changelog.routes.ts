@@ -19,6 +19,7 @@ export function changelogRoutes(registry: Registry): Route[] {
   return [
     {
       method: 'get',
+      access: 'read',
       path: '/contracts/{contract}/changelog',
       handler: async (req, res) => {
         const contract = param(req, 'contract');
@@ -28,6 +29,7 @@ export function changelogRoutes(registry: Registry): Route[] {
     },
     {
       method: 'get',
+      access: 'read',
       path: '/contracts/{contract}/versions/{version}/changelog',
       handler: async (req, res) => {
         const contract = param(req, 'contract');

@@ -10,6 +10,7 @@ export function checkRoutes(registry: Registry): Route[] {
   return [
     {
       method: 'post',
+      access: 'check.run',
       path: '/contracts/{contract}/checks',
       handler: async (req, res) => {
         const contract = param(req, 'contract');
@@ -17,7 +18,7 @@ export function checkRoutes(registry: Registry): Route[] {
         res.status(201).location(`/api/v1/contracts/${contract}/checks/${check.id}`).json(check);
       },
     },
-    { method: 'get', path: '/contracts/{contract}/checks', handler: async (req, res) => void res.json(await registry.checks.list(param(req, 'contract'), validateInput(pageQuery, req.query, 'query'))) },
-    { method: 'get', path: '/contracts/{contract}/checks/{check}', handler: async (req, res) => void res.json(await registry.checks.get(param(req, 'contract'), param(req, 'check'))) },
+    { method: 'get', access: 'read', path: '/contracts/{contract}/checks', handler: async (req, res) => void res.json(await registry.checks.list(param(req, 'contract'), validateInput(pageQuery, req.query, 'query'))) },
+    { method: 'get', access: 'read', path: '/contracts/{contract}/checks/{check}', handler: async (req, res) => void res.json(await registry.checks.get(param(req, 'contract'), param(req, 'check'))) },
   ];
 }

@@ -4,5 +4,5 @@ import type { Route } from './route.js';
 import { contractCreate, contractPatch, contractQuery } from './schemas.js';
 
 export function contractRoutes(registry: Registry): Route[] {
-  return resourceRoutes({ collection: '/contracts', param: 'contract', schemas: { create: contractCreate, patch: contractPatch, query: contractQuery }, service: registry.contracts });
+  return resourceRoutes({ collection: '/contracts', param: 'contract', schemas: { create: contractCreate, patch: contractPatch, query: contractQuery }, service: registry.contracts, access: { create: 'contract.manage', update: 'contract.manage' } });
 }

@@ -4,6 +4,10 @@ import { AccordError, type Issue } from '../shared/index.js';
 /** The single table from stable error codes to HTTP statuses. Unlisted codes fall back by error class. */
 const STATUS_BY_CODE: Record<string, number> = {
   'not-found': 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  'rate-limited': 429,
+  'csrf-origin': 403,
   'route-not-found': 404,
   'malformed-json': 400,
   'bad-request': 400,
@@ -58,6 +62,8 @@ export function problemOf(error: AccordError, instance?: string): Problem {
 
 export function sendProblem(res: Response, problem: Problem): void {
   if (problem.status === 503) res.set('Retry-After', '5');
+  if (problem.status === 429 && typeof problem.retryAfterSeconds === 'number') res.set('Retry-After', String(problem.retryAfterSeconds));
+  if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer realm="accord"');
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 

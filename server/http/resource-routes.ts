@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../shared/index.js';
 import { actorOf, param } from './request-context.js';
-import type { Route } from './route.js';
+import type { Route, RouteAccess } from './route.js';
 import { validateInput } from './validate-input.js';
 
 export interface ResourceService<Create, Patch, Query, T> {
@@ -20,24 +20,28 @@ export function resourceRoutes<CS extends z.ZodType, PS extends z.ZodType, QS ex
   param: name,
   schemas,
   service,
+  access,
 }: {
   collection: string;
   param: string;
   schemas: { create: CS; patch: PS; query: QS };
   service: ResourceService<z.output<CS>, z.output<PS>, z.output<QS>, T>;
+  /** Who may create and who may change; reading follows the installation's read access. */
+  access: { create: RouteAccess; update: RouteAccess };
 }): Route[] {
   const item = `${collection}/{${name}}`;
   return [
-    { method: 'get', path: collection, handler: async (req, res) => void res.json(await service.list(validateInput(schemas.query, req.query, 'query'))) },
+    { method: 'get', access: 'read', path: collection, handler: async (req, res) => void res.json(await service.list(validateInput(schemas.query, req.query, 'query'))) },
     {
       method: 'post',
+      access: access.create,
       path: collection,
       handler: async (req, res) => {
         const created = await service.create(validateInput(schemas.create, req.body), actorOf(res));
         res.status(201).location(`/api/v1${collection}/${created.slug}`).json(created);
       },
     },
-    { method: 'get', path: item, handler: async (req, res) => void res.json(await service.get(param(req, name))) },
-    { method: 'patch', path: item, handler: async (req, res) => void res.json(await service.update(param(req, name), validateInput(schemas.patch, req.body), actorOf(res))) },
+    { method: 'get', access: 'read', path: item, handler: async (req, res) => void res.json(await service.get(param(req, name))) },
+    { method: 'patch', access: access.update, path: item, handler: async (req, res) => void res.json(await service.update(param(req, name), validateInput(schemas.patch, req.body), actorOf(res))) },
   ];
 }

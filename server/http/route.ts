@@ -1,14 +1,23 @@
 import type { Request, Response } from 'express';
+import type { Action } from '../shared/index.js';
 
 export type Method = 'get' | 'post' | 'patch';
 
 /**
+ * Who may call a route before the registry decides against the owning team: `read` is open to
+ * anonymous callers when the installation allows anonymous reading, `signed-in` needs any person
+ * or key, and an action needs a caller whose role or key scope can perform it at all.
+ */
+export type RouteAccess = 'read' | 'signed-in' | Action;
+
+/**
  * A REST route as data. Paths use OpenAPI template syntax (`/contracts/{slug}`) so the route table
- * can be compared with Accord's own OpenAPI document and, later, with an authorisation matrix.
+ * can be compared with Accord's own OpenAPI document and proved against every kind of caller.
  */
 export interface Route {
   method: Method;
   path: string;
+  access: RouteAccess;
   handler: (req: Request, res: Response) => Promise<void> | void;
 }
 

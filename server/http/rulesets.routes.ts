@@ -32,9 +32,10 @@ function rulesetInput(req: Request): RulesetInput {
 /** Policy rulesets: stored and versioned by name, assigned to where they apply. */
 export function rulesetRoutes(registry: Registry): Route[] {
   return [
-    { method: 'get', path: '/rulesets', handler: async (_req, res) => void res.json(await registry.rulesets.list()) },
+    { method: 'get', access: 'read', path: '/rulesets', handler: async (_req, res) => void res.json(await registry.rulesets.list()) },
     {
       method: 'post',
+      access: 'admin',
       path: '/rulesets',
       handler: async (req, res) => {
         const { created, ruleset } = await registry.rulesets.save(rulesetInput(req), actorOf(res));
@@ -43,13 +44,15 @@ export function rulesetRoutes(registry: Registry): Route[] {
     },
     {
       method: 'get',
+      access: 'read',
       path: '/rulesets/{ruleset}',
       handler: async (req, res) => void res.json(await registry.rulesets.get(param(req, 'ruleset'), validateInput(rulesetQuery, req.query, 'query').version)),
     },
-    { method: 'get', path: '/rulesets/{ruleset}/versions', handler: async (req, res) => void res.json(await registry.rulesets.versions(param(req, 'ruleset'))) },
-    { method: 'get', path: '/ruleset-assignments', handler: async (req, res) => void res.json(await registry.rulesets.assignments(validateInput(rulesetAssignmentQuery, req.query, 'query'))) },
+    { method: 'get', access: 'read', path: '/rulesets/{ruleset}/versions', handler: async (req, res) => void res.json(await registry.rulesets.versions(param(req, 'ruleset'))) },
+    { method: 'get', access: 'read', path: '/ruleset-assignments', handler: async (req, res) => void res.json(await registry.rulesets.assignments(validateInput(rulesetAssignmentQuery, req.query, 'query'))) },
     {
       method: 'post',
+      access: 'admin',
       path: '/ruleset-assignments',
       handler: async (req, res) => {
         const { created, assignment } = await registry.rulesets.assign(validateInput(rulesetAssignmentCreate, req.body), actorOf(res));
@@ -57,7 +60,7 @@ export function rulesetRoutes(registry: Registry): Route[] {
       },
     },
     // A POST, not a DELETE: the route table has no DELETE, and removal is recorded like any other change.
-    { method: 'post', path: '/ruleset-assignments/{assignment}/remove', handler: async (req, res) => void res.json(await registry.rulesets.unassign(param(req, 'assignment'), actorOf(res))) },
-    { method: 'get', path: '/contracts/{contract}/ruleset', handler: async (req, res) => void res.json(await registry.rulesets.effectiveFor(param(req, 'contract'))) },
+    { method: 'post', access: 'admin', path: '/ruleset-assignments/{assignment}/remove', handler: async (req, res) => void res.json(await registry.rulesets.unassign(param(req, 'assignment'), actorOf(res))) },
+    { method: 'get', access: 'read', path: '/contracts/{contract}/ruleset', handler: async (req, res) => void res.json(await registry.rulesets.effectiveFor(param(req, 'contract'))) },
   ];
 }

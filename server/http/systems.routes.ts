@@ -7,9 +7,10 @@ import { validateInput } from './validate-input.js';
 
 export function systemRoutes(registry: Registry): Route[] {
   return [
-    ...resourceRoutes({ collection: '/systems', param: 'system', schemas: { create: systemCreate, patch: systemPatch, query: systemQuery }, service: registry.systems }),
+    ...resourceRoutes({ collection: '/systems', param: 'system', schemas: { create: systemCreate, patch: systemPatch, query: systemQuery }, service: registry.systems, access: { create: 'team.manage', update: 'team.manage' } }),
     {
       method: 'get',
+      access: 'read',
       path: '/systems/{system}/subscriptions',
       handler: async (req, res) => void res.json(await registry.subscriptions.list({ ...validateInput(subscriptionQuery, req.query, 'query'), consumer: param(req, 'system') })),
     },

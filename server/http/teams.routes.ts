@@ -4,5 +4,5 @@ import type { Route } from './route.js';
 import { teamCreate, teamPatch, teamQuery } from './schemas.js';
 
 export function teamRoutes(registry: Registry): Route[] {
-  return resourceRoutes({ collection: '/teams', param: 'team', schemas: { create: teamCreate, patch: teamPatch, query: teamQuery }, service: registry.teams });
+  return resourceRoutes({ collection: '/teams', param: 'team', schemas: { create: teamCreate, patch: teamPatch, query: teamQuery }, service: registry.teams, access: { create: 'admin', update: 'team.manage' } });
 }

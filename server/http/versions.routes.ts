@@ -25,9 +25,10 @@ function sendVersionPart(req: Request, res: Response, version: Version, body: ()
 export function versionRoutes(registry: Registry): Route[] {
   const get = (req: Request) => registry.versions.get(param(req, 'contract'), param(req, 'version'));
   return [
-    { method: 'get', path: '/contracts/{contract}/versions', handler: async (req, res) => void res.json(await registry.versions.list(param(req, 'contract'), validateInput(pageQuery, req.query, 'query'))) },
+    { method: 'get', access: 'read', path: '/contracts/{contract}/versions', handler: async (req, res) => void res.json(await registry.versions.list(param(req, 'contract'), validateInput(pageQuery, req.query, 'query'))) },
     {
       method: 'post',
+      access: 'contract.publish',
       path: '/contracts/{contract}/versions',
       handler: async (req, res) => {
         const contract = param(req, 'contract');
@@ -37,6 +38,7 @@ export function versionRoutes(registry: Registry): Route[] {
     },
     {
       method: 'get',
+      access: 'read',
       path: '/contracts/{contract}/versions/{version}',
       handler: async (req, res) => {
         const version = await get(req);
@@ -45,6 +47,7 @@ export function versionRoutes(registry: Registry): Route[] {
     },
     {
       method: 'get',
+      access: 'read',
       path: '/contracts/{contract}/versions/{version}/document',
       handler: async (req, res) => {
         const version = await get(req);
@@ -53,6 +56,7 @@ export function versionRoutes(registry: Registry): Route[] {
     },
     {
       method: 'get',
+      access: 'read',
       path: '/contracts/{contract}/versions/{version}/source',
       handler: async (req, res) => {
         const version = await get(req);

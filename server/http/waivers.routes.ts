@@ -8,13 +8,15 @@ import { validateInput } from './validate-input.js';
 export function waiverRoutes(registry: Registry): Route[] {
   const decision = (verb: 'approve' | 'revoke'): Route => ({
     method: 'post',
+    access: 'waiver.decide',
     path: `/waivers/{waiver}/${verb}`,
     handler: async (req, res) => void res.json(await registry.waivers[verb](param(req, 'waiver'), actorOf(res))),
   });
   return [
-    { method: 'get', path: '/contracts/{contract}/waivers', handler: async (req, res) => void res.json(await registry.waivers.list(param(req, 'contract'), validateInput(waiverQuery, req.query, 'query'))) },
+    { method: 'get', access: 'read', path: '/contracts/{contract}/waivers', handler: async (req, res) => void res.json(await registry.waivers.list(param(req, 'contract'), validateInput(waiverQuery, req.query, 'query'))) },
     {
       method: 'post',
+      access: 'waiver.request',
       path: '/contracts/{contract}/waivers',
       handler: async (req, res) => {
         const { check, fingerprint, rule, operations, pointer, ...rest } = validateInput(waiverCreate, req.body);
@@ -24,7 +26,7 @@ export function waiverRoutes(registry: Registry): Route[] {
         res.status(201).location(`/api/v1/waivers/${waiver.id}`).json(waiver);
       },
     },
-    { method: 'get', path: '/waivers/{waiver}', handler: async (req, res) => void res.json(await registry.waivers.get(param(req, 'waiver'))) },
+    { method: 'get', access: 'read', path: '/waivers/{waiver}', handler: async (req, res) => void res.json(await registry.waivers.get(param(req, 'waiver'))) },
     decision('approve'),
     decision('revoke'),
   ];

@@ -15,3 +15,4 @@ export type { AffectedConsumer } from './affected-consumers.js';
 export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
 export type { ContractScorecard, GovernanceSummary } from './governance.js';
+export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';

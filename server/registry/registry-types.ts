@@ -1,5 +1,6 @@
 import type { CompatibilityMode, LevelOverrides } from '../compat/index.js';
-import type { Actor, Clock } from '../shared/index.js';
+import type { AccessPolicy, Actor, Clock } from '../shared/index.js';
+import type { EventSink } from './registry-events.js';
 import type { Db } from '../db/index.js';
 import type { ContractKind, Operation } from '../spec/index.js';
 import type { ShippedRulesets } from '../lint/index.js';
@@ -17,6 +18,10 @@ export interface RegistryDeps {
   waiverMaxDays?: number;
   /** Installation-wide compatibility settings; a contract's own mode and levels take precedence. */
   compatibility?: CompatibilitySettings;
+  /** Decides every write against the owning team, inside the write's transaction. */
+  access: AccessPolicy;
+  /** Hears every registry event inside its transaction (the webhook outbox); none when absent. */
+  emit?: EventSink;
 }
 
 export interface CompatibilitySettings {

@@ -77,6 +77,10 @@ export const versions = pgTable(
     findings: jsonb('findings').notNull().default(sql`'[]'::jsonb`),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
     publishedBy: text('published_by').notNull(),
+    /** Set when the owner deprecates this version; consumers should move to a newer one before `sunsetAt`. */
+    deprecatedAt: timestamp('deprecated_at', { withTimezone: true }),
+    sunsetAt: timestamp('sunset_at', { withTimezone: true }),
+    deprecationNote: text('deprecation_note'),
   },
   (t) => [
     // The constraint that makes concurrent publishes of one version produce exactly one row.
@@ -228,4 +232,24 @@ export const rulesetAssignments = pgTable(
     check('ruleset_assignments_lifecycle_check', sql`${t.lifecycle} in ('', 'draft', 'active', 'deprecated')`),
     check('ruleset_assignments_target_check', sql`(${t.scope} = 'global') = (${t.target} = '')`),
   ],
+);
+
+/**
+ * An operation the owner deprecated through Accord rather than in the document. Publishes treat
+ * it as if the baseline marked the operation deprecated with this sunset, so removing it before
+ * the sunset is refused like any other early removal.
+ */
+export const operationDeprecations = pgTable(
+  'operation_deprecations',
+  {
+    id: uuid('id').primaryKey(),
+    contractId: uuid('contract_id').notNull().references(() => contracts.id),
+    /** The operation's key as the contract's versions list it, e.g. `GET /orders/{id}`. */
+    operation: text('operation').notNull(),
+    sunsetAt: timestamp('sunset_at', { withTimezone: true }).notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('operation_deprecations_key').on(t.contractId, t.operation)],
 );

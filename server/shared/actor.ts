@@ -1,12 +1,14 @@
+import type { Scope } from './access.js';
+
 /**
- * Who performs an operation. Every registry operation receives one, so authorisation and the audit
- * log can be added around the registry without changing its signatures.
+ * Who performs an operation. Every registry operation receives one, so the access policy and the
+ * audit log see the same caller.
  */
 export type Actor =
-  | { kind: 'anonymous'; requestId?: string }
+  | { kind: 'anonymous'; requestId?: string; ip?: string }
   | { kind: 'system'; name: string; requestId?: string }
-  | { kind: 'user'; userId: string; name: string; requestId?: string }
-  | { kind: 'api-key'; keyId: string; team: string; requestId?: string };
+  | { kind: 'user'; userId: string; name: string; requestId?: string; ip?: string }
+  | { kind: 'api-key'; keyId: string; teamId: string | null; scopes: readonly Scope[]; requestId?: string; ip?: string };
 
 export function describeActor(actor: Actor): string {
   switch (actor.kind) {

@@ -6,3 +6,4 @@ export * from './json-pointer.js';
 export * from './package-root.js';
 export * from './finding-fingerprint.js';
 export * from './operation-match-key.js';
+export * from './access.js';

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+
+/** The `prevHash` of the first event in the chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  seq: number;
+  at: Date;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: unknown;
+  requestId: string | null;
+  prevHash: string;
+}
+
+/**
+ * The hash of one event: SHA-256 over a canonical JSON form (object keys sorted) of every stored
+ * field, the previous hash included. Keys are sorted because PostgreSQL's jsonb does not keep the
+ * order they were written in, and the hash must come out the same when recomputed from storage.
+ */
+export function auditHash(event: ChainedFields): string {
+  const canonical = canonicalJson({ ...event, at: event.at.toISOString() });
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,2 @@
+export { createAccessPolicy, keyMay, SCOPE_FOR } from './access-policy.js';
+export * from './auth.tables.js';
