@@ -19,9 +19,11 @@ export interface ChainedFields {
  * The hash of one event: SHA-256 over a canonical JSON form (object keys sorted) of every stored
  * field, the previous hash included. Keys are sorted because PostgreSQL's jsonb does not keep the
  * order they were written in, and the hash must come out the same when recomputed from storage.
+ * The fields are picked one by one so that a whole row (with its id and own hash) can be passed.
  */
 export function auditHash(event: ChainedFields): string {
-  const canonical = canonicalJson({ ...event, at: event.at.toISOString() });
+  const { seq, at, actor, action, targetType, targetId, summary, requestId, prevHash } = event;
+  const canonical = canonicalJson({ seq, at: at.toISOString(), actor, action, targetType, targetId, summary, requestId, prevHash });
   return createHash('sha256').update(canonical).digest('hex');
 }
 

@@ -1,8 +1,10 @@
-import { desc, sql } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { describeActor, newId, type Actor } from '../shared/index.js';
 import type { Db } from '../db/index.js';
 import { auditEvents } from './audit.tables.js';
 import { auditHash, GENESIS_HASH } from './audit-hash.js';
+import { lockAuditChain } from './lock-audit-chain.js';
+import { sealChainStart } from './seal-chain-start.js';
 
 export interface AuditEvent {
   actor: Actor;
@@ -13,17 +15,18 @@ export interface AuditEvent {
   at: Date;
 }
 
-// Any constant works; it only has to be the same for every Accord instance on one database.
-export const AUDIT_CHAIN_LOCK_KEY = 4_200_918;
-
 /**
  * Writes one audit event, linked to the one before it. Call it with the transaction of the change
  * it records, never after it, and as late in that transaction as possible: appending takes a
  * transaction-scoped lock on the chain's head, which concurrent writers queue for until commit.
  */
 export async function recordAuditEvent(tx: Db, event: AuditEvent): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
-  const [head] = await tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  await lockAuditChain(tx);
+  const selectHead = () => tx.select({ seq: auditEvents.seq, hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
+  let [head] = await selectHead();
+  // Start-up seals the events from before the chain. Should a start-up step append before that,
+  // the append seals them itself rather than link to genesis past them.
+  if (head && head.hash === null && (await sealChainStart(tx)) > 0) [head] = await selectHead();
   // Round-trip the summary through JSON so the hash covers exactly what jsonb will give back.
   const summary = JSON.parse(JSON.stringify(event.summary)) as Record<string, unknown>;
   const fields = {
