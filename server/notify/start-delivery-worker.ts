@@ -1,0 +1,164 @@
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { tables, type Db } from '../db/index.js';
+import { newId, systemClock, type Clock } from '../shared/index.js';
+import { postWebhook } from './post-webhook.js';
+import { retryDelayMs, type RetryPolicy } from './retry-delay.js';
+import { webhookSignature } from './webhook-signature.js';
+
+const { webhookAttempts, webhookDeliveries, webhookEndpoints } = tables;
+
+export interface DeliveryWorkerOptions {
+  db: Db;
+  clock?: Clock;
+  log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
+  /** Lets deliveries reach loopback and private networks (tests, closed installations). */
+  allowPrivate?: boolean;
+  /** How often to look for due deliveries when nobody wakes the worker. */
+  pollIntervalMs?: number;
+  /** Deliveries claimed and sent side by side at a time. */
+  batchSize?: number;
+  /** Attempts before a delivery is given up as `failed`. */
+  maxAttempts?: number;
+  retry?: RetryPolicy;
+  /** Per attempt. */
+  timeoutMs?: number;
+}
+
+export interface DeliveryWorker {
+  /** Look for due deliveries now, e.g. right after an event was written to the outbox. */
+  wake(): void;
+  /** Stops polling and waits for the deliveries being sent, so their outcome is recorded. */
+  close(): Promise<void>;
+}
+
+// After a wake the outbox rows may not be committed yet (PostgreSQL runs the claim on another
+// connection; PGlite's single connection makes it wait for the commit), so the worker looks once
+// more shortly after instead of leaving them to the next poll.
+const WAKE_FOLLOW_UP_MS = 250;
+
+/**
+ * Sends the outbox. Each round claims due pending deliveries with FOR UPDATE SKIP LOCKED and
+ * leases them by moving `next_attempt_at` past the longest a send can take, then commits: no lock
+ * is held during the HTTP call, several instances on one PostgreSQL never send a row at the same
+ * time, and a row whose worker died mid-send becomes due again when the lease runs out. Delivery is
+ * therefore at least once; receivers drop repeats by the CloudEvents `id` (the `webhook-id`).
+ */
+export function startDeliveryWorker({
+  db,
+  clock = systemClock,
+  log,
+  allowPrivate = false,
+  pollIntervalMs = 2_000,
+  batchSize = 10,
+  maxAttempts = 10,
+  retry = { baseMs: 10_000, maxMs: 3_600_000 },
+  timeoutMs = 10_000,
+}: DeliveryWorkerOptions): DeliveryWorker {
+  const leaseMs = 2 * timeoutMs + 30_000;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  let draining: Promise<void> | undefined;
+  let again = false;
+  let woken = false;
+
+  async function claim() {
+    const now = clock.now();
+    return db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: webhookDeliveries.id, eventId: webhookDeliveries.eventId, body: webhookDeliveries.body, attempts: webhookDeliveries.attempts, url: webhookEndpoints.url, secret: webhookEndpoints.secret, disabledAt: webhookEndpoints.disabledAt })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+        .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, now)))
+        .orderBy(asc(webhookDeliveries.nextAttemptAt))
+        .limit(batchSize)
+        .for('update', { of: webhookDeliveries, skipLocked: true });
+      const dropped = due.filter((d) => d.disabledAt !== null).map((d) => d.id);
+      if (dropped.length > 0) await tx.update(webhookDeliveries).set({ status: 'failed', lastError: 'the endpoint was disabled' }).where(inArray(webhookDeliveries.id, dropped));
+      const live = due.filter((d) => d.disabledAt === null);
+      if (live.length > 0) await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date(now.getTime() + leaseMs) }).where(inArray(webhookDeliveries.id, live.map((d) => d.id)));
+      return { claimed: due.length, live };
+    });
+  }
+
+  async function deliver(delivery: { id: string; eventId: string; body: string; attempts: number; url: string; secret: string }): Promise<void> {
+    const at = clock.now();
+    const outcome = await postWebhook({
+      url: delivery.url,
+      body: delivery.body,
+      allowPrivate,
+      timeoutMs,
+      headers: {
+        'content-type': 'application/cloudevents+json',
+        'webhook-id': delivery.eventId,
+        // Signed at send time, so a retry carries a fresh timestamp the receiver's tolerance accepts.
+        'accord-signature': webhookSignature(delivery.secret, delivery.body, Math.floor(at.getTime() / 1000)),
+      },
+    });
+    const attempts = delivery.attempts + 1;
+    const next = outcome.ok
+      ? { status: 'delivered' as const, deliveredAt: clock.now() }
+      : attempts >= maxAttempts
+        ? { status: 'failed' as const }
+        : { nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts, retry)) };
+    await db.transaction(async (tx) => {
+      await tx.insert(webhookAttempts).values({ id: newId(at.getTime()), deliveryId: delivery.id, at, status: outcome.status, error: outcome.error, durationMs: outcome.durationMs });
+      await tx
+        .update(webhookDeliveries)
+        .set({ attempts, lastAttemptAt: at, lastStatus: outcome.status, lastError: outcome.error, ...next })
+        .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
+    });
+    if (next.status === 'failed') log.warn({ delivery: delivery.id, attempts, error: outcome.error }, 'webhook delivery failed for good');
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      const { claimed, live } = await claim();
+      await Promise.all(
+        live.map((delivery) => deliver(delivery).catch((err: unknown) => log.error({ err, delivery: delivery.id }, 'could not record a webhook attempt; the delivery will be retried'))),
+      );
+      // A full batch suggests more are due.
+      if (claimed === batchSize) again = true;
+    } while (again && !closed);
+  }
+
+  function schedule(delayMs: number) {
+    clearTimeout(timer);
+    if (closed) return;
+    timer = setTimeout(run, delayMs);
+    timer.unref();
+  }
+
+  function run() {
+    if (closed) return;
+    if (draining) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    const followUp = woken;
+    woken = false;
+    draining = drain()
+      .catch((err: unknown) => log.error({ err }, 'could not claim webhook deliveries'))
+      .finally(() => {
+        draining = undefined;
+        // A wake that came after the last round looked must not wait for the next poll.
+        if (again) return run();
+        schedule(followUp ? Math.min(WAKE_FOLLOW_UP_MS, pollIntervalMs) : pollIntervalMs);
+      });
+  }
+
+  // Deliveries left pending by an earlier run (a restart, a crash) are due now.
+  run();
+  return {
+    wake() {
+      woken = true;
+      run();
+    },
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await draining;
+    },
+  };
+}
