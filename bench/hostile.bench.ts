@@ -8,6 +8,7 @@ import type { BenchmarkReport } from './benchmark-report.js';
 import { formatMs } from './format-ms.js';
 import { median } from './median.js';
 import { percentile } from './percentile.js';
+import { benchAuthEnv, benchAuthHeader } from './bench-credentials.js';
 
 const MAX_ANSWER_MS = 2_000;
 
@@ -18,10 +19,10 @@ const MAX_ANSWER_MS = 2_000;
  */
 export async function hostileBench(): Promise<BenchmarkReport> {
   const dir = await mkdtemp(join(tmpdir(), 'accord-bench-hostile-'));
-  const server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_DATA_DIR: dir, ACCORD_SEED: 'false', LOG_LEVEL: 'silent' }));
+  const server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_DATA_DIR: dir, ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ...benchAuthEnv }));
   try {
     const post = (path: string, body: unknown) =>
-      fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.text());
+      fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...benchAuthHeader }, body: JSON.stringify(body) }).then((r) => r.text());
     await post('/api/v1/teams', { slug: 'red', name: 'Red team' });
     await post('/api/v1/systems', { slug: 'attacker', name: 'Attacker', team: 'red', domain: 'security' });
     const timings: { name: string; status: number; ms: number }[] = [];
@@ -29,7 +30,7 @@ export async function hostileBench(): Promise<BenchmarkReport> {
       await post('/api/v1/contracts', { slug: `h-${i}`, name: c.name, system: 'attacker' });
       const body = c.body();
       const started = performance.now();
-      const res = await fetch(`${server.url}/api/v1/contracts/h-${i}/versions?version=1.0.0`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body });
+      const res = await fetch(`${server.url}/api/v1/contracts/h-${i}/versions?version=1.0.0`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...benchAuthHeader }, body });
       await res.text();
       timings.push({ name: c.name, status: res.status, ms: performance.now() - started });
     }

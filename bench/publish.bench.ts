@@ -20,6 +20,7 @@ import { generateLargeOpenApi } from './generate-large-openapi.js';
 import { median } from './median.js';
 import { percentile } from './percentile.js';
 import { runConcurrently, type ConcurrentRun } from './run-concurrently.js';
+import { benchAuthEnv, benchAuthHeader } from './bench-credentials.js';
 
 export interface PublishBenchOptions {
   projectRoot: string;
@@ -149,7 +150,7 @@ interface MeasureContext {
 
 async function measureBackend(backend: Backend, { documents, parsed, clients, repeat, row }: MeasureContext): Promise<PathResult> {
   const count = documents.length;
-  const server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ...backend.env }));
+  const server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ...benchAuthEnv, ...backend.env }));
   let http: PathResult;
   try {
     const post = (path: string, body: string) => postJson(`${server.url}/api/v1${path}`, body);
@@ -242,7 +243,7 @@ async function insertVersion(db: Db, slug: string, source: string, spec: SpecDoc
 }
 
 async function postJson(url: string, body: string): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...benchAuthHeader }, body });
   const text = await response.text();
   if (!response.ok) throw new Error(`POST ${new URL(url).pathname} answered ${response.status}: ${text.slice(0, 300)}`);
 }

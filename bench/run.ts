@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { auditBench } from './audit.bench.js';
 import type { BenchmarkReport, Table } from './benchmark-report.js';
 import { coldStartBench } from './cold-start.bench.js';
 import { compatBench } from './compat.bench.js';
@@ -22,6 +23,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   hostile: () => hostileBench(),
   compat: () => compatBench({ projectRoot }),
   lint: () => lintBench({ projectRoot }),
+  audit: () => auditBench(),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -16,6 +16,25 @@ const serverSchema = z.object({
   ACCORD_COMPATIBILITY_MODE: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
   ACCORD_WAIVER_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ACCORD_MIN_DEPRECATION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
+  ACCORD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ACCORD_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCORD_TRUSTED_ORIGINS: z.string().optional(),
+  ACCORD_ANONYMOUS_READ: bool.default(true),
+  ACCORD_SIGN_UP: bool.default(false),
+  ACCORD_BOOTSTRAP_TOKEN: z.string().min(32, 'must be at least 32 characters').max(512).optional(),
+  ACCORD_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  ACCORD_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  ACCORD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ACCORD_API_KEY_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  ACCORD_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  ACCORD_PUBLISH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  ACCORD_TRUST_PROXY: z.string().optional(),
+  ACCORD_WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  ACCORD_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  ACCORD_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  ACCORD_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
+  ACCORD_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(7 * 86_400_000).default(3_600_000),
+  ACCORD_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -32,18 +51,51 @@ export interface ServerConfig {
   /** The longest an approved waiver may last. */
   waiverMaxDays: number;
   logLevel: string;
+  auth: {
+    /** Where people reach Accord; when unset, the address the server listens on. */
+    publicUrl: string | undefined;
+    /** Unset with PGlite: one is generated and kept in the data directory. */
+    secret: string | undefined;
+    trustedOrigins: string[];
+    anonymousRead: boolean;
+    signUp: boolean;
+    bootstrapToken: string | undefined;
+    oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
+    apiKeyMaxDays: number;
+    /** Attempts per minute: sign-ins per address, publishes per person or key. */
+    rateLimits: { signIn: number; publish: number };
+    /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the caller's address. */
+    trustProxy: string | undefined;
+  };
+  webhooks: {
+    /** Lets webhooks reach loopback, private and link-local addresses; off except in tests and closed networks. */
+    allowPrivate: boolean;
+    pollIntervalMs: number;
+    maxAttempts: number;
+    /** The wait after the first failed attempt, doubling with each further failure up to `retryMaxMs`. */
+    retryBaseMs: number;
+    retryMaxMs: number;
+    /** Per attempt. */
+    timeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
 
 /** The only reader of the environment: validated once at start-up, with messages naming the variable. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const result = serverSchema.safeParse(env);
+  // An empty variable counts as unset, as shells and compose files often leave them.
+  const result = serverSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const c = result.data;
+  const problems = [
+    c.DATABASE_URL && !c.ACCORD_AUTH_SECRET ? 'ACCORD_AUTH_SECRET: required with DATABASE_URL, so every instance signs sessions alike (32+ random characters)' : undefined,
+    c.ACCORD_OIDC_ISSUER && !(c.ACCORD_OIDC_CLIENT_ID && c.ACCORD_OIDC_CLIENT_SECRET) ? 'ACCORD_OIDC_CLIENT_ID, ACCORD_OIDC_CLIENT_SECRET: required with ACCORD_OIDC_ISSUER' : undefined,
+  ].filter((p) => p !== undefined);
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     port: c.PORT,
     host: c.HOST,
@@ -55,6 +107,26 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     compatibility: { defaultMode: c.ACCORD_COMPATIBILITY_MODE, minDeprecationDays: c.ACCORD_MIN_DEPRECATION_DAYS },
     waiverMaxDays: c.ACCORD_WAIVER_MAX_DAYS,
     logLevel: c.LOG_LEVEL,
+    auth: {
+      publicUrl: c.ACCORD_PUBLIC_URL?.replace(/\/$/, ''),
+      secret: c.ACCORD_AUTH_SECRET,
+      trustedOrigins: (c.ACCORD_TRUSTED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      anonymousRead: c.ACCORD_ANONYMOUS_READ,
+      signUp: c.ACCORD_SIGN_UP,
+      bootstrapToken: c.ACCORD_BOOTSTRAP_TOKEN,
+      oidc: c.ACCORD_OIDC_ISSUER ? { issuer: c.ACCORD_OIDC_ISSUER, clientId: c.ACCORD_OIDC_CLIENT_ID!, clientSecret: c.ACCORD_OIDC_CLIENT_SECRET!, name: 'Single sign-on' } : undefined,
+      apiKeyMaxDays: c.ACCORD_API_KEY_MAX_DAYS,
+      rateLimits: { signIn: c.ACCORD_SIGN_IN_RATE_LIMIT, publish: c.ACCORD_PUBLISH_RATE_LIMIT },
+      trustProxy: c.ACCORD_TRUST_PROXY,
+    },
+    webhooks: {
+      allowPrivate: c.ACCORD_WEBHOOK_ALLOW_PRIVATE,
+      pollIntervalMs: c.ACCORD_WEBHOOK_POLL_MS,
+      maxAttempts: c.ACCORD_WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: c.ACCORD_WEBHOOK_RETRY_BASE_MS,
+      retryMaxMs: Math.max(c.ACCORD_WEBHOOK_RETRY_MAX_MS, c.ACCORD_WEBHOOK_RETRY_BASE_MS),
+      timeoutMs: c.ACCORD_WEBHOOK_TIMEOUT_MS,
+    },
   };
 }
 

@@ -10,7 +10,10 @@ import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.
 import { packageRoot, systemClock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
 import { readShippedRulesets } from './lint/read-shipped-rulesets.js';
-import { createAccessPolicy } from './auth/index.js';
+import { createServer, type Server } from 'node:http';
+import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, createRateLimiter, createSetupClaim, ensureBootstrapKey, localAuthSecret } from './auth/index.js';
+import { sealAuditLog } from './audit/index.js';
+import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -35,9 +38,19 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     threads: config.parseThreads,
     onWorkerError: (err) => log.error({ err }, 'worker thread failed'),
   });
+  let server: Server | undefined;
   try {
     await database.migrate();
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access: createAccessPolicy() });
+    // Links the audit events written before the chain existed, before anything can append to it.
+    // (Not inside the same `exclusively` as migrate: that takes the lock on a connection of its own.)
+    const { sealed } = await database.exclusively(() => sealAuditLog(database.db));
+    if (sealed > 0) log.info({ sealed }, 'sealed the audit events written before the hash chain');
+    const access = createAccessPolicy();
+    // Events land in the outbox inside each change's transaction; the worker, started once the
+    // server listens, is woken by them and sends.
+    let deliveries: DeliveryWorker | undefined;
+    const outbox = createOutbox({ clock: systemClock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit });
     if (config.seed) {
       await database.exclusively(async () => {
         if (!(await isRegistryEmpty(database.db))) return;
@@ -45,25 +58,59 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
         log.info(seeded, 'seeded the example contracts');
       });
     }
-    const app = createApp({ registry, log, ping: database.ping, apiDocument: loadApiDocument, maxDocumentBytes: config.maxDocumentBytes });
-    const server = app.listen(config.port, config.host);
-    await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+    // Listening comes before the app exists: with an ephemeral port, the address is only known now,
+    // and sign-in cookies and origin checks need it when no public URL is configured.
+    const listening = (server = createServer());
+    listening.listen(config.port, config.host);
+    await new Promise<void>((resolve, reject) => listening.once('listening', resolve).once('error', reject));
     // Requests carrying large documents may be slow to arrive; do not let a stalled client hold a socket forever.
-    server.requestTimeout = 120_000;
-    const { port } = server.address() as AddressInfo;
+    listening.requestTimeout = 120_000;
+    const { port } = listening.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    const publicUrl = config.auth.publicUrl ?? url;
+    const secret = config.auth.secret ?? (await localAuthSecret((config.database as { dataDir: string }).dataDir));
+    const auth = createAuth(database.db, systemClock, { publicUrl, secret, trustedOrigins: config.auth.trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
+    if (config.auth.bootstrapToken) {
+      const bootstrap = await ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken);
+      if (bootstrap === 'revoked') log.warn('ACCORD_BOOTSTRAP_TOKEN names an API key that was revoked; it stays revoked');
+    }
+    const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock });
+    if (setup.token) log.warn({ setupToken: setup.token }, `no administrator yet: claim this installation by POSTing {"token", "email", "name", "password"} to ${publicUrl}/api/v1/setup with this setup token, or with \`accord admin create\``);
+    const minute = 60_000;
+    const app = createApp({
+      registry,
+      identity: createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays }),
+      setup,
+      webhooks: createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate }),
+      auth,
+      authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
+      anonymousRead: config.auth.anonymousRead,
+      trustedOrigins: new Set([new URL(publicUrl).origin, ...config.auth.trustedOrigins]),
+      limits: { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) },
+      trustProxy: config.auth.trustProxy,
+      log,
+      ping: database.ping,
+      apiDocument: loadApiDocument,
+      maxDocumentBytes: config.maxDocumentBytes,
+    });
+    listening.on('request', app);
+    const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs } = config.webhooks;
+    deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs });
     log.info({ url, database: database.kind, ms: Math.round(performance.now() - started) }, 'Accord is ready');
     return {
       url,
       log,
       async close() {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
+        await new Promise<void>((resolve) => listening.close(() => resolve()));
+        listening.closeAllConnections();
+        // Before the database closes: the deliveries being sent still record their outcome.
+        await deliveries?.close();
         await workers.close();
         await database.close();
       },
     };
   } catch (error) {
+    server?.close();
     await workers.close();
     await database.close();
     throw error;

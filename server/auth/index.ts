@@ -1,2 +1,15 @@
 export { createAccessPolicy, keyMay, SCOPE_FOR } from './access-policy.js';
+export { createAuth, type Auth, type AuthSettings } from './create-auth.js';
+export { createAuthenticator, type Authenticated, type Authenticator } from './authenticate.js';
+export { createIdentity, type Identity } from './create-identity.js';
+export { createPerson, type Person, type PersonInput } from './create-person.js';
+export { createSetupClaim, type SetupClaim } from './setup-claim.js';
+export { ensureBootstrapKey } from './ensure-bootstrap-key.js';
+export { gateRoute, type Gate } from './gate-route.js';
+export { checkOrigin } from './check-origin.js';
+export { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter.js';
+export type { ApiKey, ApiKeyInput } from './api-keys.js';
+export type { Membership, TeamRole } from './memberships.js';
+export type { Me } from './people.js';
 export * from './auth.tables.js';
+export { localAuthSecret } from './local-auth-secret.js';

@@ -10,6 +10,7 @@ interface Command {
 // Commands load on demand: `accord diff` in a CI job should not pay for the server's modules.
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => import('./commands/serve.js').then((m) => ({ run: m.serve, help: m.serveHelp })),
+  admin: async () => import('./commands/admin.js').then((m) => ({ run: m.admin, help: m.adminHelp })),
   publish: async () => import('./commands/publish.js').then((m) => ({ run: m.publish, help: m.publishHelp })),
   import: async () => import('./commands/import.js').then((m) => ({ run: m.importContracts, help: m.importHelp })),
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
@@ -18,6 +19,8 @@ const commands: Record<string, () => Promise<Command>> = {
   lint: async () => import('./commands/lint.js').then((m) => ({ run: m.lint, help: m.lintHelp })),
   check: async () => import('./commands/check.js').then((m) => ({ run: m.check, help: m.checkHelp })),
   waiver: async () => import('./commands/waiver.js').then((m) => ({ run: m.waiver, help: m.waiverHelp })),
+  deprecate: async () => import('./commands/deprecate.js').then((m) => ({ run: m.deprecate, help: m.deprecateHelp })),
+  audit: async () => import('./commands/audit.js').then((m) => ({ run: m.audit, help: m.auditHelp })),
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -26,6 +29,7 @@ Usage: accord <command> [options]
 
 Commands:
   serve      start the Accord server
+  admin      create an administrator directly in the database (claim a new installation)
   publish    publish a version of a contract
   import     import a folder of contracts
   ls         list contracts, teams, systems, versions, subscriptions, deployments
@@ -34,6 +38,8 @@ Commands:
   lint       check a contract document offline against a governance ruleset
   check      check a candidate document against a registered contract (CI gate)
   waiver     request, approve, revoke and list waivers of findings
+  deprecate  deprecate a contract, a version or operations with a sunset date
+  audit      verify the audit log's hash chain and list who changed what
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.

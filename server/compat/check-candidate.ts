@@ -4,6 +4,7 @@ import type { ReportedFinding } from './reported-finding.js';
 import type { CompatibilityMode } from './compatibility-mode.js';
 import type { DiffOptions } from './diff-documents.js';
 import { compatibleLine } from './compatible-line.js';
+import { overlayOperationDeprecations, type RecordedDeprecation } from './overlay-operation-deprecations.js';
 import { findBreakingChanges } from './find-breaking-changes.js';
 import { selectBaselines } from './select-baselines.js';
 import type { Finding } from './finding.js';
@@ -29,6 +30,8 @@ export interface CandidateCheckInput extends DiffOptions {
   failOn?: FailOn;
   /** Approved, unexpired waivers of the contract; a finding with a waived fingerprint does not gate. */
   waivers?: readonly ActiveWaiver[];
+  /** Operations the owner deprecated through the registry; every document is read as if it said so. */
+  operationDeprecations?: readonly RecordedDeprecation[];
 }
 
 export interface ActiveWaiver {
@@ -103,9 +106,12 @@ export interface CandidateCheck extends VerdictReport {
  * step; those findings only gate when the mode asks for them.
  */
 export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
-  const { candidate, version, mode, failOn = 'error', levels = {}, published, waivers = [], ...diffOptions } = input;
+  const { candidate: submitted, version, mode, failOn = 'error', levels = {}, published, waivers = [], operationDeprecations = [], ...diffOptions } = input;
   const waiverOf = new Map(waivers.map((w) => [w.fingerprint, { id: w.id, expiresAt: w.expiresAt }]));
-  const documents = new Map(published.map((p) => [p.version, p.document]));
+  // The candidate too: an operation the registry deprecated stays deprecated in the next version
+  // whether or not its document repeats it, so keeping it is not reported as a reactivation.
+  const candidate = overlayOperationDeprecations(submitted, operationDeprecations);
+  const documents = new Map(published.map((p) => [p.version, overlayOperationDeprecations(p.document, operationDeprecations)]));
   const { previous, versions: baselines } = selectBaselines([...documents.keys()], mode, version);
   const gatedDirections = directionsOf(mode);
 

@@ -31,3 +31,4 @@ export {
 } from './check-candidate.js';
 export { COMPATIBILITY_MODES, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, type CompatibilityMode } from './compatibility-mode.js';
 export { selectBaselines, type Baselines } from './select-baselines.js';
+export { overlayOperationDeprecations, type RecordedDeprecation } from './overlay-operation-deprecations.js';

@@ -1,11 +1,15 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
+import { toNodeHandler } from 'better-auth/node';
 import type { Logger } from 'pino';
 import type { Registry } from '../registry/index.js';
+import { checkOrigin, gateRoute, type Auth, type Authenticator, type Identity, type RateLimiter, type SetupClaim } from '../auth/index.js';
+import { describeActor } from '../shared/index.js';
+import { identityRoutes } from './identity.routes.js';
 import { AccordError } from '../shared/index.js';
 import { contractRoutes } from './contracts.routes.js';
 import { environmentRoutes } from './environments.routes.js';
 import { problemHandler, problemOf, sendProblem } from './problem.js';
-import { requestContext } from './request-context.js';
+import { actorOf, requestContext } from './request-context.js';
 import { expressPath, type Route } from './route.js';
 import { subscriptionRoutes } from './subscriptions.routes.js';
 import { changelogRoutes } from './changelog.routes.js';
@@ -17,9 +21,29 @@ import { systemRoutes } from './systems.routes.js';
 import { teamRoutes } from './teams.routes.js';
 import { RAW_DOCUMENT_TYPES } from './document-input.js';
 import { versionRoutes } from './versions.routes.js';
+import { deprecationRoutes } from './deprecations.routes.js';
+import { auditRoutes } from './audit.routes.js';
+import { webhookRoutes } from './webhooks.routes.js';
+import type { Webhooks } from '../notify/index.js';
 
-export interface AppDeps {
+/** Everything the REST routes call. */
+export interface ApiServices {
   registry: Registry;
+  identity: Identity;
+  setup: SetupClaim;
+  webhooks: Webhooks;
+}
+
+export interface AppDeps extends ApiServices {
+  auth: Auth;
+  authenticate: Authenticator;
+  /** Whether anonymous callers may read the catalog. Writing always needs a person or a key. */
+  anonymousRead: boolean;
+  /** Origins whose pages may write with a session cookie. */
+  trustedOrigins: ReadonlySet<string>;
+  limits: { signIn: RateLimiter; publish: RateLimiter };
+  /** Express's `trust proxy` setting, for the caller's address behind a reverse proxy. */
+  trustProxy?: string | undefined;
   log: Logger;
   /** Readiness: resolves when the database answers. */
   ping: () => Promise<void>;
@@ -29,13 +53,15 @@ export interface AppDeps {
 }
 
 /** Every REST route under /api/v1, as data. */
-export function apiRoutes(registry: Registry): Route[] {
-  return [...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry)];
+export function apiRoutes({ registry, identity, setup, webhooks }: ApiServices): Route[] {
+  return [...identityRoutes(identity, setup), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks)];
 }
 
-export function createApp({ registry, log, ping, apiDocument, maxDocumentBytes }: AppDeps): express.Express {
+export function createApp(deps: AppDeps): express.Express {
+  const { log, ping, apiDocument, maxDocumentBytes, auth, authenticate, anonymousRead, trustedOrigins, limits } = deps;
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(deps.trustProxy));
   app.set('etag', 'strong');
   app.use(requestContext());
   app.use((req, res, next) => {
@@ -56,16 +82,39 @@ export function createApp({ registry, log, ping, apiDocument, maxDocumentBytes }
     }
   });
 
+  // better-auth's own endpoints (sign-in, sign-out, session, OIDC callback) read the raw body
+  // themselves, so they are mounted before any body parser. Sign-in attempts are limited per address.
+  app.post('/api/auth/sign-in/{*rest}', (req, _res, next) => next(limits.signIn.take('sign-in attempts', `ip:${req.ip}`)));
+  app.all('/api/auth/{*rest}', toNodeHandler(auth));
+
   const api = Router();
   // A JSON body carries the document as an escaped string, so it may be somewhat larger than the
   // document itself; the document limit proper is enforced by safe ingest on the decoded text.
   api.use(express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }));
   api.use(express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes }));
+  api.use(authenticated(authenticate, trustedOrigins));
   api.get('/openapi.json', async (_req, res) => void res.json(await apiDocument()));
-  for (const route of apiRoutes(registry)) api[route.method](expressPath(route.path), route.handler);
+  for (const route of apiRoutes(deps)) {
+    const gate: RequestHandler = (_req, res, next) => next(gateRoute(route.access, actorOf(res), { anonymousRead }));
+    // Publishing is the expensive write (parse, check, lint); one caller cannot monopolise the workers.
+    const limit: RequestHandler[] = route.access === 'contract.publish' ? [(_req, res, next) => next(limits.publish.take('publishes', describeActor(actorOf(res))))] : [];
+    api[route.method](expressPath(route.path), gate, ...limit, route.handler);
+  }
   app.use('/api/v1', api);
 
   app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
   app.use(problemHandler({ log }));
   return app;
 }
+
+/** Replaces the anonymous actor with whoever the credentials name; cookie writes must pass the origin check. */
+function authenticated(authenticate: Authenticator, trustedOrigins: ReadonlySet<string>): RequestHandler {
+  return async (req, res, next) => {
+    const { actor, viaCookie } = await authenticate(req, actorOf(res).requestId ?? '');
+    if (viaCookie) checkOrigin(req, trustedOrigins);
+    res.locals.actor = actor;
+    next();
+  };
+}
+
+const trustProxyValue = (value: string): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value);

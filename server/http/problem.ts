@@ -7,7 +7,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   unauthenticated: 401,
   forbidden: 403,
   'rate-limited': 429,
-  'csrf-origin': 403,
+  'cross-origin-write': 403,
   'route-not-found': 404,
   'malformed-json': 400,
   'bad-request': 400,

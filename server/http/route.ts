@@ -1,14 +1,14 @@
 import type { Request, Response } from 'express';
-import type { Action } from '../shared/index.js';
+import type { Gate } from '../auth/index.js';
 
 export type Method = 'get' | 'post' | 'patch';
 
 /**
- * Who may call a route before the registry decides against the owning team: `read` is open to
- * anonymous callers when the installation allows anonymous reading, `signed-in` needs any person
- * or key, and an action needs a caller whose role or key scope can perform it at all.
+ * Who may call a route before the registry decides against the owning team: `public` is open to
+ * all, `read` to anonymous callers when the installation allows anonymous reading, `signed-in`
+ * needs any person or key, and an action a caller whose role or key scope can perform it at all.
  */
-export type RouteAccess = 'read' | 'signed-in' | Action;
+export type RouteAccess = Gate;
 
 /**
  * A REST route as data. Paths use OpenAPI template syntax (`/contracts/{slug}`) so the route table

@@ -85,6 +85,13 @@ export const waiverCreate = z
 
 export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000) });
 
+const sunsetAt = z.iso.datetime({ offset: true }).transform((at) => new Date(at));
+const deprecationNote = z.string().max(2000).optional();
+const operationKeys = z.array(z.string().min(1).max(1000)).min(1).max(1000);
+export const deprecationCreate = z.strictObject({ sunsetAt, note: deprecationNote });
+export const operationDeprecationCreate = z.strictObject({ operations: operationKeys, sunsetAt, note: deprecationNote });
+export const operationDeprecationWithdraw = z.strictObject({ operations: operationKeys });
+
 const page = { limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional(), cursor: z.string().max(500).optional() };
 const text = z.string().max(200).optional();
 
@@ -116,3 +123,20 @@ export const rulesetAssignmentCreate = z.strictObject({
   ruleset: rulesetName,
 });
 export const rulesetAssignmentQuery = z.strictObject({ ...page, scope: assignmentScope.optional(), target: text, ruleset: text });
+
+// An instant in an audit query: a timestamp with offset, or a date meaning its midnight in UTC.
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((at) => new Date(at));
+export const auditQuery = z
+  .strictObject({ ...page, targetType: text, targetId: text, actor: text, action: text, from: instant.optional(), to: instant.optional(), seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional() })
+  .superRefine((query, ctx) => {
+    if (query.targetId !== undefined && query.targetType === undefined) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'targetId needs targetType, e.g. targetType=contract' });
+    if (query.from && query.to && query.from >= query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be later than from' });
+  });
+export const auditVerifyQuery = z.strictObject({});
+
+// Event types are checked by the webhook service, which names each unknown one by pointer.
+export const webhookCreate = z.strictObject({
+  url: z.string().min(1).max(2000),
+  events: z.array(z.string().min(1).max(100)).max(20).optional(),
+  description: z.string().max(2000).optional(),
+});

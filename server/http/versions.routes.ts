@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { Registry, Version } from '../registry/index.js';
 import { documentInput } from './document-input.js';
@@ -15,7 +16,9 @@ import { validateInput } from './validate-input.js';
  * request asks for, so a matching tag answers 304.
  */
 function sendVersionPart(req: Request, res: Response, version: Version, body: () => void): void {
-  const etag = `"${version.contentHash}:${version.version}"`;
+  // Deprecating is the one change a version still admits, so it is part of the tag once it happened.
+  const deprecation = version.deprecatedAt === null ? '' : `:${createHash('sha256').update(JSON.stringify([version.deprecatedAt, version.sunsetAt, version.deprecationNote])).digest('hex').slice(0, 16)}`;
+  const etag = `"${version.contentHash}:${version.version}${deprecation}"`;
   res.set('ETag', etag).set('Cache-Control', 'no-cache');
   const candidates = (req.get('if-none-match') ?? '').split(',').map((t) => t.trim().replace(/^W\//, ''));
   if (candidates.includes(etag) || candidates.includes('*')) return void res.status(304).end();

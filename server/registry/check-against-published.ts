@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck,
-  type CheckFinding, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
+  type CheckFinding, type CompatibilityMode, type LevelOverrides, type RecordedDeprecation } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
+import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import type { RegistryDeps } from './registry-types.js';
 import { activeWaivers } from './waivers.js';
 
@@ -50,6 +51,7 @@ export async function checkAgainstPublished(
   const now = clock.now();
   const needed = await baselineVersions(db, contract.contractId, mode, version);
   const waivers = await activeWaivers(db, contract.contractId, now);
+  const deprecations = recorded(await operationDeprecationsOf(db, contract.contractId));
   const documents =
     needed.length === 0
       ? []
@@ -67,18 +69,21 @@ export async function checkAgainstPublished(
       now,
       minDeprecationDays: compatibility?.minDeprecationDays,
       waivers,
+      // Applied in the worker: documents cross to it as text, and parsing them here would cost the
+      // event loop what the pool is there to save.
+      operationDeprecations: deprecations,
     }),
     linter.lint({ documentJson: candidateJson, ruleset, shipped: shippedRulesets }),
   ]);
   const check = addPolicyFindings(compatible, policyFindings, { waivers, gates: contract.lifecycle !== 'draft' });
   // Existing consumers are clients of earlier versions: only what breaks them backward concerns them.
   const backward = check.findings.filter((f): f is CheckFinding => f.source === 'compatibility' && f.direction === 'backward');
-  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, backward, version), baseline: keyOf(contract, needed, waivers) };
+  return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, backward, version), baseline: keyOf(contract, needed, waivers, deprecations) };
 }
 
 /** The same key `checkAgainstPublished` returned, read again (inside a publish's transaction). */
 export async function baselineOf(tx: Db, contract: CheckTarget, version: string, now: Date): Promise<string> {
-  return keyOf(contract, await baselineVersions(tx, contract.contractId, modeOf(contract), version), await activeWaivers(tx, contract.contractId, now));
+  return keyOf(contract, await baselineVersions(tx, contract.contractId, modeOf(contract), version), await activeWaivers(tx, contract.contractId, now), recorded(await operationDeprecationsOf(tx, contract.contractId)));
 }
 
 async function baselineVersions(db: Db, contractId: string, mode: CompatibilityMode, version: string | undefined): Promise<{ id: string; version: string }[]> {
@@ -87,8 +92,10 @@ async function baselineVersions(db: Db, contractId: string, mode: CompatibilityM
   return all.filter((v) => wanted.has(v.version));
 }
 
+const recorded = (rows: { operation: string; sunsetAt: Date }[]): RecordedDeprecation[] => rows.map((row) => ({ operation: row.operation, sunsetAt: row.sunsetAt.toISOString() }));
 const modeOf = (contract: CheckTarget): CompatibilityMode => (isCompatibilityMode(contract.compatibilityMode) ? contract.compatibilityMode : DEFAULT_COMPATIBILITY_MODE);
-// The mode, the levels, the lifecycle and the waivers decide the verdict as much as the versions do.
+// The mode, the levels, the lifecycle, the waivers and the operations deprecated through the
+// registry decide the verdict as much as the versions do.
 // A ruleset assigned while a publish is being checked applies from the next publish on.
-const keyOf = (contract: CheckTarget, baseline: { id: string }[], waivers: { id: string }[]) =>
-  JSON.stringify([modeOf(contract), contract.ruleLevels ?? {}, contract.lifecycle, baseline.map((v) => v.id).sort(), waivers.map((w) => w.id).sort()]);
+const keyOf = (contract: CheckTarget, baseline: { id: string }[], waivers: { id: string }[], deprecations: RecordedDeprecation[]) =>
+  JSON.stringify([modeOf(contract), contract.ruleLevels ?? {}, contract.lifecycle, baseline.map((v) => v.id).sort(), waivers.map((w) => w.id).sort(), deprecations]);

@@ -8,6 +8,7 @@ import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished, type PolicyRulesetOf } from './check-against-published.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import { parseSemver } from './parse-semver.js';
+import { ownerOfContract } from './owner-of.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
 
 const { checks, contracts } = tables;
@@ -53,6 +54,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       const parsed = input.version === undefined ? undefined : parseSemver(input.version);
       const [contract] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
       if (!contract) throw new NotFound(`contract "${input.contract}"`);
+      await deps.access.assert(db, actor, 'check.run', (await ownerOfContract(db, input.contract)).teamId);
       if (contract.lifecycle === 'retired') throw retired(input.contract);
       const spec = await specs.load(input.document);
       if (!spec.ok) throw documentRejected(spec);
@@ -63,7 +65,22 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();
       const id = newId(now.getTime());
-      await db.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: storableJson(stored), createdAt: now, createdBy: describeActor(actor) });
+      await db.transaction(async (tx) => {
+        await tx.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: storableJson(stored), createdAt: now, createdBy: describeActor(actor) });
+        // Only a failing verdict is news to the owner: passing checks run on every pull request.
+        if (report.verdict !== 'fail' || !deps.emit) return;
+        const gating = report.findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver === undefined);
+        await deps.emit(tx, {
+          type: 'check.failed',
+          contractId: contract.id,
+          contract: input.contract,
+          ownerSystemId: contract.systemId,
+          checkId: id,
+          version: input.version ?? null,
+          verdict: 'fail',
+          summary: { breaking: gating.filter((f) => f.source === 'compatibility').length, policy: gating.filter((f) => f.source === 'policy').length },
+        });
+      });
       return { id, contract: input.contract, version: input.version ?? null, contentHash: spec.contentHash, ...stored, createdAt: now, createdBy: describeActor(actor) };
     },
 

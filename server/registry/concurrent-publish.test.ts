@@ -4,6 +4,7 @@ import { stringify } from 'yaml';
 import { createPostgresLocation, postgresUrl } from '../test-support/test-database.js';
 import { spawnAccordServer, type SpawnedServer } from '../test-support/spawn-accord-server.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { TEST_ADMIN_TOKEN } from '../test-support/test-credentials.js';
 
 const doc = (variant: string) =>
   stringify({
@@ -17,7 +18,7 @@ type Post = (path: string, body: unknown) => Promise<number>;
 const poster =
   (baseUrl: string): Post =>
   async (path, body) => {
-    const res = await fetch(baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify(body) });
     await res.arrayBuffer();
     return res.status;
   };

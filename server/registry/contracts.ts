@@ -1,11 +1,14 @@
 import { and, arrayContains, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
+import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
 import type { ContractKind } from '../spec/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
-import type { Contract, Lifecycle, Page, PageRequest, RegistryDeps } from './registry-types.js';
+import type { Contract, ContractDetail, Lifecycle, Page, PageRequest, RegistryDeps } from './registry-types.js';
+import { contractIdOf } from './contract-id-of.js';
+import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
 
@@ -71,13 +74,7 @@ function assertKnownRules(levels: LevelOverrides): void {
   }
 }
 
-async function systemIdOf(db: Db, slug: string): Promise<string> {
-  const [row] = await db.select({ id: systems.id }).from(systems).where(eq(systems.slug, slug));
-  if (!row) throw new InvalidInput(`system "${slug}" does not exist`, [{ pointer: '/system', message: 'unknown system' }], 'unknown-reference');
-  return row.id;
-}
-
-export function createContracts({ db, clock, compatibility }: RegistryDeps) {
+export function createContracts({ db, clock, compatibility, access }: RegistryDeps) {
   const select = (tx: Db = db) =>
     tx.select(columns).from(contracts).innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId));
   const byId = async (tx: Db, id: string) => (await select(tx).where(eq(contracts.id, id)))[0] as Contract;
@@ -87,7 +84,8 @@ export function createContracts({ db, clock, compatibility }: RegistryDeps) {
       assertSlug(input.slug, '/slug');
       if (input.ruleLevels) assertKnownRules(input.ruleLevels);
       return db.transaction(async (tx) => {
-        const systemId = await systemIdOf(tx, input.system);
+        const { systemId, teamId } = await ownerOfSystem(tx, input.system, '/system');
+        await access.assert(tx, actor, 'contract.manage', teamId);
         const now = clock.now();
         const [row] = await tx
           .insert(contracts)
@@ -113,10 +111,11 @@ export function createContracts({ db, clock, compatibility }: RegistryDeps) {
       });
     },
 
-    async get(slug: string): Promise<Contract> {
+    /** One contract with the operations deprecated through the registry, which lists leave out. */
+    async get(slug: string): Promise<ContractDetail> {
       const [row] = await select().where(eq(contracts.slug, slug));
       if (!row) throw new NotFound(`contract "${slug}"`);
-      return row as Contract;
+      return { ...(row as Contract), deprecations: { operations: await operationDeprecationsOf(db, await contractIdOf(db, slug)) } };
     },
 
     async update(slug: string, patch: ContractPatch, actor: Actor): Promise<Contract> {
@@ -124,6 +123,11 @@ export function createContracts({ db, clock, compatibility }: RegistryDeps) {
       return db.transaction(async (tx) => {
         const [current] = await tx.select().from(contracts).where(eq(contracts.slug, slug)).for('update');
         if (!current) throw new NotFound(`contract "${slug}"`);
+        const owner = await ownerOfContract(tx, slug);
+        await access.assert(tx, actor, 'contract.manage', owner.teamId);
+        const moveTo = patch.system === undefined ? undefined : await ownerOfSystem(tx, patch.system, '/system');
+        // Moving a contract to another team's system needs the right to manage contracts there too.
+        if (moveTo && moveTo.teamId !== owner.teamId) await access.assert(tx, actor, 'contract.manage', moveTo.teamId);
         if (current.lifecycle === 'retired' && patch.lifecycle !== undefined && patch.lifecycle !== 'retired') {
           throw new Conflict('invalid-transition', `contract "${slug}" is retired; a retired contract cannot return to ${patch.lifecycle}`, [
             { pointer: '/lifecycle', message: 'retired is final' },
@@ -135,7 +139,7 @@ export function createContracts({ db, clock, compatibility }: RegistryDeps) {
           .update(contracts)
           .set({
             ...rest,
-            ...(system === undefined ? {} : { systemId: await systemIdOf(tx, system) }),
+            ...(moveTo === undefined ? {} : { systemId: moveTo.systemId }),
             ...(tags === undefined ? {} : { tags: [...new Set(tags)] }),
             updatedAt: now,
           })

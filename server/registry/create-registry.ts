@@ -1,8 +1,10 @@
 import type { Actor } from '../shared/index.js';
+import { createAuditLog } from '../audit/index.js';
 import { createChangelog } from './changelog.js';
 import { createChecks } from './checks.js';
 import { createContracts } from './contracts.js';
 import { createDeployments } from './deployments.js';
+import { createDeprecations } from './deprecations.js';
 import { createEnvironments } from './environments.js';
 import { createGovernance } from './governance.js';
 import { publishVersion, type PublishInput } from './publish-version.js';
@@ -38,6 +40,8 @@ export function createRegistry(deps: RegistryDeps) {
     subscriptions: createSubscriptions(deps),
     environments,
     deployments: createDeployments({ ...deps, environments }),
+    audit: createAuditLog(deps),
+    deprecations: createDeprecations(deps),
   };
 }
 

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { InvalidInput, describeActor, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
+import { ownerOfContract } from './owner-of.js';
 import { latestVersionOf } from './contracts.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Deployment, DeploymentMatrix, Page, PageRequest, RegistryDeps } from './registry-types.js';
@@ -35,7 +36,7 @@ const columns = {
   deployedBy: deployments.deployedBy,
 };
 
-export function createDeployments({ db, clock, environments: envs }: RegistryDeps & { environments: Environments }) {
+export function createDeployments({ db, clock, access, environments: envs }: RegistryDeps & { environments: Environments }) {
   const select = () =>
     db
       .select(columns)
@@ -48,7 +49,9 @@ export function createDeployments({ db, clock, environments: envs }: RegistryDep
     /** Records that a version now runs in an environment; earlier records stay as history. */
     async record(input: DeploymentInput, actor: Actor): Promise<Deployment> {
       return db.transaction(async (tx) => {
-        const contract = { id: await contractIdOf(tx, input.contract) };
+        const owner = await ownerOfContract(tx, input.contract);
+        await access.assert(tx, actor, 'deployment.record', owner.teamId);
+        const contract = { id: owner.contractId };
         const [environment] = await tx.select({ id: environments.id }).from(environments).where(eq(environments.slug, input.environment));
         if (!environment) throw new InvalidInput(`environment "${input.environment}" does not exist`, [{ pointer: '/environment', message: 'unknown environment' }], 'unknown-reference');
         const versionCondition =

@@ -18,11 +18,12 @@ export interface EnvironmentInput {
 
 const toEnvironment = (r: Row): Environment => ({ slug: r.slug, name: r.name, rank: r.rank, description: r.description });
 
-export function createEnvironments({ db, clock }: RegistryDeps) {
+export function createEnvironments({ db, clock, access }: RegistryDeps) {
   return {
     async create(input: EnvironmentInput, actor: Actor): Promise<Environment> {
       assertSlug(input.slug, '/slug');
       return db.transaction(async (tx) => {
+        await access.assert(tx, actor, 'admin', null);
         const now = clock.now();
         const [row] = await tx
           .insert(environments)
@@ -43,6 +44,7 @@ export function createEnvironments({ db, clock }: RegistryDeps) {
 
     async update(slug: string, patch: Partial<Omit<EnvironmentInput, 'slug'>>, actor: Actor): Promise<Environment> {
       return db.transaction(async (tx) => {
+        await access.assert(tx, actor, 'admin', null);
         const now = clock.now();
         const [row] = await tx.update(environments).set({ ...patch, updatedAt: now }).where(eq(environments.slug, slug)).returning();
         if (!row) throw new NotFound(`environment "${slug}"`);

@@ -1,7 +1,7 @@
 export { createRegistry, type Registry } from './create-registry.js';
 export { seedRegistry, isRegistryEmpty } from './seed-registry.js';
 export { type ContractInput, type ContractPatch, type ContractFilter } from './contracts.js';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, idCursor, readPageRequest, toPage } from './page.js';
 export type * from './registry-types.js';
 export type { PublishInput, PublishResult } from './publish-version.js';
 export type { SubscriptionRequest, SubscriptionFilter } from './subscriptions.js';
@@ -16,3 +16,4 @@ export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
 export type { ContractScorecard, GovernanceSummary } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';
+export type { DeprecationInput } from './deprecations.js';

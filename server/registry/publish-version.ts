@@ -8,6 +8,8 @@ import { baselineOf, checkAgainstPublished, type PolicyRulesetOf, type Published
 import { assertPublishable, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
 import { parseSemver } from './parse-semver.js';
+import { publishedEvent } from './published-event.js';
+import { ownerOfContract } from './owner-of.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
 
@@ -41,6 +43,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
   // transaction below checks again under the lock.
   const [target] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
   if (!target) throw new NotFound(`contract "${input.contract}"`);
+  await deps.access.assert(db, actor, 'contract.publish', (await ownerOfContract(db, input.contract)).teamId);
   if (target.lifecycle === 'retired') throw retired(input.contract);
   const spec = await specs.load(input.document);
   if (!spec.ok) throw documentRejected(spec);
@@ -56,6 +59,8 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
     const outcome = await db.transaction(async (tx) => {
       const [locked] = await tx.select().from(contracts).where(eq(contracts.id, target.id)).for('update');
       if (!locked) throw new NotFound(`contract "${input.contract}"`);
+      // Decided again under the lock: the contract may have moved, or a role been taken away, since.
+      await deps.access.assert(tx, actor, 'contract.publish', (await ownerOfContract(tx, input.contract)).teamId);
       if (assertPublishable(locked, await siblingsOf(tx, locked.id), input, spec, parsed) === 'repeat') return 'repeat';
       let judged = check;
       if ((await baselineOf(tx, checkTarget(locked), input.version, clock.now())) !== check.baseline) {
@@ -87,6 +92,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
         publishedBy: describeActor(actor),
       });
       await tx.update(contracts).set({ kind: spec.kind, updatedAt: now }).where(eq(contracts.id, locked.id));
+      if (deps.emit) await deps.emit(tx, await publishedEvent(tx, { contractId: locked.id, contract: input.contract, ownerSystemId: locked.systemId, version: input.version, check: judged }));
       await recordAuditEvent(tx, {
         actor,
         action: 'version.published',

@@ -26,23 +26,17 @@ export interface RegistryDeps {
 
 export interface CompatibilitySettings {
   defaultMode: CompatibilityMode;
-  /** An operation deprecated with a sunset sooner than this many days ahead draws a warning. */
+  /**
+   * The shortest notice, in days: a document deprecating an operation with a sooner sunset draws a
+   * warning; a deprecation asked of the registry with one is refused.
+   */
   minDeprecationDays: number;
 }
 
 export type Lifecycle = 'draft' | 'active' | 'deprecated' | 'retired';
 export type SubscriptionStatus = 'requested' | 'approved' | 'rejected' | 'revoked';
 
-export interface PageRequest {
-  limit?: number;
-  cursor?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Opaque; pass it back as `cursor` for the next page. Null on the last page. */
-  nextCursor: string | null;
-}
+export type { Page, PageRequest } from '../shared/index.js';
 
 export interface Team {
   slug: string;
@@ -93,6 +87,10 @@ export interface VersionSummary {
   operationCount: number;
   publishedAt: Date;
   publishedBy: string;
+  /** Set once the owner deprecates the version; consumers should move on before `sunsetAt`. */
+  deprecatedAt: Date | null;
+  sunsetAt: Date | null;
+  deprecationNote: string | null;
 }
 
 /** What a publish answers: the version without its (possibly large) documents. */
@@ -105,6 +103,29 @@ export interface Version extends PublishedVersion {
   document: unknown;
   source: string;
   sourceFormat: 'json' | 'yaml';
+}
+
+/** An operation the owner deprecated through the registry; checks read baselines as if they said so. */
+export interface OperationDeprecation {
+  operation: string;
+  sunsetAt: Date;
+  note: string;
+  createdAt: Date;
+  createdBy: string;
+}
+
+/** A contract as one resource: with the operations deprecated through the registry. */
+export interface ContractDetail extends Contract {
+  deprecations: { operations: OperationDeprecation[] };
+}
+
+/** Everything deprecated about one contract: itself, versions and single operations. */
+export interface Deprecations {
+  contract: string;
+  lifecycle: Lifecycle;
+  sunsetAt: Date | null;
+  versions: { version: string; deprecatedAt: Date; sunsetAt: Date | null; note: string }[];
+  operations: OperationDeprecation[];
 }
 
 export interface Subscription {

@@ -82,7 +82,7 @@ const stored = <R extends SummaryRow>(row: R) => ({ ...row, shipped: false as co
 
 const toAssignment = ({ lifecycle, ...row }: typeof rulesetAssignments.$inferSelect): RulesetAssignment => ({ ...row, lifecycle: lifecycle === '' ? null : lifecycle });
 
-export function createRulesets({ db, clock, shippedRulesets }: RegistryDeps) {
+export function createRulesets({ db, clock, shippedRulesets, access }: RegistryDeps) {
   const shipped = () => shippedRulesets;
 
   const shippedRuleset = (name: ShippedRulesetName): Ruleset => {
@@ -121,6 +121,8 @@ export function createRulesets({ db, clock, shippedRulesets }: RegistryDeps) {
      * same text (and description) as the latest version is not a new version.
      */
     async save(input: RulesetInput, actor: Actor): Promise<{ created: boolean; ruleset: Ruleset }> {
+      // Before the ruleset is compiled: refusing a stranger should not cost a compile.
+      await access.assert(db, actor, 'admin', null);
       assertSlug(input.name, '/name');
       if (isShipped(input.name)) throw new Conflict('reserved-name', `"${input.name}" is a ruleset shipped with Accord; save yours under another name (it may extend "${input.name}")`, [{ pointer: '/name', message: 'reserved' }]);
       try {
@@ -195,6 +197,7 @@ export function createRulesets({ db, clock, shippedRulesets }: RegistryDeps) {
       if (input.scope !== 'global' && target === '') throw new InvalidInput(`a ${input.scope} assignment names its ${input.scope}`, [{ pointer: '/target', message: 'required' }]);
       const lifecycle = input.lifecycle ?? '';
       return db.transaction(async (tx) => {
+        await access.assert(tx, actor, 'admin', null);
         await assertTarget(tx, input.scope, target);
         await assertRulesetExists(tx, input.ruleset);
         const now = clock.now();
@@ -225,6 +228,7 @@ export function createRulesets({ db, clock, shippedRulesets }: RegistryDeps) {
     async unassign(id: string, actor: Actor): Promise<RulesetAssignment> {
       if (!idCursor.safeParse(id).success) throw new NotFound(`ruleset assignment "${id}"`);
       return db.transaction(async (tx) => {
+        await access.assert(tx, actor, 'admin', null);
         const [row] = await tx.delete(rulesetAssignments).where(eq(rulesetAssignments.id, id)).returning();
         if (!row) throw new NotFound(`ruleset assignment "${id}"`);
         const assignment = toAssignment(row);

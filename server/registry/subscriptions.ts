@@ -6,6 +6,7 @@ import { isUniqueViolation, tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { contractIdOf } from './contract-id-of.js';
+import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, Subscription, SubscriptionStatus } from './registry-types.js';
 
@@ -48,7 +49,7 @@ const TRANSITIONS: Record<'approve' | 'reject' | 'revoke', { from: SubscriptionS
   revoke: { from: ['requested', 'approved'], to: 'revoked' },
 };
 
-export function createSubscriptions({ db, clock }: RegistryDeps) {
+export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
   const select = (tx: Db = db) =>
     tx
       .select(columns)
@@ -82,6 +83,10 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
     return db.transaction(async (tx) => {
       const [current] = await tx.select().from(subscriptions).where(eq(subscriptions.id, id)).for('update');
       if (!current) throw new NotFound(`subscription "${id}"`);
+      const owner = await ownerOfContract(tx, { id: current.contractId });
+      // Either side may end a subscription: the owner's maintainers, or the consumer's own team.
+      const consumerMayRevoke = decision === 'revoke' && (await access.permits(tx, actor, 'subscription.request', (await ownerOfSystem(tx, { id: current.consumerSystemId })).teamId));
+      if (!consumerMayRevoke) await access.assert(tx, actor, 'subscription.decide', owner.teamId);
       if (!from.includes(current.status)) {
         throw new Conflict('invalid-transition', `a ${current.status} subscription cannot be ${to}`);
       }
@@ -90,8 +95,10 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
         .update(subscriptions)
         .set({ status: to, decidedBy: describeActor(actor), decidedAt: now, updatedAt: now, ...(note === undefined ? {} : { note }) })
         .where(eq(subscriptions.id, id));
+      const decided = await byId(tx, id);
+      await emit?.(tx, { type: `subscription.${to}`, contractId: current.contractId, contract: decided.contract, ownerSystemId: owner.systemId, subscriptionId: id, consumerSystemId: current.consumerSystemId, range: current.range, operations: current.operations });
       await recordAuditEvent(tx, { actor, action: `subscription.${to}`, targetType: 'subscription', targetId: id, summary: { from: current.status, to }, at: now });
-      return byId(tx, id);
+      return decided;
     });
   }
 
@@ -102,11 +109,12 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
       }
       try {
         return await db.transaction(async (tx) => {
-          const [contract] = await tx.select({ id: contracts.id, lifecycle: contracts.lifecycle }).from(contracts).where(eq(contracts.slug, input.contract));
+          const [contract] = await tx.select({ id: contracts.id, lifecycle: contracts.lifecycle, systemId: contracts.systemId }).from(contracts).where(eq(contracts.slug, input.contract));
           if (!contract) throw new NotFound(`contract "${input.contract}"`);
           if (contract.lifecycle === 'retired') throw new Conflict('contract-retired', `contract "${input.contract}" is retired and takes no new subscriptions`);
-          const [consumer] = await tx.select({ id: systems.id }).from(systems).where(eq(systems.slug, input.consumer));
-          if (!consumer) throw new InvalidInput(`system "${input.consumer}" does not exist`, [{ pointer: '/consumer', message: 'unknown system' }], 'unknown-reference');
+          const consumerOwner = await ownerOfSystem(tx, input.consumer, '/consumer');
+          await access.assert(tx, actor, 'subscription.request', consumerOwner.teamId);
+          const consumer = { id: consumerOwner.systemId };
           const operations = await resolveOperations(tx, contract.id, input);
           const now = clock.now();
           const id = newId(now.getTime());
@@ -122,6 +130,7 @@ export function createSubscriptions({ db, clock }: RegistryDeps) {
             createdAt: now,
             updatedAt: now,
           });
+          await emit?.(tx, { type: 'subscription.requested', contractId: contract.id, contract: input.contract, ownerSystemId: contract.systemId, subscriptionId: id, consumerSystemId: consumer.id, range: input.range, operations });
           await recordAuditEvent(tx, { actor, action: 'subscription.requested', targetType: 'subscription', targetId: id, summary: { contract: input.contract, consumer: input.consumer, range: input.range }, at: now });
           return byId(tx, id);
         });

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
+import { ownerOfSystem } from './owner-of.js';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
@@ -39,7 +40,7 @@ async function teamIdOf(db: Db, slug: string, pointer: string): Promise<string> 
   return row.id;
 }
 
-export function createSystems({ db, clock }: RegistryDeps) {
+export function createSystems({ db, clock, access }: RegistryDeps) {
   const select = (tx: Db = db) => tx.select(columns).from(systems).innerJoin(teams, eq(teams.id, systems.teamId));
 
   return {
@@ -47,6 +48,7 @@ export function createSystems({ db, clock }: RegistryDeps) {
       assertSlug(input.slug, '/slug');
       return db.transaction(async (tx) => {
         const teamId = await teamIdOf(tx, input.team, '/team');
+        await access.assert(tx, actor, 'team.manage', teamId);
         const now = clock.now();
         const [row] = await tx
           .insert(systems)
@@ -68,9 +70,13 @@ export function createSystems({ db, clock }: RegistryDeps) {
 
     async update(slug: string, patch: Partial<Omit<SystemInput, 'slug'>>, actor: Actor): Promise<System> {
       return db.transaction(async (tx) => {
+        const owner = await ownerOfSystem(tx, slug);
+        await access.assert(tx, actor, 'team.manage', owner.teamId);
         const now = clock.now();
         const { team, ...rest } = patch;
         const teamId = team === undefined ? undefined : await teamIdOf(tx, team, '/team');
+        // Handing a system to another team needs the right to manage that team too.
+        if (teamId !== undefined && teamId !== owner.teamId) await access.assert(tx, actor, 'team.manage', teamId);
         const [row] = await tx
           .update(systems)
           .set({ ...rest, ...(teamId ? { teamId } : {}), updatedAt: now })

@@ -18,11 +18,12 @@ export interface TeamInput {
 
 const toTeam = (r: TeamRow): Team => ({ slug: r.slug, name: r.name, description: r.description, createdAt: r.createdAt, updatedAt: r.updatedAt });
 
-export function createTeams({ db, clock }: RegistryDeps) {
+export function createTeams({ db, clock, access }: RegistryDeps) {
   return {
     async create(input: TeamInput, actor: Actor): Promise<Team> {
       assertSlug(input.slug, '/slug');
       return db.transaction(async (tx) => {
+        await access.assert(tx, actor, 'admin', null);
         const now = clock.now();
         const [row] = await tx
           .insert(teams)
@@ -43,6 +44,9 @@ export function createTeams({ db, clock }: RegistryDeps) {
 
     async update(slug: string, patch: Partial<Omit<TeamInput, 'slug'>>, actor: Actor): Promise<Team> {
       return db.transaction(async (tx) => {
+        const [current] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).for('update');
+        if (!current) throw new NotFound(`team "${slug}"`);
+        await access.assert(tx, actor, 'team.manage', current.id);
         const now = clock.now();
         const [row] = await tx.update(teams).set({ ...patch, updatedAt: now }).where(eq(teams.slug, slug)).returning();
         if (!row) throw new NotFound(`team "${slug}"`);

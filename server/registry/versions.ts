@@ -21,6 +21,9 @@ const summaryColumns = {
   operationCount: sql<number>`jsonb_array_length(${versions.operations})`.mapWith(Number),
   publishedAt: versions.publishedAt,
   publishedBy: versions.publishedBy,
+  deprecatedAt: versions.deprecatedAt,
+  sunsetAt: versions.sunsetAt,
+  deprecationNote: versions.deprecationNote,
 };
 
 const publishedColumns = { ...summaryColumns, operations: versions.operations, findings: versions.findings };

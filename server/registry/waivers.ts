@@ -4,6 +4,7 @@ import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, findingFingerprint, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
+import { ownerOfContract } from './owner-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
 
@@ -45,7 +46,7 @@ export interface WaiverFilter extends PageRequest {
 
 const DAY_MS = 86_400_000;
 
-export function createWaivers({ db, clock, waiverMaxDays = 90 }: RegistryDeps & { waiverMaxDays?: number }) {
+export function createWaivers({ db, clock, access, waiverMaxDays = 90 }: RegistryDeps & { waiverMaxDays?: number }) {
   const columns = {
     id: waivers.id,
     contract: contracts.slug,
@@ -73,6 +74,7 @@ export function createWaivers({ db, clock, waiverMaxDays = 90 }: RegistryDeps & 
     return db.transaction(async (tx) => {
       const [current] = await tx.select().from(waivers).where(eq(waivers.id, id)).for('update');
       if (!current) throw new NotFound(`waiver "${id}"`);
+      await access.assert(tx, actor, 'waiver.decide', (await ownerOfContract(tx, { id: current.contractId })).teamId);
       const now = clock.now();
       const state = stateOf(current.status, current.expiresAt, now);
       const allowed = decision === 'approve' ? state === 'requested' : state === 'requested' || state === 'active';
@@ -89,8 +91,9 @@ export function createWaivers({ db, clock, waiverMaxDays = 90 }: RegistryDeps & 
       const now = clock.now();
       try {
         return await db.transaction(async (tx) => {
-          const [contract] = await tx.select({ id: contracts.id }).from(contracts).where(eq(contracts.slug, input.contract));
-          if (!contract) throw new NotFound(`contract "${input.contract}"`);
+          const { contractId, teamId } = await ownerOfContract(tx, input.contract);
+          const contract = { id: contractId };
+          await access.assert(tx, actor, 'waiver.request', teamId);
           if (input.expiresAt.getTime() <= now.getTime()) throw new InvalidInput('a waiver must expire in the future', [{ pointer: '/expiresAt', message: 'in the past' }], 'invalid-expiry');
           if (input.expiresAt.getTime() > now.getTime() + waiverMaxDays * DAY_MS) {
             throw new InvalidInput(`a waiver may last at most ${waiverMaxDays} days; ask again when it expires`, [{ pointer: '/expiresAt', message: `later than ${waiverMaxDays} days from now` }], 'invalid-expiry');

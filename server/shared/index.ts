@@ -7,3 +7,4 @@ export * from './package-root.js';
 export * from './finding-fingerprint.js';
 export * from './operation-match-key.js';
 export * from './access.js';
+export * from './page.js';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { packageRoot } from '../shared/index.js';
+import { testAuthEnv } from './test-credentials.js';
 
 export interface SpawnedServer {
   url: string;
@@ -15,7 +16,7 @@ export interface SpawnedServer {
 export function spawnAccordServer({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<SpawnedServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'serve', '--port', '0', '--database-url', databaseUrl, '--no-seed'], {
     cwd: packageRoot(),
-    env: { ...process.env, LOG_LEVEL: 'info', SCARF_ANALYTICS: 'false', ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', SCARF_ANALYTICS: 'false', ...testAuthEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -2,11 +2,16 @@ import { loadServerConfig } from '../config.js';
 import { startServer, type RunningServer } from '../main.js';
 import type { DatabaseLocation } from '../db/index.js';
 import { createPgliteLocation } from './test-database.js';
+import { TEST_ADMIN_TOKEN, testAuthEnv } from './test-credentials.js';
 
 export interface TestServer extends RunningServer {
-  /** fetch against the server, relative to its origin. */
+  /**
+   * fetch against the server, relative to its origin, as the administrator unless the request
+   * carries its own Authorization or Cookie header.
+   */
   fetch(path: string, init?: RequestInit): Promise<Response>;
-  json<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }>;
+  /** A JSON request as the administrator, or with `token` (null: anonymous). */
+  json<T = unknown>(method: string, path: string, body?: unknown, options?: { token?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
 }
 
 /** A real Accord server on an ephemeral port over a fresh database (a PGlite copy unless given one). */
@@ -18,17 +23,26 @@ export async function startTestServer({ seed = false, location, env = {} }: { se
     HOST: '127.0.0.1',
     ACCORD_SEED: String(seed),
     LOG_LEVEL: 'silent',
+    ...testAuthEnv,
     ACCORD_PARSE_THREADS: '2',
     ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
     ...env,
   });
   const server = await startServer(config);
-  const fetchPath = (path: string, init?: RequestInit) => fetch(server.url + path, init);
+  const fetchPath = (path: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    if (!headers.has('authorization') && !headers.has('cookie')) headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);
+    return fetch(server.url + path, { ...init, headers });
+  };
   return {
     ...server,
     fetch: fetchPath,
-    async json<T>(method: string, path: string, body?: unknown) {
-      const response = await fetchPath(path, { method, ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }) });
+    async json<T>(method: string, path: string, body?: unknown, { token = TEST_ADMIN_TOKEN, headers = {} }: { token?: string | null; headers?: Record<string, string> } = {}) {
+      const response = await fetch(server.url + path, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token === null ? {} : { authorization: `Bearer ${token}` }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const text = await response.text();
       return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
     },

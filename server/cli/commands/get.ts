@@ -32,6 +32,7 @@ export async function get(argv: string[]): Promise<number> {
     if (values.json) return void console.log(JSON.stringify(meta)), 0;
     console.log(`${meta.contract} ${meta.version}  ${meta.title}  (${meta.specKind} ${meta.specVersion})`);
     console.log(`published ${new Date(meta.publishedAt).toISOString()} by ${meta.publishedBy}, ${meta.sizeBytes} bytes, ${meta.contentHash}`);
+    if (meta.deprecatedAt !== null) console.log(`deprecated${meta.sunsetAt === null ? '' : `, sunset ${new Date(meta.sunsetAt).toISOString().slice(0, 10)}`}${meta.deprecationNote ? `: ${meta.deprecationNote}` : ''}`);
     for (const op of meta.operations) console.log(`  ${op.key}${op.summary ? `  — ${op.summary}` : ''}${op.deprecated ? '  (deprecated)' : ''}`);
     return 0;
   }
@@ -39,6 +40,6 @@ export async function get(argv: string[]): Promise<number> {
   if (!path) throw new UsageError(`cannot get "${what}"\n\n${getHelp}`);
   const { body } = await client.request<Record<string, unknown>>('GET', path(id));
   if (values.json) console.log(JSON.stringify(body));
-  else for (const [key, value] of Object.entries(body)) console.log(`${key}: ${Array.isArray(value) ? value.join(', ') : String(value ?? '')}`);
+  else for (const [key, value] of Object.entries(body)) console.log(`${key}: ${Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value ?? '')}`);
   return 0;
 }

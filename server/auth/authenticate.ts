@@ -1,0 +1,49 @@
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { fromNodeHeaders } from 'better-auth/node';
+import type { Request } from 'express';
+import type { Db } from '../db/index.js';
+import { Unauthenticated, type Actor, type Scope, type Clock } from '../shared/index.js';
+import { hashApiKey } from './api-key-secret.js';
+import { apiKeys } from './auth.tables.js';
+import type { Auth } from './create-auth.js';
+
+export interface Authenticated {
+  actor: Actor;
+  /** The credential came in a cookie, so a cross-site page could have made the browser send it. */
+  viaCookie: boolean;
+}
+
+// Recording every use would write on every CI request; a minute's resolution is enough to spot dead keys.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Who is calling: an API key in `Authorization: Bearer`, else a better-auth session cookie, else
+ * nobody. A bearer token that is not a live key is an error rather than anonymity, so a revoked
+ * or mistyped key in CI fails loudly instead of silently reading as anonymous.
+ */
+export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; clock: Clock }) {
+  return async function authenticate(req: Request, requestId: string): Promise<Authenticated> {
+    const ip = req.ip;
+    const header = req.get('authorization');
+    if (header !== undefined) {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+      if (!match) throw new Unauthenticated('the Authorization header must be "Bearer <API key>"');
+      const [key] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashApiKey(match[1]!))).limit(1);
+      const now = clock.now();
+      if (!key || key.revokedAt !== null) throw new Unauthenticated('this API key is not valid (unknown or revoked)');
+      if (key.expiresAt !== null && key.expiresAt <= now) throw new Unauthenticated(`this API key expired on ${key.expiresAt.toISOString()}`);
+      await db
+        .update(apiKeys)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+      return { actor: { kind: 'api-key', keyId: key.id, teamId: key.teamId, scopes: key.scopes as Scope[], requestId, ...(ip && { ip }) }, viaCookie: false };
+    }
+    if (req.headers.cookie?.includes('accord.session_token')) {
+      const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+      if (session) return { actor: { kind: 'user', userId: session.user.id, name: session.user.name, requestId, ...(ip && { ip }) }, viaCookie: true };
+    }
+    return { actor: { kind: 'anonymous', requestId, ...(ip && { ip }) }, viaCookie: false };
+  };
+}
+
+export type Authenticator = ReturnType<typeof createAuthenticator>;

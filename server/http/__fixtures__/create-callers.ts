@@ -1,0 +1,119 @@
+import { expect } from 'vitest';
+import type { Scope } from '../../shared/index.js';
+import { TEST_ADMIN_TOKEN } from '../../test-support/test-credentials.js';
+import type { TestServer } from '../../test-support/test-server.js';
+
+/** Every kind of caller the REST API must tell apart, each a column of the authorisation matrix. */
+export const CALLERS = ['anonymous', 'viewer', 'otherMember', 'member', 'maintainer', 'admin', 'scopedKey', 'unscopedKey', 'otherTeamKey', 'bootstrapKey'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+/** The scopes a pipeline key may carry short of `admin`. */
+const PIPELINE_SCOPES = ['contracts:read', 'contracts:publish', 'checks:run', 'traffic:write'] as const satisfies readonly Scope[];
+
+export interface CallResult {
+  status: number;
+  body: { code?: string } & Record<string, unknown>;
+}
+
+export interface Callers {
+  /**
+   * A request to /api/v1 as `caller`. People send their session cookie (and the server's own
+   * Origin, as a browser would); keys go in `Authorization: Bearer`. `scope` is the scope the
+   * route needs: the scoped key of the owning team carries exactly it, the unscoped one every
+   * pipeline scope but it.
+   */
+  call(caller: Caller, request: { method: string; path: string; body?: unknown; scope: Scope }): Promise<CallResult>;
+  /** The people, for tests that act as them outside the matrix. */
+  people: Record<'viewer' | 'otherMember' | 'member' | 'maintainer' | 'admin', { id: string; email: string; password: string; cookie: string }>;
+}
+
+const PASSWORD = 'correct horse battery staple';
+
+/** Signs a person in through better-auth, as the portal does, and answers the cookie to send back. */
+export async function signIn(server: TestServer, { email, password }: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email, password }) });
+  expect(response.status, `signing in ${email}`).toBe(200);
+  const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  expect(cookies.some((c) => c.includes('accord.session_token=')), `session cookie for ${email}`).toBe(true);
+  return cookies.join('; ');
+}
+
+/**
+ * The people and keys of the matrix, set up through the API with the bootstrap key: a viewer (no
+ * team), a member of another team, a member and a maintainer of the owning team, an administrator;
+ * keys of the owning team made on first use for each scope, and one of the other team.
+ */
+export async function createCallers(server: TestServer, { team, otherTeam }: { team: string; otherTeam: string }): Promise<Callers> {
+  const person = async (name: string, role: 'admin' | 'user' = 'user') => {
+    const email = `${name.toLowerCase()}@matrix.example`;
+    const created = await server.json<{ id: string }>('POST', '/api/v1/users', { email, name, password: PASSWORD, role });
+    expect(created.status, `creating ${email}`).toBe(201);
+    return { id: created.body.id, email, password: PASSWORD };
+  };
+  const join = async (slug: string, email: string, role: 'maintainer' | 'member') => expect((await server.json('POST', `/api/v1/teams/${slug}/members`, { email, role })).status).toBe(201);
+  const key = async (name: string, scopes: readonly Scope[], keyTeam?: string) => {
+    const created = await server.json<{ key: string }>('POST', '/api/v1/api-keys', { name, scopes, ...(keyTeam && { team: keyTeam }) });
+    expect(created.status, `creating key ${name}`).toBe(201);
+    return created.body.key;
+  };
+
+  const viewer = await person('Viewer');
+  const otherMember = await person('Other-Member');
+  const member = await person('Member');
+  const maintainer = await person('Maintainer');
+  const admin = await person('Admin', 'admin');
+  await join(otherTeam, otherMember.email, 'member');
+  await join(team, member.email, 'member');
+  await join(team, maintainer.email, 'maintainer');
+  const people = {
+    viewer: { ...viewer, cookie: await signIn(server, viewer) },
+    otherMember: { ...otherMember, cookie: await signIn(server, otherMember) },
+    member: { ...member, cookie: await signIn(server, member) },
+    maintainer: { ...maintainer, cookie: await signIn(server, maintainer) },
+    admin: { ...admin, cookie: await signIn(server, admin) },
+  };
+
+  // `admin` keys are installation-wide: an administrator's key belongs to no team.
+  const keys = new Map<string, Promise<string>>();
+  const memo = (name: string, make: () => Promise<string>) => {
+    if (!keys.has(name)) keys.set(name, make());
+    return keys.get(name)!;
+  };
+  const scopedKey = (scope: Scope) => memo(`with-${scope}`, () => (scope === 'admin' ? key('matrix-admin', ['admin']) : key(`matrix-${scope}`, [scope], team)));
+  const unscopedKey = (scope: Scope) => memo(`without-${scope}`, () => key(`matrix-without-${scope}`, PIPELINE_SCOPES.filter((s) => s !== scope), team));
+  const otherTeamKey = () => memo('other-team', () => key('matrix-other-team', PIPELINE_SCOPES, otherTeam));
+
+  async function tokenOf(caller: Caller, scope: Scope): Promise<string | null | undefined> {
+    switch (caller) {
+      case 'anonymous':
+        return null;
+      case 'scopedKey':
+        return scopedKey(scope);
+      case 'unscopedKey':
+        return unscopedKey(scope);
+      case 'otherTeamKey':
+        return otherTeamKey();
+      case 'bootstrapKey':
+        return TEST_ADMIN_TOKEN;
+      default:
+        return undefined;
+    }
+  }
+
+  return {
+    people,
+    async call(caller, { method, path, body, scope }) {
+      const token = await tokenOf(caller, scope);
+      const credentials: Record<string, string> = token === undefined ? { cookie: people[caller as keyof typeof people].cookie, origin: server.url } : token === null ? {} : { authorization: `Bearer ${token}` };
+      const response = await fetch(`${server.url}/api/v1${path}`, {
+        method,
+        headers: { ...credentials, ...(body !== undefined && { 'content-type': 'application/json' }) },
+        ...(body !== undefined && { body: JSON.stringify(body) }),
+      });
+      // Documents and sources come back as YAML or JSON text; only problems and JSON answers are read.
+      const text = await response.text();
+      const json = /json/.test(response.headers.get('content-type') ?? '') && text !== '';
+      return { status: response.status, body: json ? (JSON.parse(text) as CallResult['body']) : {} };
+    },
+  };
+}
