@@ -62,7 +62,7 @@ export interface ServerConfig {
     bootstrapToken: string | undefined;
     oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
     apiKeyMaxDays: number;
-    /** Attempts per minute: sign-ins per address, publishes per person or key. */
+    /** Attempts per minute: sign-ins per address and per account, publishes per person or key. */
     rateLimits: { signIn: number; publish: number };
     /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the caller's address. */
     trustProxy: string | undefined;

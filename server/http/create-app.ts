@@ -5,6 +5,7 @@ import type { Registry } from '../registry/index.js';
 import { checkOrigin, gateRoute, type Auth, type Authenticator, type Identity, type RateLimiter, type SetupClaim } from '../auth/index.js';
 import { describeActor } from '../shared/index.js';
 import { identityRoutes } from './identity.routes.js';
+import { boundedBody } from './bounded-body.js';
 import { AccordError } from '../shared/index.js';
 import { contractRoutes } from './contracts.routes.js';
 import { environmentRoutes } from './environments.routes.js';
@@ -82,23 +83,28 @@ export function createApp(deps: AppDeps): express.Express {
     }
   });
 
-  // better-auth's own endpoints (sign-in, sign-out, session, OIDC callback) read the raw body
-  // themselves, so they are mounted before any body parser. Sign-in attempts are limited per address.
-  app.post('/api/auth/sign-in/{*rest}', (req, _res, next) => next(limits.signIn.take('sign-in attempts', `ip:${req.ip}`)));
-  app.all('/api/auth/{*rest}', toNodeHandler(auth));
+  // better-auth's own endpoints (sign-in, sign-out, session, OIDC callback) read the body
+  // themselves, unless it was parsed already. Sign-in bodies are parsed here, so attempts can be
+  // counted per address and per account: guessing one person's password from many addresses is
+  // limited too.
+  app.post('/api/auth/sign-in/{*rest}', boundedBody(64 * 1024), express.json({ limit: 64 * 1024 }), (req, _res, next) => {
+    const email = (req.body as { email?: unknown } | undefined)?.email;
+    next(limits.signIn.take('sign-in attempts', `ip:${req.ip}`, ...(typeof email === 'string' ? [`email:${email.trim().toLowerCase()}`] : [])));
+  });
+  app.all('/api/auth/{*rest}', boundedBody(64 * 1024), toNodeHandler(auth));
 
   const api = Router();
-  // A JSON body carries the document as an escaped string, so it may be somewhat larger than the
-  // document itself; the document limit proper is enforced by safe ingest on the decoded text.
-  api.use(express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }));
-  api.use(express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes }));
+  // Bodies are read only once the caller has passed the route's gate: a stranger's 20 MB upload is
+  // refused from its headers. A JSON body carries the document as an escaped string, so it may be
+  // somewhat larger than the document; safe ingest enforces the document limit on the decoded text.
+  const bodies = [express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }), express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes })];
   api.use(authenticated(authenticate, trustedOrigins));
   api.get('/openapi.json', async (_req, res) => void res.json(await apiDocument()));
   for (const route of apiRoutes(deps)) {
     const gate: RequestHandler = (_req, res, next) => next(gateRoute(route.access, actorOf(res), { anonymousRead }));
     // Publishing is the expensive write (parse, check, lint); one caller cannot monopolise the workers.
     const limit: RequestHandler[] = route.access === 'contract.publish' ? [(_req, res, next) => next(limits.publish.take('publishes', describeActor(actorOf(res))))] : [];
-    api[route.method](expressPath(route.path), gate, ...limit, route.handler);
+    api[route.method](expressPath(route.path), gate, ...limit, ...bodies, route.handler);
   }
   app.use('/api/v1', api);
 

@@ -244,3 +244,26 @@ describe('claiming a new installation', () => {
     }
   });
 });
+
+describe('hostile sign-in requests', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server?.close());
+
+  it('refuse an oversized or unsized body before reading it, as a problem', async () => {
+    const huge = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(200_000) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('content-type')).toContain('application/problem+json');
+    const chunks = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"email":"a@example.com","password":"xxxxxxxxxxxxxx"}')), c.close()) });
+    const unsized = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: chunks, duplex: 'half' } as RequestInit);
+    expect(unsized.status).toBe(411);
+    expect((await server.json('GET', '/healthz')).status).toBe(200);
+  });
+
+  it('refuse a stranger’s upload from its headers, before the body is read', async () => {
+    const upload = await fetch(`${server.url}/api/v1/contracts/anything/versions?version=1.0.0`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: 'x'.repeat(30 * 1024 * 1024) });
+    expect(upload.status).toBe(401);
+  });
+});

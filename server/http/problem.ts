@@ -14,6 +14,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'invalid-cursor': 400,
   'unsupported-media-type': 415,
   'payload-too-large': 413,
+  'length-required': 411,
   'document-too-large': 413,
   'already-exists': 409,
   'version-conflict': 409,

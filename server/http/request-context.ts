@@ -2,8 +2,8 @@ import type { Request, RequestHandler, Response } from 'express';
 import { newId, type Actor } from '../shared/index.js';
 
 /**
- * Gives every request an id (echoed as `x-request-id`) and an acting `Actor`. Authentication is
- * not there yet, so everyone is anonymous; this is the one place that will change when it is.
+ * Gives every request an id (echoed as `x-request-id`) and, until authentication names someone,
+ * the anonymous `Actor`, so even requests refused before authentication have both.
  */
 export function requestContext(): RequestHandler {
   return (req, res, next) => {
