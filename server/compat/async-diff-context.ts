@@ -1,5 +1,6 @@
 import type { AsyncApiDocument, AsyncChannel, AsyncOperation } from './asyncapi-document.js';
 import type { Change } from './change.js';
+import type { DiffOptions } from './diff-documents.js';
 import type { SchemaComparison } from './schema-comparison.js';
 
 /** Everything one AsyncAPI diff accumulates: the two documents, the facts so far, the schema memory. */
@@ -13,6 +14,7 @@ export interface AsyncDiffContext {
    * message yields its facts once, naming every operation.
    */
   messages: Map<string, string[]>;
+  options: DiffOptions;
 }
 
 /** A channel present in both documents. */

@@ -24,7 +24,11 @@ export type ServerChange =
 type ChannelSite = { channel: string; pointer: string; operations: string[] };
 export type ChannelChange =
   | ({ kind: 'channel.added' } & ChannelSite)
-  | ({ kind: 'channel.removed' } & ChannelSite)
+  /**
+   * `deprecated`: every operation on the channel was deprecated; each then also appears as a
+   * `channel-operation.removed`, so its sunset is judged.
+   */
+  | ({ kind: 'channel.removed'; deprecated: boolean } & ChannelSite)
   /** A 3.0 channel kept its id but moved to another address; `operations` are the base keys. */
   | ({ kind: 'channel.address.changed'; from: string; to: string } & ChannelSite)
   | ({ kind: 'channel.parameter.added'; parameter: string } & ChannelSite)
@@ -35,7 +39,11 @@ export type ChannelChange =
 export type AsyncAction = 'send' | 'receive';
 export type ChannelOperationChange =
   | { kind: 'channel-operation.added'; operation: string; pointer: string }
-  | { kind: 'channel-operation.removed'; operation: string; pointer: string }
+  /**
+   * `deprecated` and `sunset` as the operation object says (`deprecated: true`, `x-sunset`), else
+   * its channel; `sunsetPassed` is judged against `DiffOptions.now`, without which none has passed.
+   */
+  | { kind: 'channel-operation.removed'; operation: string; pointer: string; deprecated: boolean; sunset?: string; sunsetPassed: boolean }
   /** The base key in `operation`, the head key in `renamedTo`. */
   | { kind: 'channel-operation.action.changed'; operation: string; renamedTo: string; from: AsyncAction; to: AsyncAction; pointer: string };
 

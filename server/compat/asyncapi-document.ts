@@ -43,6 +43,17 @@ export interface AsyncOperation extends AsyncNode {
   key: string;
   action: AsyncAction;
   messages: AsyncMessage[];
+  /**
+   * Every operation object read into this operation, where its `deprecated` and `x-sunset` are
+   * written: the one `publish`/`subscribe` in 2.x; in 3.0 each operation with this action on the
+   * channel, the first being `node`.
+   */
+  declarations: AsyncDeclaration[];
+}
+
+export interface AsyncDeclaration {
+  node: JsonObject;
+  pointer: string;
 }
 
 export interface AsyncMessage extends AsyncNode {

@@ -46,6 +46,34 @@ function orders3(action: 'send' | 'receive', order: object, address = 'orders.{o
   };
 }
 
+/**
+ * Stock events on one channel the application both sends (2.x `subscribe`) and receives (`publish`);
+ * `lifecycle` goes on the send operation, `channel` on the channel. `omit` leaves out the send
+ * operation, or the whole channel.
+ */
+function stock2({ lifecycle = {}, channel = {}, omit }: { lifecycle?: object; channel?: object; omit?: 'send' | 'channel' } = {}) {
+  const message = { name: 'Adjusted', payload: { type: 'object' } };
+  const item = { ...channel, ...(omit !== 'send' && { subscribe: { ...lifecycle, message } }), publish: { message } };
+  return { asyncapi: '2.6.0', info: { title: 'Stock', version: '1.0.0' }, channels: omit === 'channel' ? {} : { 'stock.adjusted': item } };
+}
+
+/** The same in AsyncAPI 3.0. `also` adds operation objects, which the reader merges with those of the same action. */
+function stock3({ lifecycle = {}, channel = {}, omit, also = {} }: { lifecycle?: object; channel?: object; omit?: 'send' | 'channel'; also?: Record<string, object> } = {}) {
+  const on = { channel: ref('#/channels/stock') };
+  const operations = { ...(omit !== 'send' && { onAdjusted: { action: 'send', ...on, ...lifecycle } }), adjust: { action: 'receive', ...on }, ...also };
+  return {
+    asyncapi: '3.0.0',
+    info: { title: 'Stock', version: '1.0.0' },
+    channels: { stock: { address: 'stock.adjusted', ...channel, messages: { adjusted: { name: 'Adjusted', payload: { type: 'object' } } } } },
+    operations: omit === 'channel' ? {} : operations,
+  };
+}
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const PASSED = '2026-01-01';
+const AHEAD = '2026-12-31';
+const judged = (base: object, head: object, options: { now?: Date } = { now: NOW }) => findBreakingChanges(base, head, options).map((finding) => `${finding.level} ${finding.id}: ${finding.message}`);
+
 const order = (maxLength: number) => ({ type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength } } });
 
 function example(contract: string, version: string): string {
@@ -106,6 +134,87 @@ describe('diffAsyncApi', () => {
     const base = orders2('subscribe', order(20));
     const head = { ...structuredClone(base), defaultContentType: 'application/avro' };
     expect(findBreakingChanges({ ...base, defaultContentType: 'application/json' }, head).map((finding) => finding.id)).toEqual(['message-content-type-changed']);
+  });
+
+  describe.each([
+    ['2.6', stock2],
+    ['3.0', stock3],
+  ] as const)('removing a deprecated operation in AsyncAPI %s', (_, stock) => {
+    it('is information once the sunset the operation announced has passed', () => {
+      expect(judged(stock({ lifecycle: { deprecated: true, 'x-sunset': PASSED } }), stock({ omit: 'send' }))).toEqual([
+        'info channel-operation-removed-after-sunset: deprecated operation send stock.adjusted was removed after its sunset on 2026-01-01',
+      ]);
+    });
+
+    it('is breaking before the sunset, and names it', () => {
+      expect(judged(stock({ lifecycle: { deprecated: true, 'x-sunset': AHEAD } }), stock({ omit: 'send' }))).toEqual([
+        'error channel-operation-removed-before-sunset: deprecated operation send stock.adjusted was removed before its sunset on 2026-12-31',
+      ]);
+      expect(judged(stock({ lifecycle: { deprecated: true } }), stock({ omit: 'send' }))).toEqual([
+        'error channel-operation-removed-before-sunset: deprecated operation send stock.adjusted was removed without announcing a sunset',
+      ]);
+    });
+
+    it('counts no sunset as passed without the moment to judge it from', () => {
+      expect(judged(stock({ lifecycle: { deprecated: true, 'x-sunset': PASSED } }), stock({ omit: 'send' }), {}).map((line) => line.split(':')[0])).toEqual(['error channel-operation-removed-before-sunset']);
+    });
+
+    it('stays an ordinary breaking removal without a deprecation, whatever the sunset says', () => {
+      for (const lifecycle of [{}, { 'x-sunset': PASSED }, { deprecated: false, 'x-sunset': PASSED }]) {
+        expect(judged(stock({ lifecycle }), stock({ omit: 'send' }))).toEqual(['error channel-operation-removed: operation send stock.adjusted was removed']);
+      }
+    });
+
+    it('takes the deprecation and sunset a channel announces for every operation on it, the operation’s own sunset first', () => {
+      const channel = { deprecated: true, 'x-sunset': PASSED };
+      expect(judged(stock({ channel }), stock({ channel, omit: 'send' }))).toEqual([
+        'info channel-operation-removed-after-sunset: deprecated operation send stock.adjusted was removed after its sunset on 2026-01-01',
+      ]);
+      expect(judged(stock({ channel, lifecycle: { 'x-sunset': AHEAD } }), stock({ channel, omit: 'send' }))).toEqual([
+        'error channel-operation-removed-before-sunset: deprecated operation send stock.adjusted was removed before its sunset on 2026-12-31',
+      ]);
+    });
+
+    it('judges a channel whose every operation was deprecated operation by operation, not as a removed channel', () => {
+      const channel = { deprecated: true, 'x-sunset': PASSED };
+      expect(judged(stock({ channel }), stock({ omit: 'channel' })).map((line) => line.split(':')[0])).toEqual([
+        'info channel-operation-removed-after-sunset',
+        'info channel-operation-removed-after-sunset',
+      ]);
+      expect(judged(stock({ channel, lifecycle: { 'x-sunset': AHEAD } }), stock({ omit: 'channel' })).map((line) => line.split(':')[0]).sort()).toEqual([
+        'error channel-operation-removed-before-sunset',
+        'info channel-operation-removed-after-sunset',
+      ]);
+    });
+
+    it('keeps removing a channel breaking while one of its operations was not deprecated', () => {
+      expect(judged(stock({ lifecycle: { deprecated: true, 'x-sunset': PASSED } }), stock({ omit: 'channel' }))).toEqual([
+        'error channel-removed: channel stock.adjusted was removed with send stock.adjusted, receive stock.adjusted',
+      ]);
+    });
+  });
+
+  it('judges a deprecated operation that turned around as a removal against its sunset and an addition', () => {
+    const sending = (lifecycle: object) => ({ ...orders3('send', order(20)), operations: { handleOrder: { action: 'send', channel: ref('#/channels/orders'), ...lifecycle } } });
+    const receiving = orders3('receive', order(20));
+    expect(judged(sending({ deprecated: true, 'x-sunset': PASSED }), receiving).map((line) => line.split(':')[0])).toEqual([
+      'info channel-operation-removed-after-sunset',
+      'info channel-operation-added',
+    ]);
+    expect(judged(sending({}), receiving).map((line) => line.split(':')[0])).toEqual(['error channel-operation-action-changed']);
+  });
+
+  it('holds a 3.0 operation read from several operation objects to the longest promise any of them made', () => {
+    const twice = (first: object, second: object) => stock3({ lifecycle: first, also: { onAdjustedAgain: { action: 'send', channel: ref('#/channels/stock'), ...second } } });
+    const gone = stock3({ omit: 'send' });
+    const passed = { deprecated: true, 'x-sunset': PASSED };
+    expect(judged(twice(passed, {}), gone)).toEqual(['error channel-operation-removed: operation send stock.adjusted was removed']);
+    expect(judged(twice(passed, { deprecated: true, 'x-sunset': AHEAD }), gone)).toEqual([
+      'error channel-operation-removed-before-sunset: deprecated operation send stock.adjusted was removed before its sunset on 2026-12-31',
+    ]);
+    expect(judged(twice(passed, { deprecated: true, 'x-sunset': '2026-03-01' }), gone)).toEqual([
+      'info channel-operation-removed-after-sunset: deprecated operation send stock.adjusted was removed after its sunset on 2026-03-01',
+    ]);
   });
 
   it('refuses to compare an AsyncAPI document with an OpenAPI one', () => {

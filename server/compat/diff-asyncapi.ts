@@ -9,10 +9,10 @@ import { createSchemaComparison, finishSchemaComparison } from './schema-compari
 /**
  * The facts that tell two AsyncAPI documents apart, 2.x (2.0–2.6) or 3.0 in any combination
  * (parsed JSON, internal `$ref`s kept, possibly circular). Pure: reads nothing but its arguments.
- * It takes the options every differ takes, though none concerns AsyncAPI yet.
+ * `options.now` judges the sunsets of removed operations.
  */
-export function diffAsyncApi(base: object, head: object, _options: DiffOptions = {}): Change[] {
-  const context: AsyncDiffContext = { base: readAsyncApi(base), head: readAsyncApi(head), changes: [], comparison: createSchemaComparison(), messages: new Map() };
+export function diffAsyncApi(base: object, head: object, options: DiffOptions = {}): Change[] {
+  const context: AsyncDiffContext = { base: readAsyncApi(base), head: readAsyncApi(head), changes: [], comparison: createSchemaComparison(), messages: new Map(), options };
   diffServers(context);
   diffChannels(context);
   for (const operations of context.messages.values()) operations.sort();

@@ -1,4 +1,6 @@
+import type { AsyncChannel } from './asyncapi-document.js';
 import type { AsyncDiffContext } from './async-diff-context.js';
+import { channelOperationRemovalOf } from './channel-operation-removal-of.js';
 import { diffChannelBindings } from './diff-channel-bindings.js';
 import { diffChannelOperations } from './diff-channel-operations.js';
 import { diffChannelParameters } from './diff-channel-parameters.js';
@@ -12,7 +14,7 @@ import { sameAddress } from './same-address.js';
  */
 export function diffChannels(context: AsyncDiffContext): void {
   const { matched, removed, added } = matchChannels(context.base.channels, context.head.channels);
-  for (const channel of removed) context.changes.push({ kind: 'channel.removed', channel: channel.address, pointer: channel.pointer, operations: operationKeys(channel) });
+  for (const channel of removed) diffRemovedChannel(context, channel);
   for (const channel of added) context.changes.push({ kind: 'channel.added', channel: channel.address, pointer: channel.pointer, operations: operationKeys(channel) });
   for (const [base, head] of matched) {
     if (!sameAddress(base.address, head.address)) {
@@ -22,4 +24,12 @@ export function diffChannels(context: AsyncDiffContext): void {
     diffChannelBindings(context, { base, head });
     diffChannelOperations(context, { base, head });
   }
+}
+
+// A channel whose every operation was deprecated is judged operation by operation, so each sunset counts.
+function diffRemovedChannel(context: AsyncDiffContext, channel: AsyncChannel): void {
+  const removals = channel.operations.map((operation) => channelOperationRemovalOf(channel, operation, context.options.now));
+  const deprecated = removals.length > 0 && removals.every((removal) => removal.deprecated);
+  context.changes.push({ kind: 'channel.removed', channel: channel.address, pointer: channel.pointer, operations: operationKeys(channel), deprecated });
+  if (deprecated) context.changes.push(...removals);
 }

@@ -209,3 +209,78 @@ describe('the engine on generated documents', () => {
     );
   });
 });
+
+const NOW = new Date('2026-06-01T00:00:00Z');
+const lifecycle = fc.constantFrom<Json>(
+  {},
+  { deprecated: true },
+  { deprecated: true, 'x-sunset': '2026-01-01' },
+  { deprecated: true, 'x-sunset': '2026-12-31' },
+  { deprecated: true, 'x-sunset': 'when we get to it' },
+  { 'x-sunset': '2026-01-01' },
+);
+type Action = 'send' | 'receive';
+/** Channels by address, each with its own lifecycle and that of each operation on it; `kept` says whether the head keeps the operation. */
+type AsyncModel = Record<string, { lifecycle: Json; operations: Partial<Record<Action, { lifecycle: Json; kept: boolean }>> }>;
+
+const asyncModel: fc.Arbitrary<AsyncModel> = fc.dictionary(
+  fc.constantFrom('stock.adjusted', 'stock.counted', 'orders.{orderId}'),
+  fc.record({
+    lifecycle,
+    operations: fc.record({ send: fc.record({ lifecycle, kept: fc.boolean() }), receive: fc.record({ lifecycle, kept: fc.boolean() }) }, { requiredKeys: [] }),
+  }),
+  { maxKeys: 3 },
+);
+
+/** The model as an AsyncAPI 2.6 or 3.0 document, with every operation or only the kept ones. */
+function asyncDocumentOf(model: AsyncModel, version: '2.6' | '3.0', side: 'base' | 'head'): Json {
+  const present = (operation: { kept: boolean } | undefined) => operation !== undefined && (side === 'base' || operation.kept);
+  const message = { name: 'Event', payload: { type: 'object' } };
+  const entries = Object.entries(model);
+  if (version === '2.6') {
+    const verbs = { send: 'subscribe', receive: 'publish' } as const;
+    const channels = entries.map(([address, channel]) => [
+      address,
+      { ...channel.lifecycle, ...Object.fromEntries((['send', 'receive'] as const).filter((action) => present(channel.operations[action])).map((action) => [verbs[action], { ...channel.operations[action]!.lifecycle, message }])) },
+    ]);
+    return { asyncapi: '2.6.0', info: { title: 'Generated', version: '1.0.0' }, channels: Object.fromEntries(channels) };
+  }
+  const id = (address: string) => address.replace(/[^a-z]/g, '');
+  const operations = entries.flatMap(([address, channel]) =>
+    (['send', 'receive'] as const).filter((action) => present(channel.operations[action])).map((action) => [`${action}-${id(address)}`, { action, channel: { $ref: `#/channels/${id(address)}` }, ...channel.operations[action]!.lifecycle }]),
+  );
+  const channels = entries.map(([address, channel]) => [id(address), { address, ...channel.lifecycle, messages: { event: message } }]);
+  return { asyncapi: '3.0.0', info: { title: 'Generated', version: '1.0.0' }, channels: Object.fromEntries(channels), operations: Object.fromEntries(operations) };
+}
+
+/** Whether removing the operation keeps the promise made to its clients: deprecated, with a sunset that passed. */
+function removableAfterSunset(channel: Json, operation: Json): boolean {
+  const sunset = operation['x-sunset'] ?? channel['x-sunset'];
+  const at = typeof sunset === 'string' ? Date.parse(sunset) : Number.NaN;
+  return (operation.deprecated === true || channel.deprecated === true) && at < NOW.getTime();
+}
+
+describe('the engine on generated AsyncAPI removals', () => {
+  const version = fc.constantFrom('2.6' as const, '3.0' as const);
+
+  it('calls removing operations breaking exactly when one of them had not passed an announced sunset', () => {
+    fc.assert(
+      fc.property(asyncModel, version, (model, v) => {
+        const removed = Object.values(model).flatMap((channel) => Object.values(channel.operations).filter((operation) => !operation.kept).map((operation) => removableAfterSunset(channel.lifecycle, operation.lifecycle)));
+        const findings = findBreakingChanges(asyncDocumentOf(model, v, 'base'), asyncDocumentOf(model, v, 'head'), { now: NOW });
+        expect(findings.some((finding) => finding.level === 'error')).toBe(removed.includes(false));
+        if (!removed.includes(false)) expect(findings.map((finding) => finding.id)).toEqual(removed.map(() => 'channel-operation-removed-after-sunset'));
+      }),
+    );
+  });
+
+  it('names every removed operation in exactly one finding', () => {
+    fc.assert(
+      fc.property(asyncModel, version, (model, v) => {
+        const removed = Object.entries(model).flatMap(([address, channel]) => Object.entries(channel.operations).filter(([, operation]) => !operation.kept).map(([action]) => `${action} ${address}`));
+        const findings = findBreakingChanges(asyncDocumentOf(model, v, 'base'), asyncDocumentOf(model, v, 'head'), { now: NOW });
+        expect(findings.flatMap((finding) => finding.operations).sort()).toEqual(removed.sort());
+      }),
+    );
+  });
+});

@@ -67,6 +67,21 @@ describe('overlayOperationDeprecations', () => {
     expect(overlaid.operations.onAdjusted).toMatchObject({ action: 'receive', deprecated: true, 'x-sunset': LATER });
     expect(overlaid.channels).toBe(doc.channels);
   });
+
+  it('marks every AsyncAPI 3 operation object read into one operation, so none keeps it alive', () => {
+    const on = { action: 'send', channel: { $ref: '#/channels/stockAdjusted' } };
+    const doc = { asyncapi: '3.0.0', info: { title: 'Stock', version: '1' }, channels: { stockAdjusted: { address: 'stock.adjusted' } }, operations: { publishAdjusted: on, publishAdjustedAgain: on } };
+    const overlaid = overlayOperationDeprecations(doc, [{ operation: 'send stock.adjusted', sunsetAt: LATER }]);
+    expect(overlaid.operations.publishAdjusted).toMatchObject({ deprecated: true, 'x-sunset': LATER });
+    expect(overlaid.operations.publishAdjustedAgain).toMatchObject({ deprecated: true, 'x-sunset': LATER });
+  });
+
+  it('keeps a later sunset an AsyncAPI channel announces for its operations', () => {
+    const doc = (sunset: string) => ({ asyncapi: '2.6.0', info: { title: 'Stock', version: '1' }, channels: { 'stock.adjusted': { 'x-sunset': sunset, subscribe: { message: { payload: { type: 'object' } } } } } });
+    const subscribe = (sunset: string) => overlayOperationDeprecations(doc(sunset), [{ operation: 'send stock.adjusted', sunsetAt: LATER }]).channels['stock.adjusted'].subscribe;
+    expect(subscribe('2027-01-01')).toEqual({ deprecated: true, message: { payload: { type: 'object' } } });
+    expect(subscribe('2026-07-01')).toMatchObject({ deprecated: true, 'x-sunset': LATER });
+  });
 });
 
 describe('recorded deprecations in the compatibility check', () => {
@@ -93,5 +108,33 @@ describe('recorded deprecations in the compatibility check', () => {
 
   it('without a record, the same removal is an ordinary breaking change', () => {
     expect(findBreakingChanges(v1, withoutItem, { now: NOW }).map((f) => f.id)).toEqual(['operation-removed']);
+  });
+});
+
+describe('recorded deprecations of AsyncAPI operations in the compatibility check', () => {
+  const message = { message: { payload: { type: 'object' } } };
+  const stock2 = (channel: object) => ({ asyncapi: '2.6.0', info: { title: 'Stock', version: '1' }, channels: { 'stock.adjusted': channel } });
+  const stock3 = (operations: object) => ({
+    asyncapi: '3.0.0',
+    info: { title: 'Stock', version: '1' },
+    channels: { stockAdjusted: { address: 'stock.adjusted', messages: { adjusted: { payload: { type: 'object' } } } } },
+    operations,
+  });
+  const on = (action: string) => ({ action, channel: { $ref: '#/channels/stockAdjusted' } });
+  const cases = [
+    ['2.6', stock2({ subscribe: message, publish: message }), stock2({ publish: message })],
+    ['3.0', stock3({ onAdjusted: on('send'), adjust: on('receive') }), stock3({ adjust: on('receive') })],
+  ] as const;
+  const check = (v1: object, candidate: object, sunsetAt: string) =>
+    checkCandidate({ candidate, version: '1.1.0', mode: 'BACKWARD', published: [{ version: '1.0.0', document: v1 }], now: NOW, operationDeprecations: [{ operation: 'send stock.adjusted', sunsetAt }] });
+
+  it.each(cases)('refuses removing a recorded AsyncAPI %s operation before its sunset and allows it afterwards', (_, v1, withoutSend) => {
+    const early = check(v1, withoutSend, LATER);
+    expect(early.failed).toBe(true);
+    expect(early.findings.map((f) => f.id)).toEqual(['channel-operation-removed-before-sunset']);
+    const late = check(v1, withoutSend, EARLIER);
+    expect(late.failed).toBe(false);
+    expect(late.findings.map((f) => f.id)).toEqual(['channel-operation-removed-after-sunset']);
+    expect(findBreakingChanges(v1, withoutSend, { now: NOW }).map((f) => f.id)).toEqual(['channel-operation-removed']);
   });
 });

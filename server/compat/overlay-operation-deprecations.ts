@@ -25,24 +25,41 @@ export function overlayOperationDeprecations<T extends object>(document: T, depr
   if (deprecations.length === 0 || !isJsonObject(document)) return document;
   const sunsetOf = new Map(deprecations.map((d) => [operationMatchKey(d.operation), d.sunsetAt]));
   let result: JsonObject = document;
-  for (const { key, pointer } of operationsOf(document)) {
+  for (const { key, pointer, inheritedSunset } of operationsOf(document)) {
     const sunsetAt = sunsetOf.get(operationMatchKey(key));
     const path = parseJsonPointer(pointer);
-    if (sunsetAt !== undefined && path !== undefined) result = replaceAt(result, path, (operation) => markDeprecated(operation, sunsetAt)) as JsonObject;
+    if (sunsetAt !== undefined && path !== undefined) result = replaceAt(result, path, (operation) => markDeprecated(operation, sunsetAt, inheritedSunset)) as JsonObject;
   }
   return result as T;
 }
 
-function markDeprecated(operation: unknown, sunsetAt: string): unknown {
+// A documented sunset is the operation's own `x-sunset`, else the one it inherits from its channel.
+function markDeprecated(operation: unknown, sunsetAt: string, inheritedSunset?: string): unknown {
   if (!isJsonObject(operation)) return operation;
-  const documented = typeof operation['x-sunset'] === 'string' ? Date.parse(operation['x-sunset']) : Number.NaN;
-  const keepDocumented = !Number.isNaN(documented) && documented > Date.parse(sunsetAt);
-  return { ...operation, deprecated: true, 'x-sunset': keepDocumented ? operation['x-sunset'] : sunsetAt };
+  const documented = typeof operation['x-sunset'] === 'string' ? operation['x-sunset'] : inheritedSunset;
+  const documentedAt = documented === undefined ? Number.NaN : Date.parse(documented);
+  const keepDocumented = !Number.isNaN(documentedAt) && documentedAt > Date.parse(sunsetAt);
+  return { ...operation, deprecated: true, ...(!keepDocumented && { 'x-sunset': sunsetAt }) };
 }
 
-/** Every operation with the key `spec/index-operations.ts` gives it and where its node lives. */
-function operationsOf(doc: JsonObject): { key: string; pointer: string }[] {
-  if (typeof doc.asyncapi === 'string') return readAsyncApi(doc).channels.flatMap((channel) => channel.operations.map(({ key, pointer }) => ({ key, pointer })));
+interface OperationSite {
+  key: string;
+  pointer: string;
+  /** An AsyncAPI channel's `x-sunset`, which its operations inherit. */
+  inheritedSunset?: string;
+}
+
+/**
+ * Every operation with the key `spec/index-operations.ts` gives it and where its node lives; a 3.0
+ * operation read from several operation objects on one channel is every one of them.
+ */
+function operationsOf(doc: JsonObject): OperationSite[] {
+  if (typeof doc.asyncapi === 'string') {
+    return readAsyncApi(doc).channels.flatMap((channel) => {
+      const sunset = channel.node['x-sunset'];
+      return channel.operations.flatMap(({ key, declarations }) => declarations.map(({ pointer }) => ({ key, pointer, ...(typeof sunset === 'string' && { inheritedSunset: sunset }) })));
+    });
+  }
   const http = (map: unknown, at: string, keyOf: (method: string, name: string) => string) =>
     [...pathItems(doc, map, at).values()].flatMap(({ path, item, pointer }) =>
       HTTP_METHODS.filter((method) => isJsonObject(item[method])).map((method) => ({ key: keyOf(method.toUpperCase(), path), pointer: childPointer(pointer, method) })),

@@ -28,6 +28,7 @@ export function readAsyncApi2Channels(doc: JsonObject): AsyncChannel[] {
         pointer: operation.pointer,
         traits: readTraits(doc, operation.node, operation.pointer),
         messages: messagesOf(doc, operation.node.message, childPointer(operation.pointer, 'message')),
+        declarations: [{ node: operation.node, pointer: operation.pointer }],
       });
     }
     if (operations.length > 0) channels.push({ id: name, address: name, node, pointer, traits: [], ...readChannelServers(node.servers), operations });

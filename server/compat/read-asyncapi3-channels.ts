@@ -31,8 +31,10 @@ export function readAsyncApi3Channels(doc: JsonObject): AsyncChannel[] {
       ? node.messages.flatMap((message, index) => readMessage(doc, message, childPointer(pointer, 'messages', index), `#${index}`) ?? [])
       : channelMessages(doc, channel);
     const existing = channel.operations.find((operation) => operation.action === action);
-    if (existing) existing.messages.push(...messages.filter((message) => !existing.messages.some((known) => known.name === message.name)));
-    else channel.operations.push({ key: `${action} ${address}`, action, node, pointer, traits: readTraits(doc, node, pointer), messages });
+    if (existing) {
+      existing.messages.push(...messages.filter((message) => !existing.messages.some((known) => known.name === message.name)));
+      existing.declarations.push({ node, pointer });
+    } else channel.operations.push({ key: `${action} ${address}`, action, node, pointer, traits: readTraits(doc, node, pointer), messages, declarations: [{ node, pointer }] });
   }
   return [...channels.values()];
 }

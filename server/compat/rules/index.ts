@@ -154,6 +154,8 @@ import { channelParameterRemoved } from './channel-parameter-removed.js';
 import { channelParameterEnumValueRemoved } from './channel-parameter-enum-value-removed.js';
 import { channelParameterEnumValueAdded } from './channel-parameter-enum-value-added.js';
 import { channelOperationRemoved } from './channel-operation-removed.js';
+import { channelOperationRemovedBeforeSunset } from './channel-operation-removed-before-sunset.js';
+import { channelOperationRemovedAfterSunset } from './channel-operation-removed-after-sunset.js';
 import { channelOperationAdded } from './channel-operation-added.js';
 import { channelOperationActionChanged } from './channel-operation-action-changed.js';
 import { requestMessageRemoved } from './request-message-removed.js';
@@ -358,6 +360,8 @@ export const rules: readonly AnyRule[] = [
   channelParameterEnumValueRemoved,
   channelParameterEnumValueAdded,
   channelOperationRemoved,
+  channelOperationRemovedBeforeSunset,
+  channelOperationRemovedAfterSunset,
   channelOperationAdded,
   channelOperationActionChanged,
   requestMessageRemoved,
