@@ -60,7 +60,7 @@ export interface ServerConfig {
     anonymousRead: boolean;
     signUp: boolean;
     bootstrapToken: string | undefined;
-    oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
+    oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
     apiKeyMaxDays: number;
     /** Attempts per minute: sign-ins per address and per account, publishes per person or key. */
     rateLimits: { signIn: number; publish: number };
@@ -114,7 +114,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       anonymousRead: c.ACCORD_ANONYMOUS_READ,
       signUp: c.ACCORD_SIGN_UP,
       bootstrapToken: c.ACCORD_BOOTSTRAP_TOKEN,
-      oidc: c.ACCORD_OIDC_ISSUER ? { issuer: c.ACCORD_OIDC_ISSUER, clientId: c.ACCORD_OIDC_CLIENT_ID!, clientSecret: c.ACCORD_OIDC_CLIENT_SECRET!, name: 'Single sign-on' } : undefined,
+      oidc: c.ACCORD_OIDC_ISSUER ? { issuer: c.ACCORD_OIDC_ISSUER, clientId: c.ACCORD_OIDC_CLIENT_ID!, clientSecret: c.ACCORD_OIDC_CLIENT_SECRET! } : undefined,
       apiKeyMaxDays: c.ACCORD_API_KEY_MAX_DAYS,
       rateLimits: { signIn: c.ACCORD_SIGN_IN_RATE_LIMIT, publish: c.ACCORD_PUBLISH_RATE_LIMIT },
       trustProxy: c.ACCORD_TRUST_PROXY,

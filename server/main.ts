@@ -70,10 +70,8 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const publicUrl = config.auth.publicUrl ?? url;
     const secret = config.auth.secret ?? (await localAuthSecret((config.database as { dataDir: string }).dataDir));
     const auth = createAuth(database.db, systemClock, { publicUrl, secret, trustedOrigins: config.auth.trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
-    if (config.auth.bootstrapToken) {
-      const bootstrap = await ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken);
-      if (bootstrap === 'revoked') log.warn('ACCORD_BOOTSTRAP_TOKEN names an API key that was revoked; it stays revoked');
-    }
+    const bootstrap = await ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken);
+    if (bootstrap === 'revoked') log.warn('ACCORD_BOOTSTRAP_TOKEN names an API key that was revoked; it stays revoked');
     const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock });
     if (setup.token) log.warn({ setupToken: setup.token }, `no administrator yet: claim this installation by POSTing {"token", "email", "name", "password"} to ${publicUrl}/api/v1/setup with this setup token, or with \`accord admin create\``);
     const minute = 60_000;

@@ -1,14 +1,16 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db/index.js';
-import { teams } from '../registry/registry.tables.js';
+import { tables, type Db } from '../db/index.js';
 import { Forbidden, Unauthenticated, type AccessPolicy, type Action, type Actor, type Scope } from '../shared/index.js';
 import { teamMemberships, users } from './auth.tables.js';
+import type { TeamRole } from './memberships.js';
 
-type TeamRole = 'maintainer' | 'member';
+const { teams } = tables;
+
 
 /** The least team role that may perform an action on the team's things; `null`: administrators only. */
 const ROLE_FOR: Record<Action, TeamRole | null> = {
   admin: null,
+  'team.read': 'member',
   'team.manage': 'maintainer',
   'contract.manage': 'maintainer',
   'contract.publish': 'maintainer',
@@ -27,6 +29,7 @@ const ROLE_FOR: Record<Action, TeamRole | null> = {
  */
 export const SCOPE_FOR: Record<Action, Scope> = {
   admin: 'admin',
+  'team.read': 'admin',
   'team.manage': 'admin',
   'contract.manage': 'contracts:publish',
   'contract.publish': 'contracts:publish',
@@ -91,6 +94,7 @@ export function createAccessPolicy(): AccessPolicy {
 
 const WHAT: Record<Action, string> = {
   admin: 'change installation-wide settings',
+  'team.read': "see who belongs to this team",
   'team.manage': "manage this team, its systems, members and keys",
   'contract.manage': 'change this contract',
   'contract.publish': 'publish versions of this contract',

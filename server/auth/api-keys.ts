@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import type { Db } from '../db/index.js';
-import { teams } from '../registry/registry.tables.js';
+import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, type AccessPolicy, type Actor, type Clock, type Scope } from '../shared/index.js';
 import { generateApiKey, hashApiKey, keyPrefix } from './api-key-secret.js';
 import { apiKeys } from './auth.tables.js';
+
+const { teams } = tables;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -49,10 +50,12 @@ export function createApiKeys({ db, clock, access, maxDays = 365 }: { db: Db; cl
     lastUsedAt: apiKeys.lastUsedAt,
   };
   const select = (tx: Db) => tx.select(columns).from(apiKeys).leftJoin(teams, eq(teams.id, apiKeys.teamId));
-  const teamIdOf = async (tx: Db, slug: string) => {
+  // Named in a body (`pointer`), an unknown team is invalid input; named in the path, it is not found.
+  const teamIdOf = async (tx: Db, slug: string, pointer?: string) => {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).for('share');
-    if (!team) throw new InvalidInput(`team "${slug}" does not exist`, [{ pointer: '/team', message: 'unknown team' }], 'unknown-reference');
-    return team.id;
+    if (team) return team.id;
+    if (pointer === undefined) throw new NotFound(`team "${slug}"`);
+    throw new InvalidInput(`team "${slug}" does not exist`, [{ pointer, message: 'unknown team' }], 'unknown-reference');
   };
 
   return {
@@ -64,7 +67,7 @@ export function createApiKeys({ db, clock, access, maxDays = 365 }: { db: Db; cl
       const scopes = [...new Set(input.scopes)];
       const key = generateApiKey();
       return db.transaction(async (tx) => {
-        const teamId = input.team === undefined ? null : await teamIdOf(tx, input.team);
+        const teamId = input.team === undefined ? null : await teamIdOf(tx, input.team, '/team');
         // An installation-wide key, or one carrying `admin`, is as strong as an administrator.
         if (teamId === null || scopes.includes('admin')) await access.assert(tx, actor, 'admin', null);
         else await access.assert(tx, actor, 'team.manage', teamId);
@@ -78,9 +81,7 @@ export function createApiKeys({ db, clock, access, maxDays = 365 }: { db: Db; cl
 
     /** A team's keys (never the keys themselves), newest first; revoked ones only when asked. */
     async list(team: string, { includeRevoked = false } = {}, actor: Actor): Promise<ApiKey[]> {
-      const teamId = await teamIdOf(db, team).catch(() => {
-        throw new NotFound(`team "${team}"`);
-      });
+      const teamId = await teamIdOf(db, team);
       await access.assert(db, actor, 'team.manage', teamId);
       return select(db)
         .where(and(eq(apiKeys.teamId, teamId), includeRevoked ? undefined : isNull(apiKeys.revokedAt)))

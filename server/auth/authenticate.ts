@@ -1,6 +1,4 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import { fromNodeHeaders } from 'better-auth/node';
-import type { Request } from 'express';
 import type { Db } from '../db/index.js';
 import { Unauthenticated, type Actor, type Scope, type Clock } from '../shared/index.js';
 import { hashApiKey } from './api-key-secret.js';
@@ -22,9 +20,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
  * or mistyped key in CI fails loudly instead of silently reading as anonymous.
  */
 export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; clock: Clock }) {
-  return async function authenticate(req: Request, requestId: string): Promise<Authenticated> {
-    const ip = req.ip;
-    const header = req.get('authorization');
+  /** `headers` as the request carried them (web `Headers`), `ip` the caller's address as the edge sees it. */
+  return async function authenticate({ headers, ip }: { headers: Headers; ip: string | undefined }, requestId: string): Promise<Authenticated> {
+    const header = headers.get('authorization') ?? undefined;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) throw new Unauthenticated('the Authorization header must be "Bearer <API key>"');
@@ -38,8 +36,8 @@ export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; c
         .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
       return { actor: { kind: 'api-key', keyId: key.id, teamId: key.teamId, scopes: key.scopes as Scope[], requestId, ...(ip && { ip }) }, viaCookie: false };
     }
-    if (req.headers.cookie?.includes('accord.session_token')) {
-      const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+    if (headers.get('cookie')?.includes('accord.session_token')) {
+      const session = await auth.api.getSession({ headers });
       if (session) return { actor: { kind: 'user', userId: session.user.id, name: session.user.name, requestId, ...(ip && { ip }) }, viaCookie: true };
     }
     return { actor: { kind: 'anonymous', requestId, ...(ip && { ip }) }, viaCookie: false };

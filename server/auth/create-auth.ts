@@ -16,7 +16,7 @@ export interface AuthSettings {
   /** Whether anyone may create an account with email and password; otherwise administrators create people. */
   signUp: boolean;
   /** Single sign-on through an OpenID Connect provider, when configured. */
-  oidc?: { issuer: string; clientId: string; clientSecret: string; name: string };
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
   /** Where better-auth's own messages go (the server's structured log), instead of the console. */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 }
@@ -48,7 +48,7 @@ export function createAuth(db: Db, clock: Clock, settings: AuthSettings) {
       useSecureCookies: url.protocol === 'https:' || loopback,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
     },
-    // Accord limits sign-in attempts itself, so refusals come back as problem+json like every other.
+    // Accord limits sign-in attempts itself (per address and per account; see http/create-app).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { log: (level, message) => settings.log?.(level, message) },

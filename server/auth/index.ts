@@ -6,8 +6,8 @@ export { createPerson, type Person, type PersonInput } from './create-person.js'
 export { createSetupClaim, type SetupClaim } from './setup-claim.js';
 export { ensureBootstrapKey } from './ensure-bootstrap-key.js';
 export { gateRoute, type Gate } from './gate-route.js';
-export { checkOrigin } from './check-origin.js';
 export { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter.js';
+export { rateLimitKey } from './rate-limit-key.js';
 export type { ApiKey, ApiKeyInput } from './api-keys.js';
 export type { Membership, TeamRole } from './memberships.js';
 export type { Me } from './people.js';

@@ -5,16 +5,20 @@ import { join } from 'node:path';
 /**
  * The embedded installation's session-signing secret: generated on first start and kept beside
  * the PGlite data (readable by its owner only), so sessions survive restarts without any setup.
+ * A file too short to be a secret (truncated by a full disk, say) is replaced, never used: an
+ * empty secret would make better-auth fall back to its publicly known default.
  */
 export async function localAuthSecret(dataDir: string): Promise<string> {
   const file = join(dataDir, 'auth-secret');
-  try {
-    return (await readFile(file, 'utf8')).trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const secret = randomBytes(32).toString('base64url');
-    // `wx`: should two processes race here, one write fails and both read the survivor next start.
-    await writeFile(file, secret, { mode: 0o600, flag: 'wx' }).catch(() => {});
-    return (await readFile(file, 'utf8')).trim();
-  }
+  const stored = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    },
+  );
+  if (stored.length >= 32) return stored;
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
 }

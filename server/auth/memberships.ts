@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import type { Db } from '../db/index.js';
-import { teams } from '../registry/registry.tables.js';
+import { tables, type Db } from '../db/index.js';
 import { InvalidInput, NotFound, describeActor, type AccessPolicy, type Actor, type Clock } from '../shared/index.js';
 import { teamMemberships, users } from './auth.tables.js';
+
+const { teams } = tables;
 
 export type TeamRole = 'maintainer' | 'member';
 
@@ -31,8 +32,10 @@ export function createMemberships({ db, clock, access }: { db: Db; clock: Clock;
       .innerJoin(teams, eq(teams.id, teamMemberships.teamId));
 
   return {
-    async list(team: string): Promise<Membership[]> {
+    /** For the team's own people and administrators: the list names people and their emails. */
+    async list(team: string, actor: Actor): Promise<Membership[]> {
       const teamId = await teamIdOf(db, team);
+      await access.assert(db, actor, 'team.read', teamId);
       return select(db).where(eq(teamMemberships.teamId, teamId)).orderBy(asc(users.email));
     },
 
@@ -69,7 +72,5 @@ export function createMemberships({ db, clock, access }: { db: Db; clock: Clock;
     },
   };
 }
-
-
 
 export type Memberships = ReturnType<typeof createMemberships>;

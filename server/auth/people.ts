@@ -1,16 +1,18 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/index.js';
-import type { Db } from '../db/index.js';
-import { teams } from '../registry/registry.tables.js';
+import { tables, type Db } from '../db/index.js';
 import { NotFound, Unauthenticated, readPageRequest, toPage, type AccessPolicy, type Actor, type Clock, type Page, type PageRequest } from '../shared/index.js';
 import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { Auth } from './create-auth.js';
 import { createPerson, type Person, type PersonInput } from './create-person.js';
+import type { TeamRole } from './memberships.js';
+
+const { teams } = tables;
 
 export interface Me {
   kind: 'user' | 'api-key' | 'anonymous' | 'system';
-  user?: Person & { memberships: { team: string; role: 'maintainer' | 'member' }[] };
+  user?: Person & { memberships: { team: string; role: TeamRole }[] };
   apiKey?: { id: string; name: string; team: string | null; scopes: string[]; expiresAt: Date | null };
 }
 
@@ -60,7 +62,7 @@ export function createPeople({ db, auth, clock, access }: { db: Db; auth: Auth; 
           .select({ id: apiKeys.id, name: apiKeys.name, team: teams.slug, scopes: apiKeys.scopes, expiresAt: apiKeys.expiresAt })
           .from(apiKeys)
           .leftJoin(teams, eq(teams.id, apiKeys.teamId))
-          .where(and(eq(apiKeys.id, actor.keyId)));
+          .where(eq(apiKeys.id, actor.keyId));
         if (!key) throw new Unauthenticated('this API key is not valid');
         return { kind: 'api-key', apiKey: key };
       }

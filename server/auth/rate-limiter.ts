@@ -8,8 +8,9 @@ export interface RateLimit {
 
 /**
  * Fixed-window counters per key (a person, an API key, an address), kept in this process. Memory
- * stays bounded however many keys a hostile client invents: past `maxKeys` the oldest window is
- * dropped. Several instances each count on their own, so the effective limit is per instance.
+ * stays bounded however many keys a hostile client invents (keys are short: see `rateLimitKey`):
+ * past `maxKeys`, finished windows are dropped first and only then the oldest running ones.
+ * Several instances each count on their own, so the effective limit is per instance.
  */
 export function createRateLimiter({ limit, windowMs }: RateLimit, { maxKeys = 100_000, now = () => Date.now() } = {}) {
   const windows = new Map<string, { started: number; count: number }>();
@@ -23,7 +24,10 @@ export function createRateLimiter({ limit, windowMs }: RateLimit, { maxKeys = 10
           windows.delete(key);
           window = { started: at, count: 0 };
           windows.set(key, window);
-          if (windows.size > maxKeys) windows.delete(windows.keys().next().value!);
+          if (windows.size > maxKeys) {
+            for (const [stale, { started }] of windows) if (at - started >= windowMs) windows.delete(stale);
+            if (windows.size > maxKeys) windows.delete(windows.keys().next().value!);
+          }
         }
         window.count += 1;
         if (window.count > limit) {

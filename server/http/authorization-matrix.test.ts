@@ -15,7 +15,6 @@ import type { Route } from './route.js';
 type Profile =
   | 'public'
   | 'read'
-  | 'signed-in'
   | 'admin-only'
   | 'maintainer'
   | 'maintainer-or-publish-key'
@@ -36,8 +35,6 @@ const PROFILES: Record<Profile, { may: readonly Caller[]; scope: Scope; anonymou
   public: { may: CALLERS, scope: 'contracts:read' },
   // Anonymous reading is on, the default.
   read: { may: CALLERS, scope: 'contracts:read' },
-  // Who belongs to a team names people (and their emails): not for anonymous readers.
-  'signed-in': { may: CALLERS.filter((c) => c !== 'anonymous'), scope: 'contracts:read' },
   'admin-only': { may: ADMINS, scope: 'admin' },
   maintainer: { may: MAINTAINERS, scope: 'admin' },
   'maintainer-or-publish-key': { may: MAINTAINERS, scope: 'contracts:publish' },
@@ -126,7 +123,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /users': { profile: 'admin-only', ok: 200, call: () => ({ path: '/users' }) },
   'POST /users': { profile: 'admin-only', ok: 201, call: () => ({ path: '/users', body: { email: `${fresh('new')}@matrix.example`, name: 'New Person', password: 'a long enough password' } }) },
   'PATCH /users/{user}': { profile: 'admin-only', ok: 200, call: async () => ({ path: `/users/${(await freshPerson()).id}`, body: { role: 'user' } }) },
-  'GET /teams/{team}/members': { profile: 'signed-in', ok: 200, call: () => ({ path: `/teams/${OWNERS}/members` }) },
+  'GET /teams/{team}/members': { profile: 'member', ok: 200, call: () => ({ path: `/teams/${OWNERS}/members` }) },
   'POST /teams/{team}/members': { profile: 'maintainer', ok: 201, call: async () => ({ path: `/teams/${OWNERS}/members`, body: { email: (await freshPerson()).email, role: 'member' } }) },
   'POST /teams/{team}/members/{user}/remove': {
     profile: 'maintainer',

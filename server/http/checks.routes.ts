@@ -11,6 +11,7 @@ export function checkRoutes(registry: Registry): Route[] {
     {
       method: 'post',
       access: 'check.run',
+      accepts: 'document',
       path: '/contracts/{contract}/checks',
       handler: async (req, res) => {
         const contract = param(req, 'contract');

@@ -1,11 +1,13 @@
 import express, { Router, type RequestHandler } from 'express';
-import { toNodeHandler } from 'better-auth/node';
+import { fromNodeHeaders } from 'better-auth/node';
 import type { Logger } from 'pino';
 import type { Registry } from '../registry/index.js';
-import { checkOrigin, gateRoute, type Auth, type Authenticator, type Identity, type RateLimiter, type SetupClaim } from '../auth/index.js';
+import { gateRoute, rateLimitKey, type Auth, type Authenticator, type Identity, type RateLimiter, type SetupClaim } from '../auth/index.js';
 import { describeActor } from '../shared/index.js';
 import { identityRoutes } from './identity.routes.js';
+import { authEndpoints } from './auth-endpoints.js';
 import { boundedBody } from './bounded-body.js';
+import { checkOrigin } from './check-origin.js';
 import { AccordError } from '../shared/index.js';
 import { contractRoutes } from './contracts.routes.js';
 import { environmentRoutes } from './environments.routes.js';
@@ -68,7 +70,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req, res, next) => {
     const started = performance.now();
     res.on('finish', () => {
-      log.info({ requestId: res.getHeader('x-request-id'), method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+      // Sign-in callbacks carry one-time codes in their query; those stay out of the log.
+      const url = req.originalUrl.startsWith('/api/auth/') ? req.originalUrl.split('?')[0] : req.originalUrl;
+      log.info({ requestId: res.getHeader('x-request-id'), method: req.method, url, status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
     next();
   });
@@ -87,24 +91,29 @@ export function createApp(deps: AppDeps): express.Express {
   // themselves, unless it was parsed already. Sign-in bodies are parsed here, so attempts can be
   // counted per address and per account: guessing one person's password from many addresses is
   // limited too.
-  app.post('/api/auth/sign-in/{*rest}', boundedBody(64 * 1024), express.json({ limit: 64 * 1024 }), (req, _res, next) => {
+  // Every endpoint that checks a password counts; better-auth accepts JSON and form bodies alike.
+  app.post(['/api/auth/sign-in/{*rest}', '/api/auth/change-password', '/api/auth/verify-password', '/api/auth/change-email'], boundedBody(64 * 1024), express.json({ limit: 64 * 1024 }), express.urlencoded({ limit: 64 * 1024, extended: false }), (req, _res, next) => {
     const email = (req.body as { email?: unknown } | undefined)?.email;
-    next(limits.signIn.take('sign-in attempts', `ip:${req.ip}`, ...(typeof email === 'string' ? [`email:${email.trim().toLowerCase()}`] : [])));
+    limits.signIn.take('sign-in attempts', rateLimitKey('address', req.ip), ...(typeof email === 'string' ? [rateLimitKey('account', email)] : []));
+    next();
   });
-  app.all('/api/auth/{*rest}', boundedBody(64 * 1024), toNodeHandler(auth));
+  app.all('/api/auth/{*rest}', boundedBody(64 * 1024), authEndpoints(auth));
 
   const api = Router();
-  // Bodies are read only once the caller has passed the route's gate: a stranger's 20 MB upload is
-  // refused from its headers. A JSON body carries the document as an escaped string, so it may be
-  // somewhat larger than the document; safe ingest enforces the document limit on the decoded text.
-  const bodies = [express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }), express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes })];
+  // Bodies are read only once the caller has passed the route's gate, so a stranger's upload to a
+  // write route is refused from its headers; GETs read none, and only routes that take documents
+  // read more than a small JSON object. A JSON body carries the document as an escaped string, so
+  // it may be somewhat larger than the document; safe ingest enforces the document limit on the text.
+  const documentBody = [express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }), express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes })];
+  const smallBody = [express.json({ limit: 64 * 1024, strict: true })];
+  const bodyOf = (route: Route) => (route.method === 'get' ? [] : route.accepts === 'document' ? documentBody : smallBody);
   api.use(authenticated(authenticate, trustedOrigins));
   api.get('/openapi.json', async (_req, res) => void res.json(await apiDocument()));
   for (const route of apiRoutes(deps)) {
     const gate: RequestHandler = (_req, res, next) => next(gateRoute(route.access, actorOf(res), { anonymousRead }));
     // Publishing is the expensive write (parse, check, lint); one caller cannot monopolise the workers.
     const limit: RequestHandler[] = route.access === 'contract.publish' ? [(_req, res, next) => next(limits.publish.take('publishes', describeActor(actorOf(res))))] : [];
-    api[route.method](expressPath(route.path), gate, ...limit, ...bodies, route.handler);
+    api[route.method](expressPath(route.path), gate, ...limit, ...bodyOf(route), route.handler);
   }
   app.use('/api/v1', api);
 
@@ -116,7 +125,7 @@ export function createApp(deps: AppDeps): express.Express {
 /** Replaces the anonymous actor with whoever the credentials name; cookie writes must pass the origin check. */
 function authenticated(authenticate: Authenticator, trustedOrigins: ReadonlySet<string>): RequestHandler {
   return async (req, res, next) => {
-    const { actor, viaCookie } = await authenticate(req, actorOf(res).requestId ?? '');
+    const { actor, viaCookie } = await authenticate({ headers: fromNodeHeaders(req.headers), ip: req.ip }, actorOf(res).requestId ?? '');
     if (viaCookie) checkOrigin(req, trustedOrigins);
     res.locals.actor = actor;
     next();

@@ -53,6 +53,16 @@ describe('people and sessions', () => {
     expect(same.status).toBe(201);
   });
 
+  it('answers a wrong password, and an unknown auth path, with problems like every other refusal', async () => {
+    const wrong = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'maya@example.com', password: 'not the password' }) });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.get('content-type')).toContain('application/problem+json');
+    expect(await wrong.json()).toMatchObject({ status: 401, code: 'invalid-email-or-password' });
+    const nowhere = await fetch(`${server.url}/api/auth/no-such-endpoint`);
+    expect(nowhere.status).toBe(404);
+    expect(((await nowhere.json()) as { code: string }).code).toBe('route-not-found');
+  });
+
   it('limits sign-in attempts per address with a 429 problem and Retry-After', async () => {
     await server.json('POST', '/api/v1/users', { email: 'lou@example.com', name: 'Lou', password: PASSWORD });
     const statuses: number[] = [];
@@ -265,5 +275,41 @@ describe('hostile sign-in requests', () => {
   it('refuse a stranger’s upload from its headers, before the body is read', async () => {
     const upload = await fetch(`${server.url}/api/v1/contracts/anything/versions?version=1.0.0`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: 'x'.repeat(30 * 1024 * 1024) });
     expect(upload.status).toBe(401);
+  });
+});
+
+describe('the bootstrap key', () => {
+  it('is retired when ACCORD_BOOTSTRAP_TOKEN changes, so an operator can take it back', async () => {
+    const owned = await createPgliteLocation();
+    try {
+      const first = await startTestServer({ location: owned.location });
+      expect((await first.json('POST', '/api/v1/teams', { slug: 'one', name: 'One' })).status).toBe(201);
+      await first.close();
+      const replacement = 'acc_replacement-bootstrap-token-0123456789';
+      const second = await startTestServer({ location: owned.location, env: { ACCORD_BOOTSTRAP_TOKEN: replacement } });
+      try {
+        const old = await second.json<{ detail: string }>('POST', '/api/v1/teams', { slug: 'two', name: 'Two' });
+        expect(old.status).toBe(401);
+        expect(old.body.detail).toContain('revoked');
+        expect((await second.json('POST', '/api/v1/teams', { slug: 'two', name: 'Two' }, { token: replacement })).status).toBe(201);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await owned.cleanup();
+    }
+  });
+});
+
+describe('values the database cannot store', () => {
+  it('are a 422 problem, not a 500', async () => {
+    const server = await startTestServer();
+    try {
+      const nul = await server.json<{ code: string }>('POST', '/api/v1/users', { email: 'nul@example.com', name: 'Nul\u0000Byte', password: PASSWORD });
+      expect(nul.status).toBe(422);
+      expect((await server.json('POST', '/api/v1/teams', { slug: 'nul', name: 'a\u0000b' })).status).toBe(422);
+    } finally {
+      await server.close();
+    }
   });
 });

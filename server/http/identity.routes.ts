@@ -25,7 +25,7 @@ export function identityRoutes(identity: Identity, setup: SetupClaim): Route[] {
     { method: 'get', access: 'admin', path: '/users', handler: async (req, res) => void res.json(await people().list(validateInput(pageQuery, req.query, 'query'), actorOf(res))) },
     { method: 'post', access: 'admin', path: '/users', handler: async (req, res) => void res.status(201).json(await people().create(validateInput(personCreate, req.body), actorOf(res))) },
     { method: 'patch', access: 'admin', path: '/users/{user}', handler: async (req, res) => void res.json(await people().setRole(param(req, 'user'), validateInput(personPatch, req.body).role, actorOf(res))) },
-    { method: 'get', access: 'signed-in', path: '/teams/{team}/members', handler: async (req, res) => void res.json({ items: await memberships().list(param(req, 'team')) }) },
+    { method: 'get', access: 'team.read', path: '/teams/{team}/members', handler: async (req, res) => void res.json({ items: await memberships().list(param(req, 'team'), actorOf(res)) }) },
     {
       method: 'post',
       access: 'team.manage',

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { AccordError, type Issue } from '../shared/index.js';
+import { sqlStateOf } from '../db/index.js';
+import { AccordError, InvalidInput, Unavailable, type Issue } from '../shared/index.js';
 
 /** The single table from stable error codes to HTTP statuses. Unlisted codes fall back by error class. */
 const STATUS_BY_CODE: Record<string, number> = {
@@ -75,7 +76,7 @@ export function sendProblem(res: Response, problem: Problem): void {
 export function problemHandler({ log }: { log: { error: (obj: object, msg: string) => void } }): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const requestId = res.getHeader('x-request-id') as string | undefined;
-    const accordError = error instanceof AccordError ? error : fromBodyParser(error, isDocumentUpload(req.method, req.path));
+    const accordError = error instanceof AccordError ? error : (fromBodyParser(error, isDocumentUpload(req.method, req.path)) ?? fromDatabase(error));
     if (!accordError) log.error({ err: error, requestId }, 'unhandled error');
     const problem = problemOf(accordError ?? new AccordError('internal-error', 'Accord failed to handle this request; the error was logged'), req.originalUrl);
     if (res.headersSent) return void res.end();
@@ -98,6 +99,18 @@ function fromBodyParser(error: unknown, documentUpload: boolean): AccordError | 
   // Express marks client faults it finds itself (a malformed percent-encoding in the path) with a 4xx status.
   const status = (error as { status?: number })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return new AccordError('bad-request', `the request is malformed: ${(error as Error).message}`);
+  return undefined;
+}
+
+/**
+ * Database refusals a client can cause or simply retry. Input the database cannot store (a NUL
+ * character, a date outside its range) gets past validation on some fields; lock contention
+ * between concurrent writes (a deadlock, a serialisation failure) succeeds when tried again.
+ */
+function fromDatabase(error: unknown): AccordError | undefined {
+  const state = sqlStateOf(error);
+  if (state === '22021' || state === '22P05' || state === '22008' || state === '22007') return new InvalidInput('a value in the request cannot be stored: NUL characters and dates outside years 1–9999 are not accepted', [], 'unstorable-value');
+  if (state === '40P01' || state === '40001') return new Unavailable('write-contention', 'this write collided with a concurrent one; send it again');
   return undefined;
 }
 

@@ -18,6 +18,8 @@ export interface Route {
   method: Method;
   path: string;
   access: RouteAccess;
+  /** `document`: the body may be a whole contract document or ruleset (JSON or raw), up to the document limit; otherwise a small JSON body. */
+  accepts?: 'document';
   handler: (req: Request, res: Response) => Promise<void> | void;
 }
 

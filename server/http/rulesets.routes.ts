@@ -36,6 +36,7 @@ export function rulesetRoutes(registry: Registry): Route[] {
     {
       method: 'post',
       access: 'admin',
+      accepts: 'document',
       path: '/rulesets',
       handler: async (req, res) => {
         const { created, ruleset } = await registry.rulesets.save(rulesetInput(req), actorOf(res));

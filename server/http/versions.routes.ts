@@ -32,6 +32,7 @@ export function versionRoutes(registry: Registry): Route[] {
     {
       method: 'post',
       access: 'contract.publish',
+      accepts: 'document',
       path: '/contracts/{contract}/versions',
       handler: async (req, res) => {
         const contract = param(req, 'contract');

@@ -49,7 +49,7 @@ export function createChangelog({ db }: RegistryDeps) {
         if (finding.level === 'error') entry.breaking.push(finding);
         else if (actionOf.get(finding.id) === 'added') entry.additions.push(finding);
         // Removing something after its sunset is a removal, not a deprecation.
-        else if (DEPRECATION.test(finding.id) && actionOf.get(finding.id) !== 'removed') entry.deprecations.push(finding);
+        else if (DEPRECATION.test(finding.id) && !actionOf.get(finding.id)?.startsWith('removed')) entry.deprecations.push(finding);
         else entry.changes.push(finding);
       }
       entry.documentationOnly = before !== undefined && step.length === 0 && before.contentHash !== row.contentHash;

@@ -54,6 +54,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       const parsed = input.version === undefined ? undefined : parseSemver(input.version);
       const [contract] = await db.select().from(contracts).where(eq(contracts.slug, input.contract));
       if (!contract) throw new NotFound(`contract "${input.contract}"`);
+      // Refused before any worker time is spent; decided again where the check is recorded.
       await deps.access.assert(db, actor, 'check.run', (await ownerOfContract(db, input.contract)).teamId);
       if (contract.lifecycle === 'retired') throw retired(input.contract);
       const spec = await specs.load(input.document);
@@ -66,6 +67,8 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       const now = clock.now();
       const id = newId(now.getTime());
       await db.transaction(async (tx) => {
+        const owner = await ownerOfContract(tx, { id: contract.id });
+        await deps.access.assert(tx, actor, 'check.run', owner.teamId);
         await tx.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: storableJson(stored), createdAt: now, createdBy: describeActor(actor) });
         // Only a failing verdict is news to the owner: passing checks run on every pull request.
         if (report.verdict !== 'fail' || !deps.emit) return;
@@ -74,7 +77,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
           type: 'check.failed',
           contractId: contract.id,
           contract: input.contract,
-          ownerSystemId: contract.systemId,
+          ownerSystemId: owner.systemId,
           checkId: id,
           version: input.version ?? null,
           verdict: 'fail',

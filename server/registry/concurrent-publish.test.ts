@@ -113,6 +113,13 @@ describe.skipIf(!postgresUrl)('concurrent publishing on PostgreSQL with two acco
     (contract) => versionsVia(servers[1]!.url, contract),
   );
 
+  it('20 concurrent changes to one system all commit: deciding ownership does not deadlock the writers', async () => {
+    const patch = (i: number) =>
+      fetch(`${servers[i % 2]!.url}/api/v1/systems/orders`, { method: 'PATCH', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify({ description: `change ${i}` }) }).then(async (res) => (await res.arrayBuffer(), res.status));
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => patch(i)));
+    expect(count(statuses, 200)).toBe(20);
+  });
+
   it('wrote exactly one audit event per created version', async () => {
     const client = new pg.Client({ connectionString: database.location.url });
     await client.connect();

@@ -97,6 +97,10 @@ describe('deprecating operations through the registry', () => {
     const published = await registry.versions.publish({ contract: 'orders-sunset', version: '1.1.0', document: withoutDelete }, admin);
     expect(published.created).toBe(true);
     expect((published.version.findings as { id: string }[]).map((f) => f.id)).toContain('operation-removed-after-sunset');
+    // In the changelog a removal after its sunset is a change, not another deprecation.
+    const entry = await registry.changelog.entry('orders-sunset', '1.1.0');
+    expect(entry.changes.map((f) => f.id)).toContain('operation-removed-after-sunset');
+    expect(entry.deprecations.map((f) => f.id)).not.toContain('operation-removed-after-sunset');
   });
 
   it('records the canonical key, audits the deprecation and tells only the consumers subscribed to the operation', async () => {

@@ -26,15 +26,17 @@ export async function ownerOfContract(tx: Db, contract: string | { id: string })
 }
 
 /**
- * Who owns a system, share-locked like `ownerOfContract`. With a `pointer` the system was named in
- * a request body, so an unknown one is invalid input there rather than a missing resource.
+ * Who owns a system, share-locked like `ownerOfContract`; `update` for a caller that goes on to
+ * change the system row itself (upgrading a share lock to write deadlocks against a concurrent
+ * writer doing the same). With a `pointer` the system was named in a request body, so an unknown
+ * one is invalid input there rather than a missing resource.
  */
-export async function ownerOfSystem(tx: Db, system: string | { id: string }, pointer?: string): Promise<Owner> {
+export async function ownerOfSystem(tx: Db, system: string | { id: string }, pointer?: string, lock: 'share' | 'update' = 'share'): Promise<Owner> {
   const [row] = await tx
     .select({ systemId: systems.id, teamId: systems.teamId })
     .from(systems)
     .where(typeof system === 'string' ? eq(systems.slug, system) : eq(systems.id, system.id))
-    .for('share');
+    .for(lock);
   if (row) return row;
   const name = typeof system === 'string' ? system : system.id;
   if (pointer === undefined) throw new NotFound(`system "${name}"`);

@@ -70,7 +70,7 @@ export function createSystems({ db, clock, access }: RegistryDeps) {
 
     async update(slug: string, patch: Partial<Omit<SystemInput, 'slug'>>, actor: Actor): Promise<System> {
       return db.transaction(async (tx) => {
-        const owner = await ownerOfSystem(tx, slug);
+        const owner = await ownerOfSystem(tx, slug, undefined, 'update');
         await access.assert(tx, actor, 'team.manage', owner.teamId);
         const now = clock.now();
         const { team, ...rest } = patch;

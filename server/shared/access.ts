@@ -11,6 +11,7 @@ export type Scope = (typeof API_KEY_SCOPES)[number];
  */
 export const ACTIONS = [
   'admin',
+  'team.read',
   'team.manage',
   'contract.manage',
   'contract.publish',
