@@ -21,6 +21,9 @@ describe('starting Accord on an empty database', () => {
     expect(matrix.body.rows.length).toBeGreaterThan(0);
     const approved = await first.json<{ items: { status: string }[] }>('GET', '/api/v1/contracts/inventory-stock-api/subscriptions?status=approved');
     expect(approved.body.items.length).toBeGreaterThan(0);
+    // Deprecated the way any contract is: through the deprecate operation, with a sunset.
+    const legacy = await first.json<{ lifecycle: string; sunsetAt: string | null }>('GET', '/api/v1/contracts/legacy-loyalty-api');
+    expect(legacy.body).toMatchObject({ lifecycle: 'deprecated', sunsetAt: expect.any(String) });
     await first.close();
 
     const second = await startTestServer({ seed: true, location });

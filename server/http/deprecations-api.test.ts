@@ -116,6 +116,38 @@ describe('deprecation over HTTP', () => {
     expect((await server.json('GET', '/api/v1/contracts?lifecycle=deprecated')).body).toMatchObject({ items: [{ slug: 'orders-whole' }] });
   });
 
+  it('sets a sunset only through the deprecate operation, never through PATCH', async () => {
+    await contract('orders-patched');
+    const patch = (body: object) => server.json<Problem>('PATCH', '/api/v1/contracts/orders-patched', body);
+    const sunset = await patch({ sunsetAt: new Date(Date.now() + 60_000).toISOString() });
+    expect(sunset.status).toBe(422);
+    expect(sunset.body).toMatchObject({ code: 'invalid-input', errors: [{ pointer: '/sunsetAt' }] });
+    const deprecated = await patch({ lifecycle: 'deprecated' });
+    expect(deprecated.status).toBe(422);
+    expect(deprecated.body).toMatchObject({ code: 'invalid-input', errors: [{ pointer: '/lifecycle' }] });
+    expect(deprecated.body.detail).toContain('POST /contracts/orders-patched/deprecate');
+
+    const sunsetAt = inDays(60);
+    expect((await server.json('POST', '/api/v1/contracts/orders-patched/deprecate', { sunsetAt })).status).toBe(200);
+    const back = await patch({ lifecycle: 'active' });
+    expect(back.status).toBe(409);
+    expect(back.body).toMatchObject({ code: 'invalid-transition', errors: [{ pointer: '/lifecycle' }] });
+    const retired = await patch({ lifecycle: 'retired' });
+    expect(retired.status).toBe(409);
+    expect(retired.body.code).toBe('invalid-transition');
+    expect(retired.body.detail).toContain(new Date(sunsetAt).toISOString());
+    expect((await server.json('GET', '/api/v1/contracts/orders-patched')).body).toMatchObject({ lifecycle: 'deprecated', sunsetAt: new Date(sunsetAt).toISOString() });
+  });
+
+  it('refuses a sunset outside the years 1970 to 9999 by naming it', async () => {
+    await contract('orders-far');
+    for (const sunsetAt of ['0000-01-01T00:00:00Z', '9999-12-31T23:59:59-05:00', '+010000-01-01T00:00:00Z']) {
+      const res = await server.json<Problem>('POST', '/api/v1/contracts/orders-far/deprecate', { sunsetAt });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'invalid-input', errors: [{ pointer: '/sunsetAt' }] });
+    }
+  });
+
   it('refuses publishes to a retired contract, and deprecations by anonymous callers', async () => {
     await contract('orders-retired');
     expect((await server.json('POST', '/api/v1/contracts/orders-retired/deprecate', { sunsetAt: inDays(60) }, { token: null })).status).toBe(401);

@@ -165,6 +165,9 @@ describe('API keys', () => {
     const past = await asMaintainer('POST', '/api/v1/api-keys', { name: 'old', team: 'orders', scopes: ['checks:run'], expiresAt: '2020-01-01T00:00:00Z' });
     expect(past.status).toBe(422);
     expect(JSON.stringify(past.body)).toContain('/expiresAt');
+    const yearTenThousand = await asMaintainer('POST', '/api/v1/api-keys', { name: 'forever', team: 'orders', scopes: ['checks:run'], expiresAt: '9999-12-31T23:59:59-05:00' });
+    expect(yearTenThousand.status).toBe(422);
+    expect(JSON.stringify(yearTenThousand.body)).toContain('/expiresAt');
     const unknownScope = await asMaintainer('POST', '/api/v1/api-keys', { name: 'x', team: 'orders', scopes: ['contracts:delete'] });
     expect(unknownScope.status).toBe(422);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { API_KEY_SCOPES } from '../shared/index.js';
+import { instant } from './instant.js';
 
 // Strict like every request shape: a body cannot set a role, an owner or a creator it was not asked for.
 const email = z.email().max(320);
@@ -14,6 +15,6 @@ export const apiKeyCreate = z.strictObject({
   name,
   team: z.string().min(1).max(64).optional(),
   scopes: z.array(z.enum(API_KEY_SCOPES)).min(1).max(API_KEY_SCOPES.length),
-  expiresAt: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
+  expiresAt: instant().optional(),
 });
 export const apiKeyQuery = z.strictObject({ includeRevoked: z.enum(['true', 'false']).transform((v) => v === 'true').optional() });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPATIBILITY_MODES } from '../compat/index.js';
 import { MAX_PAGE_SIZE } from '../registry/index.js';
+import { instant } from './instant.js';
 
 // Request shapes of the REST API. Strict objects: unknown fields are errors, so nobody can set an
 // owner, an id or a timestamp by adding it to a body.
@@ -40,11 +41,6 @@ export const contractPatch = z.strictObject({
   ruleLevels: ruleLevels.optional(),
   description: description.optional(),
   tags: z.array(tag).max(50).optional(),
-  sunsetAt: z.iso
-    .datetime({ offset: true })
-    .transform((at) => new Date(at))
-    .nullable()
-    .optional(),
 });
 
 export const publishBody = z.strictObject({ version: z.string().min(1).max(64), document: z.string() });
@@ -68,7 +64,7 @@ export const environmentPatch = z.strictObject({ name: name.optional(), rank: z.
 export const waiverCreate = z
   .strictObject({
     reason: z.string().trim().min(1).max(2000),
-    expiresAt: z.iso.datetime({ offset: true }).transform((at) => new Date(at)),
+    expiresAt: instant(),
     check: z.uuid().optional(),
     fingerprint: z.string().max(64).optional(),
     rule: z.string().min(1).max(100).optional(),
@@ -85,7 +81,7 @@ export const waiverCreate = z
 
 export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000) });
 
-const sunsetAt = z.iso.datetime({ offset: true }).transform((at) => new Date(at));
+const sunsetAt = instant();
 const deprecationNote = z.string().max(2000).optional();
 const operationKeys = z.array(z.string().min(1).max(1000)).min(1).max(1000);
 export const deprecationCreate = z.strictObject({ sunsetAt, note: deprecationNote });
@@ -125,9 +121,9 @@ export const rulesetAssignmentCreate = z.strictObject({
 export const rulesetAssignmentQuery = z.strictObject({ ...page, scope: assignmentScope.optional(), target: text, ruleset: text });
 
 // An instant in an audit query: a timestamp with offset, or a date meaning its midnight in UTC.
-const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((at) => new Date(at));
+const auditInstant = instant({ dates: true });
 export const auditQuery = z
-  .strictObject({ ...page, targetType: text, targetId: text, actor: text, action: text, from: instant.optional(), to: instant.optional(), seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional() })
+  .strictObject({ ...page, targetType: text, targetId: text, actor: text, action: text, from: auditInstant.optional(), to: auditInstant.optional(), seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional() })
   .superRefine((query, ctx) => {
     if (query.targetId !== undefined && query.targetType === undefined) ctx.addIssue({ code: 'custom', path: ['targetId'], message: 'targetId needs targetType, e.g. targetType=contract' });
     if (query.from && query.to && query.from >= query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must be later than from' });

@@ -118,6 +118,9 @@ describe('waivers', () => {
     const body = { rule: 'response-property-removed', operations: ['GET /entries/{id}'], reason: 'x' };
     const past = await server.json<{ code: string; errors: { pointer: string }[] }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, expiresAt: inDays(-1) });
     expect(past.body).toMatchObject({ code: 'invalid-expiry', errors: [{ pointer: '/expiresAt' }] });
+    const yearZero = await server.json<{ status: number; errors: { pointer: string }[] }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, expiresAt: '0000-01-01T00:00:00Z' });
+    expect(yearZero.status).toBe(422);
+    expect(yearZero.body.errors.map((e) => e.pointer)).toEqual(['/expiresAt']);
     const long = await server.json<{ code: string; detail: string }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, expiresAt: inDays(31) });
     expect(long.body.code).toBe('invalid-expiry');
     expect(long.body.detail).toMatch(/at most 30 days/);

@@ -9,6 +9,7 @@ import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Contract, ContractDetail, Lifecycle, Page, PageRequest, RegistryDeps } from './registry-types.js';
 import { contractIdOf } from './contract-id-of.js';
 import { operationDeprecationsOf } from './operation-deprecations-of.js';
+import { assertLifecycleChange, deprecateThroughRegistry } from './assert-lifecycle-change.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
 
@@ -27,7 +28,8 @@ export interface ContractInput {
   tags?: string[];
 }
 
-export type ContractPatch = Partial<Omit<ContractInput, 'slug' | 'kind'>> & { sunsetAt?: Date | null };
+/** No `sunsetAt`: a sunset is set only by deprecating, which checks it and tells the consumers. */
+export type ContractPatch = Partial<Omit<ContractInput, 'slug' | 'kind'>>;
 
 export interface ContractFilter extends PageRequest {
   team?: string;
@@ -83,6 +85,7 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
     async create(input: ContractInput, actor: Actor): Promise<Contract> {
       assertSlug(input.slug, '/slug');
       if (input.ruleLevels) assertKnownRules(input.ruleLevels);
+      if (input.lifecycle === 'deprecated') throw deprecateThroughRegistry(input.slug);
       return db.transaction(async (tx) => {
         const { systemId, teamId } = await ownerOfSystem(tx, input.system, '/system');
         await access.assert(tx, actor, 'contract.manage', teamId);
@@ -128,13 +131,9 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
         const moveTo = patch.system === undefined ? undefined : await ownerOfSystem(tx, patch.system, '/system');
         // Moving a contract to another team's system needs the right to manage contracts there too.
         if (moveTo && moveTo.teamId !== owner.teamId) await access.assert(tx, actor, 'contract.manage', moveTo.teamId);
-        if (current.lifecycle === 'retired' && patch.lifecycle !== undefined && patch.lifecycle !== 'retired') {
-          throw new Conflict('invalid-transition', `contract "${slug}" is retired; a retired contract cannot return to ${patch.lifecycle}`, [
-            { pointer: '/lifecycle', message: 'retired is final' },
-          ]);
-        }
-        const { system, tags, ...rest } = patch;
         const now = clock.now();
+        if (patch.lifecycle !== undefined) await assertLifecycleChange(tx, { contract: current, to: patch.lifecycle, now });
+        const { system, tags, ...rest } = patch;
         await tx
           .update(contracts)
           .set({

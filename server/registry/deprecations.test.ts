@@ -153,6 +153,9 @@ describe('deprecating operations through the registry', () => {
     await registry.deprecations.deprecateOperations({ contract: 'orders-undo', operations: ['DELETE /orders/{orderId}'], sunsetAt: inDays(40) }, admin);
     expect(await refusal(registry.deprecations.undeprecateOperations({ contract: 'orders-undo', operations: ['GET /orders'] }, admin))).toMatchObject({ code: 'not-deprecated', issues: [{ pointer: '/operations/0' }] });
     expect((await registry.deprecations.undeprecateOperations({ contract: 'orders-undo', operations: ['DELETE /orders/{id}'] }, admin)).operations).toEqual([]);
+    expect((await auditOf('orders-undo')).at(-1)).toEqual({ action: 'operations.undeprecated', summary: { operations: ['DELETE /orders/{orderId}'] } });
+    // Deprecating it again is a first announcement: the earlier date is gone, the full notice applies.
+    expect(await refusal(registry.deprecations.deprecateOperations({ contract: 'orders-undo', operations: ['DELETE /orders/{orderId}'], sunsetAt: inDays(10) }, admin))).toMatchObject({ code: 'sunset-too-soon' });
 
     now = inDays(41);
     const blocked = await refusal(registry.versions.publish({ contract: 'orders-undo', version: '1.1.0', document: withoutDelete }, admin));
@@ -215,5 +218,56 @@ describe('deprecating contracts and versions', () => {
     expect(await refusal(registry.deprecations.deprecateContract({ contract: 'orders-anonymous', sunsetAt: inDays(60) }, { kind: 'anonymous' }))).toMatchObject({ code: 'unauthenticated' });
     expect(await refusal(registry.deprecations.deprecateOperations({ contract: 'orders-anonymous', operations: ['GET /orders'], sunsetAt: inDays(60) }, { kind: 'anonymous' }))).toMatchObject({ code: 'unauthenticated' });
     expect((await registry.contracts.get('orders-anonymous')).lifecycle).toBe('draft');
+  });
+});
+
+describe('changing the lifecycle outside the deprecate operation', () => {
+  it('enters deprecated only through the deprecate operation, which sets the sunset', async () => {
+    now = START;
+    await contract('orders-patch-deprecated');
+    const patched = await refusal(registry.contracts.update('orders-patch-deprecated', { lifecycle: 'deprecated' }, admin));
+    expect(patched).toMatchObject({ code: 'invalid-input', issues: [{ pointer: '/lifecycle' }] });
+    expect(patched.message).toContain('POST /contracts/orders-patch-deprecated/deprecate');
+    const created = await refusal(registry.contracts.create({ slug: 'orders-born-deprecated', name: 'x', system: 'orders', lifecycle: 'deprecated' }, admin));
+    expect(created).toMatchObject({ code: 'invalid-input', issues: [{ pointer: '/lifecycle' }] });
+    expect((await registry.contracts.get('orders-patch-deprecated')).lifecycle).toBe('draft');
+  });
+
+  it('keeps a deprecated contract to its sunset: no way back to active, no retiring before it, retiring after it', async () => {
+    now = START;
+    await contract('orders-promised');
+    const pos = await registry.subscriptions.request({ contract: 'orders-promised', consumer: 'pos', range: '^1.0.0', operations: ['GET /orders'] }, admin);
+    await registry.subscriptions.approve(pos.id, admin);
+    const sunsetAt = inDays(60);
+    await registry.deprecations.deprecateContract({ contract: 'orders-promised', sunsetAt }, admin);
+
+    for (const lifecycle of ['active', 'draft'] as const) {
+      expect(await refusal(registry.contracts.update('orders-promised', { lifecycle }, admin))).toMatchObject({ code: 'invalid-transition', issues: [{ pointer: '/lifecycle' }] });
+    }
+    const early = await refusal(registry.contracts.update('orders-promised', { lifecycle: 'retired' }, admin));
+    expect(early).toMatchObject({ code: 'invalid-transition', issues: [{ pointer: '/lifecycle' }] });
+    expect(early.message).toContain(sunsetAt.toISOString());
+    // Other fields still change while it waits for its sunset.
+    expect((await registry.contracts.update('orders-promised', { lifecycle: 'deprecated', description: 'going away' }, admin)).description).toBe('going away');
+    expect(await registry.contracts.get('orders-promised')).toMatchObject({ lifecycle: 'deprecated', sunsetAt });
+
+    now = new Date(sunsetAt.getTime() + 1);
+    expect(await refusal(registry.contracts.update('orders-promised', { lifecycle: 'active' }, admin))).toMatchObject({ code: 'invalid-transition' });
+    expect((await registry.contracts.update('orders-promised', { lifecycle: 'retired' }, admin)).lifecycle).toBe('retired');
+  });
+
+  it('retires a contract nobody was promised anything about directly, and asks for a deprecation once a subscription is approved', async () => {
+    now = START;
+    await contract('orders-unused');
+    await registry.subscriptions.request({ contract: 'orders-unused', consumer: 'pos', range: '^1.0.0', operations: ['GET /orders'] }, admin);
+    expect((await registry.contracts.update('orders-unused', { lifecycle: 'retired' }, admin)).lifecycle).toBe('retired');
+
+    await contract('orders-used');
+    const web = await registry.subscriptions.request({ contract: 'orders-used', consumer: 'web', range: '^1.0.0', operations: ['GET /orders'] }, admin);
+    await registry.subscriptions.approve(web.id, admin);
+    expect((await registry.contracts.update('orders-used', { lifecycle: 'active' }, admin)).lifecycle).toBe('active');
+    const retire = await refusal(registry.contracts.update('orders-used', { lifecycle: 'retired' }, admin));
+    expect(retire).toMatchObject({ code: 'invalid-transition', issues: [{ pointer: '/lifecycle' }] });
+    expect(retire.message).toContain('deprecate it with a sunset first');
   });
 });

@@ -11,12 +11,14 @@ interface SeedFile {
   teams: { slug: string; name: string; description?: string }[];
   systems: { slug: string; name: string; team: string; domain: string; description?: string }[];
   environments: { slug: string; name: string; rank?: number; description?: string }[];
-  contracts: { slug: string; name: string; system: string; lifecycle?: Lifecycle; description?: string; tags?: string[]; versions: string[] }[];
+  /** A `deprecated` contract is deprecated through the registry, its sunset `sunsetInDays` (365 unless given) after seeding. */
+  contracts: { slug: string; name: string; system: string; lifecycle?: Lifecycle; sunsetInDays?: number; description?: string; tags?: string[]; versions: string[] }[];
   subscriptions: { consumer: string; contract: string; range: string; operations: string[]; status: SubscriptionStatus }[];
   deployments: { contract: string; environment: string; version: string; address: string }[];
 }
 
 const seeder: Actor = { kind: 'system', name: 'seed' };
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** True when nothing has been registered yet: the only time the examples are loaded. */
 export async function isRegistryEmpty(db: Db): Promise<boolean> {
@@ -37,14 +39,18 @@ export async function seedRegistry(registry: Registry, folder = join(packageRoot
   // Contracts are independent, so they load side by side and keep every spec worker busy; the
   // versions of one contract go in order, because each must be greater than the last.
   const published = await Promise.all(
-    seed.contracts.map(async ({ versions, lifecycle, ...contract }) => {
+    seed.contracts.map(async ({ versions, lifecycle, sunsetInDays = 365, ...contract }) => {
       await registry.contracts.create({ ...contract, lifecycle: 'active' }, seeder);
       for (const file of versions) {
         const document = await readFile(join(folder, file), 'utf8');
         const version = file.split('/').pop()!.replace(/\.(ya?ml|json)$/, '');
         await registry.versions.publish({ contract: contract.slug, version, document }, seeder);
       }
-      if (lifecycle && lifecycle !== 'active') await registry.contracts.update(contract.slug, { lifecycle }, seeder);
+      if (lifecycle === 'deprecated') {
+        await registry.deprecations.deprecateContract({ contract: contract.slug, sunsetAt: new Date(Date.now() + sunsetInDays * DAY_MS) }, seeder);
+      } else if (lifecycle && lifecycle !== 'active') {
+        await registry.contracts.update(contract.slug, { lifecycle }, seeder);
+      }
       return versions.length;
     }),
   );
