@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { loadServerConfig } from '../config.js';
 import { startServer } from '../main.js';
-import { createPgliteLocation } from '../test-support/test-database.js';
+import { createPgliteLocation, createPostgresLocation, postgresUrl } from '../test-support/test-database.js';
 import { TEST_AUTH_SECRET } from '../test-support/test-credentials.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
@@ -313,6 +313,30 @@ describe('values the database cannot store', () => {
       expect((await server.json('POST', '/api/v1/teams', { slug: 'nul', name: 'a\u0000b' })).status).toBe(422);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe.skipIf(!postgresUrl)('people, sessions and keys on PostgreSQL', () => {
+  it('sign in, manage a team and publish with a team key, as on PGlite', async () => {
+    const database = await createPostgresLocation();
+    const server = await startTestServer({ location: database.location });
+    try {
+      await server.json('POST', '/api/v1/teams', { slug: 'orders', name: 'Orders' });
+      await server.json('POST', '/api/v1/users', { email: 'maya@example.com', name: 'Maya', password: PASSWORD });
+      await server.json('POST', '/api/v1/teams/orders/members', { email: 'maya@example.com', role: 'maintainer' });
+      const { status, cookie } = await signIn(server, 'maya@example.com');
+      expect(status).toBe(200);
+      const asMaya = (method: string, path: string, body?: unknown) => server.json<Record<string, unknown>>(method, path, body, { token: null, headers: { cookie, origin: server.url } });
+      expect((await asMaya('POST', '/api/v1/systems', { slug: 'orders-svc', name: 'Orders', team: 'orders', domain: 'retail' })).status).toBe(201);
+      expect((await asMaya('POST', '/api/v1/contracts', { slug: 'orders-api', name: 'Orders', system: 'orders-svc' })).status).toBe(201);
+      const key = (await asMaya('POST', '/api/v1/api-keys', { name: 'CI', team: 'orders', scopes: ['contracts:publish'] })).body.key as string;
+      expect((await server.json('POST', '/api/v1/contracts/orders-api/versions', { version: '1.0.0', document: doc('/a') }, { token: key })).status).toBe(201);
+      const verify = await server.json<{ ok: boolean }>('GET', '/api/v1/audit/verify');
+      expect(verify.body.ok).toBe(true);
+    } finally {
+      await server.close();
+      await database.cleanup();
     }
   });
 });
