@@ -30,10 +30,11 @@ export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; c
       const now = clock.now();
       if (!key || key.revokedAt !== null) throw new Unauthenticated('this API key is not valid (unknown or revoked)');
       if (key.expiresAt !== null && key.expiresAt <= now) throw new Unauthenticated(`this API key expired on ${key.expiresAt.toISOString()}`);
-      await db
-        .update(apiKeys)
-        .set({ lastUsedAt: now })
-        .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+      const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+      if (key.lastUsedAt === null || key.lastUsedAt < stale) {
+        // Conditional again in SQL: of concurrent requests with one key, one writes.
+        await db.update(apiKeys).set({ lastUsedAt: now }).where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
+      }
       return { actor: { kind: 'api-key', keyId: key.id, teamId: key.teamId, scopes: key.scopes as Scope[], requestId, ...(ip && { ip }) }, viaCookie: false };
     }
     if (headers.get('cookie')?.includes('accord.session_token')) {
