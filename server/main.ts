@@ -68,8 +68,12 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const { port } = listening.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     const publicUrl = config.auth.publicUrl ?? url;
+    // Without a configured public URL on a loopback address, a browser may call it localhost,
+    // 127.0.0.1 or [::1]: all three are this server, and pages from any of them may write.
+    const loopback = !config.auth.publicUrl && ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+    const trustedOrigins = [...config.auth.trustedOrigins, ...(loopback ? ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`) : [])];
     const secret = config.auth.secret ?? (await localAuthSecret((config.database as { dataDir: string }).dataDir));
-    const auth = createAuth(database.db, systemClock, { publicUrl, secret, trustedOrigins: config.auth.trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
+    const auth = createAuth(database.db, systemClock, { publicUrl, secret, trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
     const bootstrap = await ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken);
     if (bootstrap === 'revoked') log.warn('ACCORD_BOOTSTRAP_TOKEN names an API key that was revoked; it stays revoked');
     const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock });
@@ -83,7 +87,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
       anonymousRead: config.auth.anonymousRead,
-      trustedOrigins: new Set([new URL(publicUrl).origin, ...config.auth.trustedOrigins]),
+      trustedOrigins: new Set([new URL(publicUrl).origin, ...trustedOrigins]),
       limits: { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) },
       trustProxy: config.auth.trustProxy,
       log,

@@ -51,6 +51,9 @@ describe('people and sessions', () => {
     expect(foreign.body.detail).toContain('https://evil.example');
     const same = await server.json('POST', '/api/v1/systems', body, { token: null, headers: { cookie, origin: server.url } });
     expect(same.status).toBe(201);
+    // With no public URL configured, a loopback server is the same server under any loopback name.
+    const byName = await server.json('PATCH', '/api/v1/systems/orders-core', { description: 'via localhost' }, { token: null, headers: { cookie, origin: server.url.replace('127.0.0.1', 'localhost') } });
+    expect(byName.status).toBe(200);
   });
 
   it('answers a wrong password, and an unknown auth path, with problems like every other refusal', async () => {
