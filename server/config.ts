@@ -35,6 +35,7 @@ const serverSchema = z.object({
   ACCORD_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(86_400_000).default(10_000),
   ACCORD_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(7 * 86_400_000).default(3_600_000),
   ACCORD_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ACCORD_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -77,6 +78,8 @@ export interface ServerConfig {
     retryMaxMs: number;
     /** Per attempt. */
     timeoutMs: number;
+    /** Delivered and failed deliveries, with their attempt logs, are deleted this long after their last attempt. */
+    retentionDays: number;
   };
 }
 
@@ -126,6 +129,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       retryBaseMs: c.ACCORD_WEBHOOK_RETRY_BASE_MS,
       retryMaxMs: Math.max(c.ACCORD_WEBHOOK_RETRY_MAX_MS, c.ACCORD_WEBHOOK_RETRY_BASE_MS),
       timeoutMs: c.ACCORD_WEBHOOK_TIMEOUT_MS,
+      retentionDays: c.ACCORD_WEBHOOK_RETENTION_DAYS,
     },
   };
 }

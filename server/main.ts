@@ -96,8 +96,8 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       maxDocumentBytes: config.maxDocumentBytes,
     });
     listening.on('request', app);
-    const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs } = config.webhooks;
-    deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs });
+    const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;
+    deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays });
     log.info({ url, database: database.kind, ms: Math.round(performance.now() - started) }, 'Accord is ready');
     return {
       url,

@@ -240,6 +240,23 @@ describe('webhooks through the REST API', () => {
     expect(verifyWebhookSignature(old, latest.headers['accord-signature'] as string, latest.body)).toBe(false);
   });
 
+  it('refuses an eleventh test event to one endpoint within a minute, saying when to try again', async () => {
+    const busy = await register(server, receiver, 'inventory', '/busy');
+    const quiet = await register(server, receiver, 'inventory', '/quiet');
+    // Sent together, as a looping script would; the endpoint's row lock makes them count one after another.
+    const sent = await Promise.all(Array.from({ length: 12 }, () => server.json<{ code: string; retryAfterSeconds: number }>('POST', `/api/v1/webhooks/${busy.id}/test`)));
+    expect(sent.map((r) => r.status).sort()).toEqual([...Array(10).fill(202), 429, 429]);
+    const refused = sent.find((r) => r.status === 429)!;
+    expect(refused.body).toMatchObject({ code: 'rate-limited', retryAfterSeconds: expect.any(Number) });
+    expect(refused.body.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(refused.body.retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('retry-after')).toBe(String(refused.body.retryAfterSeconds));
+    // Only ten were enqueued, and the limit is the endpoint's own.
+    expect(await deliveriesOf(server, busy.id)).toHaveLength(10);
+    expect((await server.json('POST', `/api/v1/webhooks/${quiet.id}/test`)).status).toBe(202);
+    await eventually(() => expect(receiver.at('/busy')).toHaveLength(10));
+  });
+
   it('sends nothing more to a disabled endpoint', async () => {
     const disabled = await server.json<Endpoint & { disabledAt: string | null }>('POST', `/api/v1/webhooks/${endpoints.pos!.id}/disable`);
     expect(disabled.body).toMatchObject({ active: false, disabledAt: expect.any(String) });

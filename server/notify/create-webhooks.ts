@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, min } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables, type Db } from '../db/index.js';
 import { idCursor, readPageRequest, toPage, type Page, type PageRequest } from '../registry/index.js';
-import { Conflict, InvalidInput, NotFound, describeActor, newId, type AccessPolicy, type Actor, type Clock, type Issue } from '../shared/index.js';
+import { Conflict, InvalidInput, NotFound, RateLimited, describeActor, newId, type AccessPolicy, type Actor, type Clock, type Issue } from '../shared/index.js';
 import type { Outbox } from './create-outbox.js';
 import { newWebhookSecret } from './new-webhook-secret.js';
-import { WEBHOOK_EVENT_TYPES } from './webhook-event-types.js';
+import { cloudEventType, PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './webhook-event-types.js';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEndpointInput, WebhookEndpointWithSecret } from './webhook-types.js';
 import { webhookUrlRefusal } from './webhook-url-refusal.js';
 
@@ -13,6 +13,11 @@ const { systems, webhookAttempts, webhookDeliveries, webhookEndpoints } = tables
 
 // Every endpoint multiplies each event's deliveries; a bound keeps one team from flooding the outbox.
 const MAX_ACTIVE_ENDPOINTS_PER_SYSTEM = 20;
+
+// Each test event is a request to a URL of the caller's choosing, retried when it fails: a bound
+// keeps `POST /webhooks/{id}/test` from turning Accord into a loop that calls someone else's server.
+const TEST_EVENTS_PER_MINUTE = 10;
+const MINUTE_MS = 60_000;
 
 export interface WebhooksDeps {
   db: Db;
@@ -155,8 +160,10 @@ export function createWebhooks({ db, clock, access, outbox, allowPrivate = false
     /** Enqueues a `dev.accord.ping` to the endpoint, to try the receiver and its signature check. */
     async test(id: string, actor: Actor): Promise<WebhookDelivery> {
       const { id: deliveryId } = await db.transaction(async (tx) => {
-        const row = await authorised(tx, id, actor);
+        // Locked, so that concurrent tests of one endpoint, on any instance, are counted one after the other.
+        const row = await authorised(tx, id, actor, { lock: true });
         if (row.disabledAt !== null) throw new Conflict('webhook-disabled', `webhook "${id}" is disabled and sends nothing`);
+        await assertTestAllowed(tx, id, clock.now());
         return outbox.ping(tx, { id, system: row.system });
       });
       const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId));
@@ -166,6 +173,32 @@ export function createWebhooks({ db, clock, access, outbox, allowPrivate = false
 }
 
 export type Webhooks = ReturnType<typeof createWebhooks>;
+
+/** Refuses an endpoint's test event when it was sent `TEST_EVENTS_PER_MINUTE` in the last minute. */
+async function assertTestAllowed(tx: Db, endpointId: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - MINUTE_MS);
+  const [recent] = await tx
+    .select({ n: count(), oldest: min(webhookDeliveries.createdAt) })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.endpointId, endpointId),
+        // Delivery ids are UUIDv7 of their creation time: this bound lets the (endpoint_id, id) index find the last minute.
+        gte(webhookDeliveries.id, firstIdOf(since)),
+        gte(webhookDeliveries.createdAt, since),
+        eq(webhookDeliveries.eventType, cloudEventType(PING_EVENT_TYPE)),
+      ),
+    );
+  if (!recent || recent.n < TEST_EVENTS_PER_MINUTE || !recent.oldest) return;
+  const retryAfterSeconds = Math.max(1, Math.ceil((new Date(recent.oldest).getTime() + MINUTE_MS - now.getTime()) / 1000));
+  throw new RateLimited(`webhook "${endpointId}" was sent ${TEST_EVENTS_PER_MINUTE} test events in the last minute, the most it takes; try again in ${retryAfterSeconds} s`, retryAfterSeconds);
+}
+
+/** The smallest UUIDv7 of the millisecond `at`. */
+function firstIdOf(at: Date): string {
+  const hex = at.getTime().toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-0000-0000-000000000000`;
+}
 
 function checkInput(input: WebhookEndpointInput, allowPrivate: boolean): { url: string; events: string[] } {
   const issues: Issue[] = [];

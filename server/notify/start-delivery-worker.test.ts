@@ -3,33 +3,43 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tables, type Database, type DatabaseLocation } from '../db/index.js';
-import { newId, systemClock } from '../shared/index.js';
+import { systemClock } from '../shared/index.js';
 import { createPgliteLocation, createPostgresLocation, openTestDatabase, postgresUrl } from '../test-support/test-database.js';
+import { endpointAt } from './__fixtures__/endpoint-at.js';
+import { seedDelivery } from './__fixtures__/seed-delivery.js';
 import { startWebhookReceiver, type WebhookReceiver } from './__fixtures__/webhook-receiver.js';
 import { createOutbox } from './create-outbox.js';
 import { startDeliveryWorker } from './start-delivery-worker.js';
 
-const { systems, teams, webhookDeliveries, webhookEndpoints } = tables;
+const { webhookAttempts, webhookDeliveries } = tables;
 const quiet = { warn: () => {}, error: () => {} };
 const fast = { allowPrivate: true, pollIntervalMs: 20, retry: { baseMs: 20, maxMs: 50 }, log: quiet };
-
-/** A team, a system and one endpoint pointing at `url`, written straight into the tables. */
-async function endpointAt(database: Database, url: string): Promise<{ id: string; secret: string }> {
-  const now = new Date();
-  const teamId = newId();
-  const systemId = newId();
-  const endpoint = { id: newId(), secret: 'whsec_worker-test' };
-  await database.db.insert(teams).values({ id: teamId, slug: `t-${teamId.slice(-8)}`, name: 'T', createdAt: now, updatedAt: now });
-  await database.db.insert(systems).values({ id: systemId, slug: `s-${systemId.slice(-8)}`, name: 'S', teamId, domain: 'd', createdAt: now, updatedAt: now });
-  await database.db.insert(webhookEndpoints).values({ ...endpoint, systemId, url, events: [], createdBy: 'test', createdAt: now });
-  return endpoint;
-}
 
 async function ping(database: Database, endpointId: string, times: number): Promise<string[]> {
   const outbox = createOutbox({ clock: systemClock });
   const eventIds: string[] = [];
   for (let i = 0; i < times; i++) eventIds.push((await database.db.transaction((tx) => outbox.ping(tx, { id: endpointId, system: 's' }))).eventId);
   return eventIds;
+}
+
+/** A receiver on an ephemeral port that answers each request as `answer` says, when it says. */
+async function receiverAnswering(answer: (nth: number) => Promise<number> | number): Promise<{ url: string; requests: () => number; close: () => void }> {
+  let requests = 0;
+  const server = createServer((req, res) => {
+    const nth = ++requests;
+    req.resume();
+    void Promise.resolve(answer(nth)).then((status) => res.writeHead(status).end());
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, requests: () => requests, close: () => void server.close() };
+}
+
+/** A status the test gives later (Node 20 has no `Promise.withResolvers`). */
+function heldAnswer(): { promise: Promise<number>; resolve: (status: number) => void } {
+  let resolve!: (status: number) => void;
+  const promise = new Promise<number>((r) => (resolve = r));
+  return { promise, resolve };
 }
 
 const statusesOf = async (database: Database, endpointId: string) =>
@@ -91,6 +101,59 @@ function workerBehaviour(name: string, open: () => Promise<{ location: DatabaseL
       } finally {
         holding.close();
       }
+    });
+
+    it('a send that outlives its lease records its attempt but leaves the outcome to the worker that claimed the delivery again', async () => {
+      // Both requests hang until the test answers them: the first (stale) one with 500, the second with 200.
+      const answers = [heldAnswer(), heldAnswer()];
+      const receiver = await receiverAnswering((nth) => answers[nth - 1]!.promise);
+      const endpoint = await endpointAt(database, receiver.url);
+      await ping(database, endpoint.id, 1);
+      const deliveryOf = async () => (await database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)))[0]!;
+      const logOf = async (deliveryId: string) => (await database.db.select({ status: webhookAttempts.status }).from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId))).map((a) => a.status);
+      const stalled = startDeliveryWorker({ db: database.db, ...fast });
+      const owner = startDeliveryWorker({ db: database.db, ...fast, pollIntervalMs: 3_600_000 });
+      try {
+        await vi.waitFor(() => expect(receiver.requests()).toBe(1), { timeout: 10_000, interval: 10 });
+        // The lease runs out while the first send still waits for its answer; the other worker takes the delivery.
+        await database.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(0) }).where(eq(webhookDeliveries.endpointId, endpoint.id));
+        owner.wake();
+        await vi.waitFor(() => expect(receiver.requests()).toBe(2), { timeout: 10_000, interval: 10 });
+        const claimed = await deliveryOf();
+
+        // The stale send fails while the owner's is still in flight: logged and counted, nothing else.
+        const closing = stalled.close();
+        answers[0]!.resolve(500);
+        await closing;
+        expect(await logOf(claimed.id)).toEqual([500]);
+        expect(await deliveryOf()).toEqual({ ...claimed, attempts: 1 });
+
+        const finishing = owner.close();
+        answers[1]!.resolve(200);
+        await finishing;
+      } finally {
+        receiver.close();
+      }
+      const delivery = await deliveryOf();
+      expect(delivery).toMatchObject({ status: 'delivered', attempts: 2, lastStatus: 200, lastError: null });
+      expect((await logOf(delivery.id)).sort()).toEqual([200, 500]);
+    });
+
+    it('prunes finished deliveries past the retention soon after it starts, and leaves pending ones', async () => {
+      const endpoint = await endpointAt(database, 'http://127.0.0.1:9/retention');
+      const long = new Date(Date.now() - 10 * 86_400_000);
+      const old = await seedDelivery(database, endpoint.id, { status: 'delivered', createdAt: long, attemptsAt: [long] });
+      // Pending but not due for a long while, so the worker leaves it alone.
+      const waiting = await seedDelivery(database, endpoint.id, { status: 'pending', createdAt: long, attemptsAt: [long] });
+      await database.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() + 86_400_000) }).where(eq(webhookDeliveries.id, waiting));
+      const worker = startDeliveryWorker({ db: database.db, ...fast, retentionDays: 7, pruneIntervalMs: 20 });
+      try {
+        await vi.waitFor(async () => expect(await database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, old))).toEqual([]), { timeout: 10_000, interval: 25 });
+      } finally {
+        await worker.close();
+      }
+      expect(await statusesOf(database, endpoint.id)).toEqual(['pending']);
+      expect(await database.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, old))).toEqual([]);
     });
   });
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { tables, type Db } from '../db/index.js';
 import { newId, systemClock, type Clock } from '../shared/index.js';
 import { postWebhook } from './post-webhook.js';
+import { pruneDeliveries } from './prune-deliveries.js';
 import { retryDelayMs, type RetryPolicy } from './retry-delay.js';
 import { webhookSignature } from './webhook-signature.js';
 
@@ -22,6 +23,10 @@ export interface DeliveryWorkerOptions {
   retry?: RetryPolicy;
   /** Per attempt. */
   timeoutMs?: number;
+  /** Delivered and failed deliveries, with their attempts, are deleted this long after their last attempt. */
+  retentionDays?: number;
+  /** How often to prune finished deliveries; the first pruning comes a minute after start at the latest. */
+  pruneIntervalMs?: number;
 }
 
 export interface DeliveryWorker {
@@ -36,12 +41,25 @@ export interface DeliveryWorker {
 // more shortly after instead of leaving them to the next poll.
 const WAKE_FOLLOW_UP_MS = 250;
 
+// Not at once: a starting instance has better things to do, and instances started together spread out.
+const PRUNE_AFTER_START_MS = 60_000;
+
+interface Claimed {
+  id: string;
+  eventId: string;
+  body: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
 /**
  * Sends the outbox. Each round claims due pending deliveries with FOR UPDATE SKIP LOCKED and
  * leases them by moving `next_attempt_at` past the longest a send can take, then commits: no lock
  * is held during the HTTP call, several instances on one PostgreSQL never send a row at the same
  * time, and a row whose worker died mid-send becomes due again when the lease runs out. Delivery is
  * therefore at least once; receivers drop repeats by the CloudEvents `id` (the `webhook-id`).
+ * Once an hour it also deletes finished deliveries past their retention.
  */
 export function startDeliveryWorker({
   db,
@@ -53,6 +71,8 @@ export function startDeliveryWorker({
   maxAttempts = 10,
   retry = { baseMs: 10_000, maxMs: 3_600_000 },
   timeoutMs = 10_000,
+  retentionDays = 30,
+  pruneIntervalMs = 3_600_000,
 }: DeliveryWorkerOptions): DeliveryWorker {
   const leaseMs = 2 * timeoutMs + 30_000;
   let closed = false;
@@ -60,6 +80,9 @@ export function startDeliveryWorker({
   let draining: Promise<void> | undefined;
   let again = false;
   let woken = false;
+  let pruneTimer: NodeJS.Timeout | undefined;
+  let pruning: Promise<void> | undefined;
+  const stopPruning = new AbortController();
 
   async function claim() {
     const now = clock.now();
@@ -75,12 +98,18 @@ export function startDeliveryWorker({
       const dropped = due.filter((d) => d.disabledAt !== null).map((d) => d.id);
       if (dropped.length > 0) await tx.update(webhookDeliveries).set({ status: 'failed', lastError: 'the endpoint was disabled' }).where(inArray(webhookDeliveries.id, dropped));
       const live = due.filter((d) => d.disabledAt === null);
-      if (live.length > 0) await tx.update(webhookDeliveries).set({ nextAttemptAt: new Date(now.getTime() + leaseMs) }).where(inArray(webhookDeliveries.id, live.map((d) => d.id)));
-      return { claimed: due.length, live };
+      const lease = new Date(now.getTime() + leaseMs);
+      if (live.length > 0) await tx.update(webhookDeliveries).set({ nextAttemptAt: lease }).where(inArray(webhookDeliveries.id, live.map((d) => d.id)));
+      return { claimed: due.length, live, lease };
     });
   }
 
-  async function deliver(delivery: { id: string; eventId: string; body: string; attempts: number; url: string; secret: string }): Promise<void> {
+  /**
+   * Sends one claimed delivery and records the attempt. The outcome is written only while the
+   * row still carries this worker's lease: if the send outlived it and another worker re-claimed
+   * the row, that worker owns the outcome, and this attempt only joins the log and the count.
+   */
+  async function deliver(delivery: Claimed, lease: Date): Promise<void> {
     const at = clock.now();
     const outcome = await postWebhook({
       url: delivery.url,
@@ -94,28 +123,33 @@ export function startDeliveryWorker({
         'accord-signature': webhookSignature(delivery.secret, delivery.body, Math.floor(at.getTime() / 1000)),
       },
     });
-    const attempts = delivery.attempts + 1;
+    // Counted in SQL, and given up on by the row's own count: a stale worker's attempt counts too.
+    const attempts = sql`${webhookDeliveries.attempts} + 1`;
     const next = outcome.ok
       ? { status: 'delivered' as const, deliveredAt: clock.now() }
-      : attempts >= maxAttempts
-        ? { status: 'failed' as const }
-        : { nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(attempts, retry)) };
-    await db.transaction(async (tx) => {
+      : {
+          status: sql<'pending' | 'failed'>`case when ${webhookDeliveries.attempts} + 1 >= ${maxAttempts} then 'failed' else 'pending' end`,
+          nextAttemptAt: new Date(clock.now().getTime() + retryDelayMs(delivery.attempts + 1, retry)),
+        };
+    const [recorded] = await db.transaction(async (tx) => {
       await tx.insert(webhookAttempts).values({ id: newId(at.getTime()), deliveryId: delivery.id, at, status: outcome.status, error: outcome.error, durationMs: outcome.durationMs });
-      await tx
+      const held = await tx
         .update(webhookDeliveries)
         .set({ attempts, lastAttemptAt: at, lastStatus: outcome.status, lastError: outcome.error, ...next })
-        .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending')));
+        .where(and(eq(webhookDeliveries.id, delivery.id), eq(webhookDeliveries.status, 'pending'), eq(webhookDeliveries.nextAttemptAt, lease)))
+        .returning({ status: webhookDeliveries.status, attempts: webhookDeliveries.attempts });
+      if (held.length === 0) await tx.update(webhookDeliveries).set({ attempts }).where(eq(webhookDeliveries.id, delivery.id));
+      return held;
     });
-    if (next.status === 'failed') log.warn({ delivery: delivery.id, attempts, error: outcome.error }, 'webhook delivery failed for good');
+    if (recorded?.status === 'failed') log.warn({ delivery: delivery.id, attempts: recorded.attempts, error: outcome.error }, 'webhook delivery failed for good');
   }
 
   async function drain(): Promise<void> {
     do {
       again = false;
-      const { claimed, live } = await claim();
+      const { claimed, live, lease } = await claim();
       await Promise.all(
-        live.map((delivery) => deliver(delivery).catch((err: unknown) => log.error({ err, delivery: delivery.id }, 'could not record a webhook attempt; the delivery will be retried'))),
+        live.map((delivery) => deliver(delivery, lease).catch((err: unknown) => log.error({ err, delivery: delivery.id }, 'could not record a webhook attempt; the delivery will be retried'))),
       );
       // A full batch suggests more are due.
       if (claimed === batchSize) again = true;
@@ -148,8 +182,23 @@ export function startDeliveryWorker({
       });
   }
 
+  function prune() {
+    if (closed) return;
+    pruning = pruneDeliveries({ db, clock, retentionDays, signal: stopPruning.signal })
+      .then(() => undefined)
+      .catch((err: unknown) => log.error({ err }, 'could not prune old webhook deliveries'))
+      .finally(() => {
+        pruning = undefined;
+        if (closed) return;
+        pruneTimer = setTimeout(prune, pruneIntervalMs);
+        pruneTimer.unref();
+      });
+  }
+
   // Deliveries left pending by an earlier run (a restart, a crash) are due now.
   run();
+  pruneTimer = setTimeout(prune, Math.min(PRUNE_AFTER_START_MS, pruneIntervalMs));
+  pruneTimer.unref();
   return {
     wake() {
       woken = true;
@@ -158,7 +207,9 @@ export function startDeliveryWorker({
     async close() {
       closed = true;
       clearTimeout(timer);
-      await draining;
+      clearTimeout(pruneTimer);
+      stopPruning.abort();
+      await Promise.all([draining, pruning]);
     },
   };
 }
