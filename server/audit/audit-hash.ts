@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { RecordedAuditEvent } from './recorded-audit-event.js';
 
 /** The `prevHash` of the first event in the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedFields {
-  seq: number;
-  at: Date;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  summary: unknown;
-  requestId: string | null;
-  prevHash: string;
-}
+/** What the hash covers: every stored field but the row's id and its own hash, the link included. */
+export type ChainedFields = Omit<RecordedAuditEvent, 'id' | 'hash' | 'prevHash'> & { prevHash: string };
 
 /**
  * The hash of one event: SHA-256 over a canonical JSON form (object keys sorted) of every stored

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/index.js';
 import { InvalidInput, readPageRequest, toPage, type Page, type PageRequest } from '../shared/index.js';
 import { auditEvents } from './audit.tables.js';
-import { toRecordedAuditEvent, type RecordedAuditEvent } from './recorded-audit-event.js';
+import type { RecordedAuditEvent } from './recorded-audit-event.js';
 
 /** Every field narrows the result; `from` is inclusive, `to` exclusive. */
 export interface AuditFilter extends PageRequest {
@@ -48,5 +48,5 @@ export async function queryAuditLog(db: Db, filter: AuditFilter): Promise<Page<R
     )
     .orderBy(desc(auditEvents.seq))
     .limit(limit + 1);
-  return toPage(rows, limit, (r) => r.seq, toRecordedAuditEvent);
+  return toPage(rows, limit, (r) => r.seq, (row): RecordedAuditEvent => row);
 }

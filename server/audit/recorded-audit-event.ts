@@ -1,5 +1,3 @@
-import type { auditEvents } from './audit.tables.js';
-
 /** An audit event as stored: its place in the chain, what happened, and its links. */
 export interface RecordedAuditEvent {
   id: string;
@@ -16,6 +14,3 @@ export interface RecordedAuditEvent {
   prevHash: string | null;
   hash: string | null;
 }
-
-/** The row as drizzle selects it; the same fields, named as the API names them. */
-export const toRecordedAuditEvent = (row: typeof auditEvents.$inferSelect): RecordedAuditEvent => ({ ...row });
