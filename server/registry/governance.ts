@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { loadRuleset, rulesApplyingTo, type LintRuleset } from '../lint/index.js';
+import type { LintRuleset } from '../lint/index.js';
+import { policyEngine } from './policy-engine.js';
 import { tables } from '../db/index.js';
 import { NotFound } from '../shared/index.js';
 import { latestVersionOf } from './contracts.js';
@@ -51,9 +52,9 @@ type StoredFinding = { id: string; level: string; source?: string; waiver?: unkn
  */
 export function createGovernance({ db, clock, shippedRulesets, rulesets }: RegistryDeps & { rulesets: Rulesets }) {
   const loaded = new Map<string, LintRuleset>();
-  const rulesetOf = (name: string, text: string) => {
+  const rulesetOf = async (name: string, text: string) => {
     let ruleset = loaded.get(text);
-    if (!ruleset) loaded.set(text, (ruleset = loadRuleset(text, { source: name, shipped: shippedRulesets })));
+    if (!ruleset) loaded.set(text, (ruleset = (await policyEngine()).loadRuleset(text, { source: name, shipped: shippedRulesets })));
     return ruleset;
   };
 
@@ -85,11 +86,12 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
     for (const waiver of live) liveOf.set(waiver.contractId, [...(liveOf.get(waiver.contractId) ?? []), waiver]);
     const effectiveOf = await rulesets.effectiveForAll();
     const cards: ContractScorecard[] = [];
+    const { rulesApplyingTo } = await policyEngine();
     for (const row of rows) {
       const effective = effectiveOf.get(row.contract)!;
       const policy = ((row.findings ?? []) as StoredFinding[]).filter((f) => f.source === 'policy' && f.waiver === undefined);
       const failing = [...new Set(policy.filter((f) => f.level !== 'info').map((f) => f.id))].sort();
-      const applying = row.kind && row.specVersion ? rulesApplyingTo(rulesetOf(effective.ruleset, effective.text), row.kind, row.specVersion).length : 0;
+      const applying = row.kind && row.specVersion ? rulesApplyingTo(await rulesetOf(effective.ruleset, effective.text), row.kind, row.specVersion).length : 0;
       const own = liveOf.get(row.id) ?? [];
       const errors = policy.filter((f) => f.level === 'error').length;
       const warnings = policy.filter((f) => f.level === 'warn').length;
