@@ -21,11 +21,13 @@ const ROLE_FOR: Record<Action, TeamRole | null> = {
   'waiver.request': 'member',
   'waiver.decide': 'maintainer',
   'traffic.write': 'member',
+  'webhook.manage': 'maintainer',
 };
 
 /**
- * The scope an API key needs for an action. Keys are for pipelines, so only what a pipeline does
- * has its own scope; everything else needs an `admin` key.
+ * The scope an API key needs for an action. Every action a team role allows on the team's
+ * contracts, subscriptions, waivers and webhooks has a scope; the team itself (its people, keys
+ * and systems) is managed by people, so those actions need an `admin` key.
  */
 export const SCOPE_FOR: Record<Action, Scope> = {
   admin: 'admin',
@@ -35,11 +37,12 @@ export const SCOPE_FOR: Record<Action, Scope> = {
   'contract.publish': 'contracts:publish',
   'deployment.record': 'contracts:publish',
   'check.run': 'checks:run',
-  'subscription.request': 'admin',
-  'subscription.decide': 'admin',
-  'waiver.request': 'admin',
-  'waiver.decide': 'admin',
+  'subscription.request': 'subscriptions:write',
+  'subscription.decide': 'subscriptions:write',
+  'waiver.request': 'waivers:write',
+  'waiver.decide': 'waivers:write',
   'traffic.write': 'traffic:write',
+  'webhook.manage': 'webhooks:write',
 };
 
 const RANK: Record<TeamRole, number> = { member: 1, maintainer: 2 };
@@ -105,5 +108,6 @@ const WHAT: Record<Action, string> = {
   'waiver.request': 'request waivers for this contract',
   'waiver.decide': 'approve or revoke waivers for this contract',
   'traffic.write': 'report traffic for this contract',
+  'webhook.manage': "manage this system's webhooks",
 };
 const describe = (action: Action) => WHAT[action];

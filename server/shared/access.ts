@@ -1,8 +1,12 @@
 import type { Actor } from './actor.js';
 import { AccordError } from './errors.js';
 
-/** What an API key may be allowed to do; people get their rights from roles instead. */
-export const API_KEY_SCOPES = ['contracts:read', 'contracts:publish', 'checks:run', 'traffic:write', 'admin'] as const;
+/**
+ * What an API key may be allowed to do; people get their rights from roles instead. Together the
+ * scopes short of `admin` cover every action a team role allows on the team's contracts, so a
+ * pipeline never needs an installation-wide key to do its team's work.
+ */
+export const API_KEY_SCOPES = ['contracts:read', 'contracts:publish', 'checks:run', 'traffic:write', 'subscriptions:write', 'waivers:write', 'webhooks:write', 'admin'] as const;
 export type Scope = (typeof API_KEY_SCOPES)[number];
 
 /**
@@ -22,6 +26,7 @@ export const ACTIONS = [
   'waiver.request',
   'waiver.decide',
   'traffic.write',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
