@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { tables, type Db } from '../db/index.js';
 import { Forbidden, Unauthenticated, type AccessPolicy, type Action, type Actor, type Scope } from '../shared/index.js';
-import { teamMemberships, users } from './auth.tables.js';
+import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { TeamRole } from './memberships.js';
+import { keySuspendedError, selectApiKeys } from './select-api-keys.js';
 
 const { teams } = tables;
 
@@ -52,7 +53,7 @@ export const keyMay = (scopes: readonly Scope[], action: Action) => scopes.inclu
 
 /**
  * Deny by default: admins may do everything, people what their role in the owning team allows,
- * keys what their scopes allow for their own team. Roles and ownership are read through the
+ * keys what their scopes allow for their own team while their custodian answers for them. Roles and ownership are read through the
  * write's own transaction, so a membership removed or a contract moved concurrently cannot let a
  * write through.
  */
@@ -64,6 +65,10 @@ export function createAccessPolicy(): AccessPolicy {
       case 'anonymous':
         return new Unauthenticated();
       case 'api-key': {
+        // Again here, not only at authentication: a custodian removed while the request ran stops the write.
+        const [key] = await selectApiKeys(tx).where(eq(apiKeys.id, actor.keyId));
+        if (!key || key.revokedAt !== null) return new Unauthenticated('this API key is not valid (unknown or revoked)');
+        if (key.suspension !== null) return keySuspendedError(key);
         if (actor.scopes.includes('admin')) return undefined;
         if (!keyMay(actor.scopes, action)) return new Forbidden(`this API key lacks the scope ${SCOPE_FOR[action]} needed to ${describe(action)}`);
         if (teamId === null || actor.teamId !== teamId) return new Forbidden(`this API key acts for another team and may not ${describe(action)} here`);

@@ -148,6 +148,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /teams/{team}/api-keys': { profile: 'maintainer', ok: 200, call: () => ({ path: `/teams/${OWNERS}/api-keys` }) },
   'POST /api-keys': { profile: 'maintainer', ok: 201, call: () => ({ path: '/api-keys', body: { name: fresh('key'), team: OWNERS, scopes: ['contracts:publish'] } }) },
   'POST /api-keys/{key}/revoke': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/api-keys/${(await made('POST', '/api-keys', { name: fresh('key'), team: OWNERS, scopes: ['contracts:read'] })).id}/revoke` }) },
+  'POST /api-keys/{key}/adopt': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/api-keys/${(await made('POST', '/api-keys', { name: fresh('key'), team: OWNERS, scopes: ['contracts:read'] })).id}/adopt` }) },
 
   // Teams and systems
   'GET /teams': { profile: 'read', ok: 200, call: () => ({ path: '/teams' }) },
@@ -468,7 +469,7 @@ describe('mass assignment', () => {
     expect(pointers(sneaky.body)).toEqual(['/createdBy', '/id']);
     const created = await as<{ id: string; key: string }>('maintainer', 'POST', '/api-keys', { name, team: OWNERS, scopes: ['contracts:publish'] });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ team: OWNERS, scopes: ['contracts:publish'], createdBy: `user:${callers.people.maintainer.id}` });
+    expect(created.body).toMatchObject({ team: OWNERS, scopes: ['contracts:publish'], createdBy: `user:${callers.people.maintainer.id}`, custodian: { id: callers.people.maintainer.id }, suspension: null });
     // The key it made may not reach past its team either.
     const { key } = created.body;
     const elsewhere = await server.json('POST', `/api/v1/contracts/${OTHERS_CONTRACT}/deployments`, { environment: ENVIRONMENT, version: '1.0.0', address: 'https://elsewhere.example' }, { token: key });

@@ -55,6 +55,16 @@ export class Forbidden extends AccordError {
   }
 }
 
+/**
+ * The API key is known and live, but the person answerable for it (its custodian) no longer holds
+ * the role that creating it took, and nobody has taken it over.
+ */
+export class ApiKeySuspended extends AccordError {
+  constructor(message: string) {
+    super('api-key-suspended', message);
+  }
+}
+
 /** Too many attempts from one caller; `retryAfterSeconds` says when to try again. */
 export class RateLimited extends AccordError {
   constructor(message: string, retryAfterSeconds: number) {
