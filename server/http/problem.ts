@@ -6,6 +6,7 @@ import { AccordError, InvalidInput, Unavailable, type Issue } from '../shared/in
 const STATUS_BY_CODE: Record<string, number> = {
   'not-found': 404,
   unauthenticated: 401,
+  'api-key-suspended': 401,
   forbidden: 403,
   'rate-limited': 429,
   'cross-origin-write': 403,
