@@ -126,7 +126,19 @@ describe('checks', () => {
     }
     const res = await server.json<{ affectedConsumers: unknown[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.2.0', document: ledgerApi({ id: { type: 'string' } }, { '/balance': { get: { responses: { '200': { description: 'b' } } } } }) });
     // Stored subscriptions name operations as the contract spells them.
-    expect(res.body.affectedConsumers).toEqual([{ consumer: 'billing', range: '^2.0.0', admitsVersion: true, operations: ['GET /entries/{id}'], breaking: 1 }]);
+    expect(res.body.affectedConsumers).toEqual([{ consumer: 'billing', subscription: expect.any(String), range: '^2.0.0', admitsVersion: true, operations: ['GET /entries/{id}'], breaking: 1 }]);
+  });
+
+  it('names a consumer holding ^1 and ^2 side by side once, through the subscription that admits the version', async () => {
+    const older = await server.json<{ id: string }>('POST', '/api/v1/contracts/ledger-api/subscriptions', { consumer: 'billing', range: '^1.0.0', operations: ['GET /entries/{id}', 'GET /entries'] });
+    expect(older.status).toBe(201);
+    expect((await server.json('POST', `/api/v1/subscriptions/${older.body.id}/approve`)).status).toBe(200);
+    const removesId = ledgerApi({ amount: { type: 'integer' } }, { '/balance': { get: { responses: { '200': { description: 'b' } } } } });
+    const onTwo = await server.json<{ affectedConsumers: { consumer: string; subscription: string; range: string }[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.2.0', document: removesId });
+    expect(onTwo.body.affectedConsumers.filter((c) => c.consumer === 'billing')).toEqual([expect.objectContaining({ range: '^2.0.0', operations: ['GET /entries/{id}'] })]);
+    const onOne = await server.json<{ affectedConsumers: { consumer: string; subscription: string; range: string }[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '1.0.1', document: withoutCurrency });
+    expect(onOne.body.affectedConsumers).toEqual([{ consumer: 'billing', subscription: older.body.id, range: '^1.0.0', admitsVersion: true, operations: ['GET /entries', 'GET /entries/{id}'], breaking: 1 }]);
+    expect((await server.json('POST', `/api/v1/subscriptions/${older.body.id}/revoke`)).status).toBe(200);
   });
 
   it('takes a raw YAML document with the version in the query', async () => {
