@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
-import type { LintFinding } from '../lint/index.js';
+import { enableLinearRegExps, type LintFinding } from '../lint/index.js';
 import { AccordError, Unavailable } from '../shared/index.js';
 import { defaultSpecLimits, type SpecLimits, type SpecResult } from '../spec/index.js';
 import type { CheckTaskInput, LintTaskInput, WorkerTask } from './worker-task.js';
@@ -61,6 +61,8 @@ export function createWorkers({
   onWorkerError = () => {},
 }: WorkersOptions = {}): Workers {
   const effective: SpecLimits = { ...defaultSpecLimits, ...limits };
+  // V8's flags are the process's: set before the first worker starts, they hold in every worker.
+  enableLinearRegExps();
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,

@@ -1,7 +1,11 @@
 import { checkCandidate, type CandidateCheck } from '../compat/index.js';
-import { lintDocument, loadRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
+import { enableLinearRegExps, lintDocument, loadRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
 import type { LintTaskInput, WorkerTask } from './worker-task.js';
+
+// Every regular expression a worker runs, a ruleset's or a document's, falls back to the
+// linear-time engine once it backtracks too much (the pool sets it too; a worker does not rely on that).
+enableLinearRegExps();
 
 // Loading a ruleset validates it whole; a worker lints with few rulesets, so it keeps them.
 const rulesets = new Map<string, LintRuleset>();

@@ -28,6 +28,13 @@ describe('the worker pool', () => {
     expect(check.findings.map((f) => f.id)).toEqual(['path-removed']);
   });
 
+  it("runs a ruleset's backtracking pattern on the linear-time engine inside the worker thread", async () => {
+    const ruleset = { name: 'titles', text: "rules:\n  title-letters:\n    severity: error\n    given: '$.info.title'\n    then:\n      function: pattern\n      functionOptions:\n        match: '^(a+)+$'\n" };
+    // Backtracking, 2^40 steps: the worker would run into its time budget and report lint-timeout.
+    const findings = await workers.linter.lint({ documentJson: JSON.stringify({ openapi: '3.1.0', info: { title: `${'a'.repeat(40)}!`, version: '1' }, paths: {} }), ruleset, shipped: {} });
+    expect(findings.map((f) => [f.id, f.level, f.pointer])).toEqual([['title-letters', 'error', '/info/title']]);
+  }, 30_000);
+
   it('turns a task that outlives its time budget into spec-timeout or check-timeout', async () => {
     const slow = createWorkers({ threads: 1, timeoutMs: 1 });
     try {
