@@ -57,12 +57,13 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       // Refused before any worker time is spent; decided again where the check is recorded.
       await deps.access.assert(db, actor, 'check.run', (await ownerOfContract(db, input.contract)).teamId);
       if (contract.lifecycle === 'retired') throw retired(input.contract);
-      const spec = await specs.load(input.document);
+      const caller = describeActor(actor);
+      const spec = await specs.load(input.document, { caller });
       if (!spec.ok) throw documentRejected(spec);
       // The refusals a publish of this version would meet; without a version only the kind can clash.
       if (parsed) assertPublishable(contract, await siblingsOf(db, contract.id), { contract: input.contract, version: parsed.version }, spec, parsed);
       else assertSameKind(contract, spec, input.contract);
-      const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec.documentJson, input.version, await deps.policyRulesetOf(input.contract));
+      const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec, input.version, await deps.policyRulesetOf(input.contract), { caller });
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();
       const id = newId(now.getTime());
