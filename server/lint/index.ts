@@ -10,4 +10,5 @@ export { SHIPPED_RULESETS, type LintRuleset, type ShippedRulesetName, type Shipp
 export type { LintFinding } from './lint-finding.js';
 export { rulesApplyingTo } from './rules-applying-to.js';
 export { unfinishedLint, type UnfinishedLint } from './unfinished-lint.js';
+export { unusableRuleset } from './unusable-ruleset.js';
 export { enableLinearRegExps } from './linear-reg-exp-problem.js';

@@ -1,5 +1,6 @@
 import { checkCandidate, type CandidateCheck } from '../compat/index.js';
-import { enableLinearRegExps, lintDocument, loadRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
+import { enableLinearRegExps, lintDocument, loadRuleset, unusableRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
+import { InvalidInput } from '../shared/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
 import type { LintTaskInput, WorkerTask } from './worker-task.js';
 
@@ -24,8 +25,16 @@ export default function runInWorker(task: WorkerTask): Promise<SpecResult> | Can
       const { candidateJson, published, ...rest } = task.input;
       return checkCandidate({ ...rest, candidate: JSON.parse(candidateJson) as object, published: published.map(({ version, json }) => ({ version, document: JSON.parse(json) as object })) });
     }
-    case 'lint':
-      return lintDocument(task.input.documentJson, rulesetOf(task.input));
+    case 'lint': {
+      let ruleset: LintRuleset;
+      try {
+        ruleset = rulesetOf(task.input);
+      } catch (error) {
+        if (error instanceof InvalidInput) return Promise.resolve([unusableRuleset(task.input.ruleset.name, error)]);
+        throw error;
+      }
+      return lintDocument(task.input.documentJson, ruleset);
+    }
   }
 }
 

@@ -36,6 +36,13 @@ describe('the worker pool', () => {
     expect(findings.map((f) => [f.id, f.level, f.pointer])).toEqual([['title-letters', 'error', '/info/title']]);
   }, 30_000);
 
+  it('answers a stored ruleset the loader now refuses with one blocking finding instead of failing the lint', async () => {
+    const ruleset = { name: 'old-rules@3', text: "rules:\n  x-prefix:\n    given: '$.info.title'\n    then:\n      function: pattern\n      functionOptions:\n        match: '/^x-/i'\n" };
+    const findings = await workers.linter.lint({ documentJson: doc(6), kind: 'openapi', specVersion: '3.0.3', ruleset, shipped: {} }, ci);
+    expect(findings).toEqual([expect.objectContaining({ id: 'ruleset-unusable', level: 'error', operations: [] })]);
+    expect(findings[0]!.message).toMatch(/^the ruleset old-rules@3 can no longer be loaded, so the document was not linted: .*rule "x-prefix": the pattern \/\^x-\/i cannot run on the linear-time regex engine/);
+  });
+
   it('turns a task that outlives its time budget into spec-timeout or check-timeout', async () => {
     const slow = createWorkers({ threads: 1, timeoutMs: 1 });
     try {
