@@ -85,7 +85,7 @@ describe('a lint that runs out of its time budget', () => {
   const slowToLint = stringify({ openapi: '3.1.0', info: { title: 'Codes', version: '1.0.0' }, paths: {}, components: { schemas: { Code: { type: 'string', pattern: '^(?=a)(a+)+$', example: `${'a'.repeat(40)}!` } } } });
   let budgeted: TestServer;
   beforeAll(async () => {
-    // Long enough for a worker to start on a busy machine, short enough for a test.
+    // Long enough to parse the document on a busy machine, short enough for a test.
     budgeted = await startTestServer({ env: { ACCORD_PARSE_TIMEOUT_MS: '8000' } });
     await budgeted.json('POST', '/api/v1/teams', { slug: 'payments', name: 'Payments' });
     await budgeted.json('POST', '/api/v1/systems', { slug: 'ledger', name: 'Ledger', team: 'payments', domain: 'banking' });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
 import { enableLinearRegExps, loadRuleset, unfinishedLint, type LintFinding, type LintRuleset } from '../lint/index.js';
@@ -117,8 +118,14 @@ export function createWorkers({
   /** Runs a task; resolves with its result, or with `onLimit`'s answer when it hit its time or memory budget. */
   async function run<T>(task: WorkerTask, { caller }: TaskOptions, onLimit: (limit: 'time' | 'memory') => T): Promise<T> {
     const release = await acquire(caller, task.kind === 'parse');
+    // The budget starts when the worker begins the task, which it says on this port: starting a
+    // replacement worker takes a second or more on a busy machine and is not the task's time.
+    const { port1: begun, port2: started } = new MessageChannel();
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    begun.once('message', () => (timer = setTimeout(() => stop.abort(), timeoutMs)));
     try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
+      return (await pool.run({ task, started }, { signal: stop.signal, transferList: [started] })) as T;
     } catch (error) {
       const code = (error as { code?: string }).code;
       const name = (error as Error).name;
@@ -126,6 +133,8 @@ export function createWorkers({
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') return onLimit('memory');
       throw error;
     } finally {
+      clearTimeout(timer);
+      begun.close();
       release();
     }
   }

@@ -2,6 +2,7 @@ import { checkCandidate, type CandidateCheck } from '../compat/index.js';
 import { enableLinearRegExps, lintDocument, loadRuleset, unusableRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { InvalidInput } from '../shared/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
+import type { MessagePort } from 'node:worker_threads';
 import type { LintTaskInput, WorkerTask } from './worker-task.js';
 
 // Every regular expression a worker runs, a ruleset's or a document's, falls back to the
@@ -17,7 +18,10 @@ const MAX_CACHED_RULESETS = 32;
  * is cheap, while structured-cloning a parsed multi-megabyte document would cost the event loop
  * what the worker was meant to save.
  */
-export default function runInWorker(task: WorkerTask): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> {
+export default function runInWorker({ task, started }: { task: WorkerTask; started: MessagePort }): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> {
+  // The pool's time budget for this task starts now.
+  started.postMessage(null);
+  started.close();
   switch (task.kind) {
     case 'parse':
       return parseSpec(task.input, task.limits);

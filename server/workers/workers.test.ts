@@ -47,7 +47,9 @@ describe('the worker pool', () => {
     const slow = createWorkers({ threads: 1, timeoutMs: 1 });
     try {
       expect(await slow.specs.load(doc(4), ci)).toMatchObject({ ok: false, code: 'spec-timeout' });
-      const timedOut = await slow.checker.check({ candidateJson: doc(1), mode: 'BACKWARD', published: [{ version: '1.0.0', json: withOrders }] }, ci).catch((error: unknown) => error);
+      // Thousands of removed paths: more than a millisecond of work once the worker has begun.
+      const many = doc(7, Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`/orders${i}`, { get: { responses: { 200: { description: 'ok' } } } }])));
+      const timedOut = await slow.checker.check({ candidateJson: doc(1), mode: 'BACKWARD', published: [{ version: '1.0.0', json: many }] }, ci).catch((error: unknown) => error);
       expect(timedOut).toBeInstanceOf(AccordError);
       expect((timedOut as AccordError).code).toBe('check-timeout');
     } finally {
@@ -75,8 +77,10 @@ describe('the worker pool', () => {
 });
 
 describe("the worker pool under one caller's slow work", () => {
-  // The budget includes starting a worker, which on a busy machine takes a good part of a second.
-  const budgetMs = 10_000;
+  // Generous: the other caller's own lint must fit in it on a busy machine.
+  const budgetMs = 5_000;
+  // Wall-clock bounds would flake on a busy machine (starting a worker alone may take seconds), so
+  // the test looks at order: the other caller gets the first worker to come free.
   const workers = createWorkers({ threads: 2, timeoutMs: budgetMs });
   afterAll(() => workers.close());
 
@@ -88,19 +92,17 @@ describe("the worker pool under one caller's slow work", () => {
   const lint = (documentJson: string, caller: string) => workers.linter.lint({ documentJson, kind: 'openapi', specVersion: '3.1.0', ruleset, shipped: {} }, { caller });
 
   it("lets another caller's work through after at most one task's budget, not after the whole queue", async () => {
-    const started = performance.now();
     const finished: string[] = [];
     const slow = [1, 2, 3, 4].map((i) => lint(hostile, 'user:slow').then((findings) => (finished.push(`slow${i}`), findings)));
     // Both workers are taken by the slow caller before the other arrives.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const other = await lint(plain, 'user:admin');
-    const otherMs = performance.now() - started;
     finished.push('other');
     const slowFindings = await Promise.all(slow);
     expect(slowFindings.flat().map((f) => f.id)).toEqual(['lint-timeout', 'lint-timeout', 'lint-timeout', 'lint-timeout']);
     expect(other).toEqual([]);
-    // First come, first served, it would finish after every slow task, two budgets or more from the start.
+    // First come, first served, it would start only after slow3 and slow4, two budgets from the start;
+    // fairly, it takes the first worker that frees up, beside slow3, and is done long before it.
     expect(finished.indexOf('other')).toBeLessThan(finished.indexOf('slow3'));
-    expect(otherMs).toBeLessThan(2 * budgetMs);
   }, 120_000);
 });
