@@ -60,7 +60,8 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       // Refused before any worker time is spent; decided again where the check is recorded.
       await deps.access.assert(db, actor, 'check.run', (await ownerOfContract(db, input.contract)).teamId);
       if (contract.lifecycle === 'retired') throw retired(input.contract);
-      const spec = await specs.load(input.document);
+      const caller = describeActor(actor);
+      const spec = await specs.load(input.document, { caller });
       if (!spec.ok) throw documentRejected(spec);
       assertSameKind(contract, spec, input.contract);
       // A version number the publish would refuse is about the candidate, not the request: the
@@ -69,7 +70,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       const standing = parsed ? versionStanding(await siblingsOf(db, contract.id), { version: parsed.version, contentHash: spec.contentHash }) : undefined;
       const refused = standing?.kind === 'taken' || standing?.kind === 'behind' ? standing : undefined;
       const comparedAs = refused ? semver.inc(refused.latestOfLine, 'patch')! : input.version;
-      const { baseline: _baseline, ...checked } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec.documentJson, comparedAs, await deps.policyRulesetOf(input.contract));
+      const { baseline: _baseline, ...checked } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec, comparedAs, await deps.policyRulesetOf(input.contract), { caller });
       const report = refused
         ? { ...addVersionFinding(checked, versionFinding(refused, { contract: input.contract, version: input.version!, suggested: checked.semver.suggested })), affectedConsumers: checked.affectedConsumers, semver: { ...checked.semver, claimed: null } }
         : checked;

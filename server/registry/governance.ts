@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { LintRuleset } from '../lint/index.js';
 import { policyEngine } from './policy-engine.js';
 import { tables } from '../db/index.js';
-import { NotFound } from '../shared/index.js';
+import { InvalidInput, NotFound } from '../shared/index.js';
 import { latestVersionOf } from './contracts.js';
 import type { RegistryDeps } from './registry-types.js';
 import type { Rulesets } from './rulesets.js';
@@ -51,10 +51,19 @@ type StoredFinding = { id: string; level: string; source?: string; waiver?: unkn
  * contract, team and domain.
  */
 export function createGovernance({ db, clock, shippedRulesets, rulesets }: RegistryDeps & { rulesets: Rulesets }) {
-  const loaded = new Map<string, LintRuleset>();
+  // Null: a stored ruleset this Accord's loader no longer accepts; it applies no rule until saved again.
+  const loaded = new Map<string, LintRuleset | null>();
   const rulesetOf = async (name: string, text: string) => {
     let ruleset = loaded.get(text);
-    if (!ruleset) loaded.set(text, (ruleset = (await policyEngine()).loadRuleset(text, { source: name, shipped: shippedRulesets })));
+    if (ruleset === undefined) {
+      try {
+        ruleset = (await policyEngine()).loadRuleset(text, { source: name, shipped: shippedRulesets });
+      } catch (error) {
+        if (!(error instanceof InvalidInput)) throw error;
+        ruleset = null;
+      }
+      loaded.set(text, ruleset);
+    }
     return ruleset;
   };
 
@@ -91,7 +100,8 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
       const effective = effectiveOf.get(row.contract)!;
       const policy = ((row.findings ?? []) as StoredFinding[]).filter((f) => f.source === 'policy' && f.waiver === undefined);
       const failing = [...new Set(policy.filter((f) => f.level !== 'info').map((f) => f.id))].sort();
-      const applying = row.kind && row.specVersion ? rulesApplyingTo(await rulesetOf(effective.ruleset, effective.text), row.kind, row.specVersion).length : 0;
+      const ruleset = await rulesetOf(effective.ruleset, effective.text);
+      const applying = ruleset && row.kind && row.specVersion ? rulesApplyingTo(ruleset, row.kind, row.specVersion).length : 0;
       const own = liveOf.get(row.id) ?? [];
       const errors = policy.filter((f) => f.level === 'error').length;
       const warnings = policy.filter((f) => f.level === 'warn').length;
