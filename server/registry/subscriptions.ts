@@ -88,7 +88,7 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       const consumerMayRevoke = decision === 'revoke' && (await access.permits(tx, actor, 'subscription.request', (await ownerOfSystem(tx, { id: current.consumerSystemId })).teamId));
       if (!consumerMayRevoke) await access.assert(tx, actor, 'subscription.decide', owner.teamId);
       if (!from.includes(current.status)) {
-        throw new Conflict('invalid-transition', `a ${current.status} subscription cannot be ${to}`);
+        throw new Conflict('invalid-transition', `this subscription is ${current.status}; it cannot be ${to}`);
       }
       const now = clock.now();
       await tx
