@@ -96,6 +96,9 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       maxDocumentBytes: config.maxDocumentBytes,
     });
     listening.on('request', app);
+    // Without this listener Node answers `Expect: 100-continue` itself, before any route has looked
+    // at the request; the routes send it only for a body they will read (see requestBody).
+    listening.on('checkContinue', app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;
     deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays });
     log.info({ url, database: database.kind, ms: Math.round(performance.now() - started) }, 'Accord is ready');
