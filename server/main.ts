@@ -59,6 +59,9 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   // cookies and origin checks need it when no public URL is configured.
   const gate = untilReady();
   const listening = createServer(gate.listener);
+  // Without this listener Node answers `Expect: 100-continue` itself, before any route has looked
+  // at the request; the routes send it only for a body they will read (see requestBody).
+  listening.on('checkContinue', gate.listener);
   let deliveries: DeliveryWorker | undefined;
   try {
     listening.listen(config.port, config.host);
