@@ -15,7 +15,7 @@ import { typeDefs } from './type-defs.js';
 import { typeResolvers } from './type.resolvers.js';
 
 /** The limits a query must stay within; each refusal names the limit and what the query reached. */
-export const GRAPHQL_LIMITS = { maxDepth: 12, maxCost: 20_000, maxAliases: 15, maxTokens: 4_000, maxDirectives: 20 } as const;
+export const GRAPHQL_LIMITS = { maxDepth: 12, maxCost: 5_000, maxAliases: 15, maxTokens: 4_000, maxDirectives: 20 } as const;
 
 type ServerContext = { req: Request; res: Response };
 

@@ -9,11 +9,11 @@ import { AccordError } from '../shared/index.js';
  * its message could leak a statement or a path, so it is logged and answered as `internal-error`.
  */
 export function graphqlErrorOf(error: unknown, { onUnexpected }: { onUnexpected: (error: unknown) => void }): GraphQLError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? undefined) : error;
-  const path = error instanceof GraphQLError ? error.path : undefined;
+  const original = isGraphqlError(error) ? (error.originalError ?? undefined) : error;
+  const path = isGraphqlError(error) ? error.path : undefined;
   // Errors of the request itself (syntax, validation, limits) are already safe and clear.
-  if (error instanceof GraphQLError && original === undefined) return error;
-  if (original instanceof GraphQLError) return original;
+  if (isGraphqlError(error) && original === undefined) return error;
+  if (isGraphqlError(original)) return original;
   const accord = original instanceof AccordError ? original : isConnectionFailure(original) ? new AccordError('database-unavailable', 'the database cannot be reached right now; try again shortly') : undefined;
   if (!accord) {
     onUnexpected(original);
@@ -29,3 +29,6 @@ export function graphqlErrorOf(error: unknown, { onUnexpected }: { onUnexpected:
     },
   });
 }
+
+// By name too: a GraphQLError raised by a library holding another copy of graphql is still one.
+const isGraphqlError = (error: unknown): error is GraphQLError => error instanceof GraphQLError || (error instanceof Error && error.name === 'GraphQLError');
