@@ -1,6 +1,10 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql ships both an ES module and a CommonJS build; Node (and so graphql-yoga) loads the
+  // CommonJS one, and two copies of graphql refuse each other's types. Tests load the same one.
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     include: ['server/**/*.test.ts'],
     globalSetup: ['server/test-support/global-setup.ts'],

@@ -56,6 +56,8 @@ export interface AppDeps extends ApiServices {
   /** Accord's own REST API description, served at /api/v1/openapi.json. */
   apiDocument: () => Promise<object>;
   maxDocumentBytes: number;
+  /** The GraphQL endpoint, served at /graphql behind the same authentication as REST. */
+  graphql?: RequestHandler;
 }
 
 /** Every REST route under /api/v1, as data. */
@@ -130,6 +132,9 @@ export function createApp(deps: AppDeps): express.Express {
     api[route.method](expressPath(route.path), gate, ...limit, ...bodyOf(route), route.handler);
   }
   app.use('/api/v1', api);
+  // A GraphQL body may carry a document to publish, as an escaped string inside JSON.
+  // Read and decoded strictly like every JSON body; Yoga takes the parsed body from the request.
+  if (deps.graphql) app.use('/graphql', requestBody([{ types: ['application/json'], as: 'json', maxBytes: maxDocumentBytes * 2 + SMALL_BODY_BYTES }], { tooLarge: 'document-too-large' }), authenticated(authenticate, trustedOrigins), deps.graphql);
 
   app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
   app.use(problemHandler({ log, onDatabaseUnavailable: deps.onDatabaseUnavailable }));

@@ -22,7 +22,7 @@ const withStrayByte = (json: string) => {
 const document = 'openapi: 3.0.3\ninfo:\n  title: Orders\n  version: 1.0.0\npaths: {}\n';
 
 async function post(path: string, body: Buffer | string, contentType: string, headers: Record<string, string> = {}) {
-  const res = await server.fetch(path, { method: 'POST', headers: { 'content-type': contentType, origin: server.url, ...headers }, body });
+  const res = await server.fetch(path, { method: 'POST', headers: { 'content-type': contentType, origin: server.url, ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) as { code?: string; byteOffset?: number; detail?: string } };
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LintRuleset } from '../lint/index.js';
 import { policyEngine } from './policy-engine.js';
 import { tables } from '../db/index.js';
@@ -67,7 +67,7 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
     return ruleset;
   };
 
-  async function scorecards(where?: ReturnType<typeof eq>): Promise<ContractScorecard[]> {
+  async function scorecards(where?: SQL): Promise<ContractScorecard[]> {
     const rows = await db
       .select({
         id: contracts.id,
@@ -122,6 +122,11 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
   }
 
   return {
+    /** Several contracts' scorecards at once, for edges that batch; unknown slugs are left out. */
+    async contracts(slugs: readonly string[]): Promise<ContractScorecard[]> {
+      return slugs.length === 0 ? [] : scorecards(inArray(contracts.slug, [...slugs]));
+    },
+
     async contract(slug: string): Promise<ContractScorecard> {
       const [card] = await scorecards(eq(contracts.slug, slug));
       if (!card) throw new NotFound(`contract "${slug}"`);

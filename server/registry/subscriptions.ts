@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
@@ -145,6 +145,24 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       const [row] = await select().where(eq(subscriptions.id, id));
       if (!row) throw new NotFound(`subscription "${id}"`);
       return row;
+    },
+
+    /** The subscriptions of several contracts in one read, for edges that batch: oldest first. */
+    async ofContracts(slugs: readonly string[], { status }: { status?: SubscriptionStatus } = {}): Promise<Subscription[]> {
+      if (slugs.length === 0) return [];
+      return select()
+        .where(and(inArray(contracts.slug, [...slugs]), status ? eq(subscriptions.status, status) : undefined))
+        .orderBy(asc(subscriptions.id));
+    },
+
+    async count(filter: Omit<SubscriptionFilter, keyof PageRequest>): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(subscriptions)
+        .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
+        .innerJoin(consumers, eq(consumers.id, subscriptions.consumerSystemId))
+        .where(and(filter.contract ? eq(contracts.slug, filter.contract) : undefined, filter.consumer ? eq(consumers.slug, filter.consumer) : undefined, filter.status ? eq(subscriptions.status, filter.status) : undefined));
+      return row?.n ?? 0;
     },
 
     async list(filter: SubscriptionFilter): Promise<Page<Subscription>> {
