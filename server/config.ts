@@ -10,6 +10,8 @@ const serverSchema = z.object({
   ACCORD_DATA_DIR: z.string().min(1).default('./.accord'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   ACCORD_SEED: bool.default(true),
+  ACCORD_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  ACCORD_DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   ACCORD_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   ACCORD_PARSE_THREADS: z.coerce.number().int().positive().max(64).optional(),
@@ -43,6 +45,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   database: { url: string } | { dataDir: string };
+  /** Bounds on waiting for PostgreSQL, so an outage or a frozen server answers in seconds. */
+  databaseTimeouts: { connectMs: number; queryMs: number };
   seed: boolean;
   maxDocumentBytes: number;
   parseTimeoutMs: number;
@@ -103,6 +107,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     port: c.PORT,
     host: c.HOST,
     database: c.DATABASE_URL ? { url: c.DATABASE_URL } : { dataDir: resolve(c.ACCORD_DATA_DIR) },
+    databaseTimeouts: { connectMs: c.ACCORD_DB_CONNECT_TIMEOUT_MS, queryMs: c.ACCORD_DB_QUERY_TIMEOUT_MS },
     seed: c.ACCORD_SEED,
     maxDocumentBytes: c.ACCORD_MAX_DOCUMENT_BYTES,
     parseTimeoutMs: c.ACCORD_PARSE_TIMEOUT_MS,

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { parse } from 'yaml';
 import type { ServerConfig } from './config.js';
-import { openDatabase } from './db/index.js';
-import { createApp } from './http/index.js';
+import { createOutageMonitor, openDatabase } from './db/index.js';
+import { createApp, untilReady } from './http/index.js';
 import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
 import { packageRoot, systemClock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
 import { readShippedRulesets } from './lint/read-shipped-rulesets.js';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, createRateLimiter, createSetupClaim, ensureBootstrapKey, localAuthSecret } from './auth/index.js';
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
@@ -31,52 +31,71 @@ export interface RunningServer {
  */
 export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
   const started = performance.now();
-  const database = await openDatabase(config.database, { onIdleClientError: (err) => log.warn({ err }, 'database connection lost while idle') });
+  const phases: Record<string, number> = {};
+  const phase = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
+    const at = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases[name] = Math.round(performance.now() - at);
+    }
+  };
+  // Opened before listening: a second process on the same embedded database is refused here,
+  // before it could take a port or answer anyone.
+  const database = await phase('open-database', () => openDatabase(config.database, { timeouts: config.databaseTimeouts, onIdleClientError: (err) => log.warn({ err: err.message }, 'database connection lost while idle') }));
+  const outages = createOutageMonitor({
+    ping: database.ping,
+    onOutage: () => log.error('the database cannot be reached; requests that need it are answered 503 database-unavailable until it returns'),
+    onRecovery: ({ refused, durationMs }) => log.warn({ refused, durationMs }, 'the database answers again'),
+  });
   const workers = createWorkers({
     limits: { maxBytes: config.maxDocumentBytes },
     timeoutMs: config.parseTimeoutMs,
     threads: config.parseThreads,
     onWorkerError: (err) => log.error({ err }, 'worker thread failed'),
   });
-  let server: Server | undefined;
+  // Listening comes first, with every request answered until the app is ready (orchestrators
+  // probe during start-up); with an ephemeral port the address is only known now, and sign-in
+  // cookies and origin checks need it when no public URL is configured.
+  const gate = untilReady();
+  const listening = createServer(gate.listener);
+  let deliveries: DeliveryWorker | undefined;
   try {
-    await database.migrate();
-    // Links the audit events written before the chain existed, before anything can append to it.
-    // (Not inside the same `exclusively` as migrate: that takes the lock on a connection of its own.)
-    const { sealed } = await database.exclusively(() => sealAuditLog(database.db));
-    if (sealed > 0) log.info({ sealed }, 'sealed the audit events written before the hash chain');
-    const access = createAccessPolicy();
-    // Events land in the outbox inside each change's transaction; the worker, started once the
-    // server listens, is woken by them and sends.
-    let deliveries: DeliveryWorker | undefined;
-    const outbox = createOutbox({ clock: systemClock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit });
-    if (config.seed) {
-      await database.exclusively(async () => {
-        if (!(await isRegistryEmpty(database.db))) return;
-        const seeded = await seedRegistry(registry);
-        log.info(seeded, 'seeded the example contracts');
-      });
-    }
-    // Listening comes before the app exists: with an ephemeral port, the address is only known now,
-    // and sign-in cookies and origin checks need it when no public URL is configured.
-    const listening = (server = createServer());
     listening.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => listening.once('listening', resolve).once('error', reject));
     // Requests carrying large documents may be slow to arrive; do not let a stalled client hold a socket forever.
     listening.requestTimeout = 120_000;
     const { port } = listening.address() as AddressInfo;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    database.describe?.({ url });
     const publicUrl = config.auth.publicUrl ?? url;
+    await phase('migrate', () => database.migrate());
+    // Links the audit events written before the chain existed, before anything can append to it.
+    const { sealed } = await phase('seal-audit-log', () => database.exclusively(() => sealAuditLog(database.db)));
+    if (sealed > 0) log.info({ sealed }, 'sealed the audit events written before the hash chain');
+    const access = createAccessPolicy();
+    // Events land in the outbox inside each change's transaction; the worker, started once the
+    // server is ready, is woken by them and sends.
+    const outbox = createOutbox({ clock: systemClock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit });
+    if (config.seed) {
+      await phase('seed', () =>
+        database.exclusively(async () => {
+          if (!(await isRegistryEmpty(database.db))) return;
+          const seeded = await seedRegistry(registry);
+          log.info(seeded, 'seeded the example contracts');
+        }),
+      );
+    }
     // Without a configured public URL on a loopback address, a browser may call it localhost,
     // 127.0.0.1 or [::1]: all three are this server, and pages from any of them may write.
     const loopback = !config.auth.publicUrl && ['127.0.0.1', 'localhost', '::1'].includes(config.host);
     const trustedOrigins = [...config.auth.trustedOrigins, ...(loopback ? ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`) : [])];
     const secret = config.auth.secret ?? (await localAuthSecret((config.database as { dataDir: string }).dataDir));
     const auth = createAuth(database.db, systemClock, { publicUrl, secret, trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
-    const bootstrap = await ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken);
+    const bootstrap = await phase('bootstrap-key', () => ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken));
     if (bootstrap === 'revoked') log.warn('ACCORD_BOOTSTRAP_TOKEN names an API key that was revoked; it stays revoked');
-    const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock });
+    const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock, administered: bootstrap === 'created' || bootstrap === 'present' });
     if (setup.token) log.warn({ setupToken: setup.token }, `no administrator yet: claim this installation by POSTing {"token", "email", "name", "password"} to ${publicUrl}/api/v1/setup with this setup token, or with \`accord admin create\``);
     const minute = 60_000;
     const app = createApp({
@@ -92,13 +111,14 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       trustProxy: config.auth.trustProxy,
       log,
       ping: database.ping,
+      onDatabaseUnavailable: outages.refused,
       apiDocument: loadApiDocument,
       maxDocumentBytes: config.maxDocumentBytes,
     });
-    listening.on('request', app);
+    gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;
-    deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays });
-    log.info({ url, database: database.kind, ms: Math.round(performance.now() - started) }, 'Accord is ready');
+    deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays, onDatabaseUnavailable: outages.refused });
+    log.info({ url, database: database.kind, ms: Math.round(performance.now() - started), phases }, 'Accord is ready');
     return {
       url,
       log,
@@ -107,12 +127,16 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
         listening.closeAllConnections();
         // Before the database closes: the deliveries being sent still record their outcome.
         await deliveries?.close();
+        outages.close();
         await workers.close();
         await database.close();
       },
     };
   } catch (error) {
-    server?.close();
+    listening.close();
+    listening.closeAllConnections();
+    await deliveries?.close();
+    outages.close();
     await workers.close();
     await database.close();
     throw error;

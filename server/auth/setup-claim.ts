@@ -14,8 +14,8 @@ const hasAdmin = async (db: Db) => (await db.select({ id: users.id }).from(users
  * first administrator. "No administrator yet" is checked again inside the creating transaction,
  * under a table lock, so two racing claims (on any number of instances) create one administrator.
  */
-export async function createSetupClaim({ db, auth, clock }: { db: Db; auth: Auth; clock: Clock }) {
-  const token = (await hasAdmin(db)) ? undefined : `setup_${randomBytes(24).toString('base64url')}`;
+export async function createSetupClaim({ db, auth, clock, administered = false }: { db: Db; auth: Auth; clock: Clock; /** An administrator's key exists already (the bootstrap token): nothing to claim. */ administered?: boolean }) {
+  const token = administered || (await hasAdmin(db)) ? undefined : `setup_${randomBytes(24).toString('base64url')}`;
   return {
     /** The token to print, or undefined when the installation is already claimed. */
     token,

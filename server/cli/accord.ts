@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { ConfigError } from '../config.js';
 import { EXIT, RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
+import { AccordError } from '../shared/index.js';
 
 interface Command {
   run: (argv: string[]) => Promise<number>;
@@ -81,6 +82,9 @@ main(process.argv.slice(2)).then(
       report(EXIT.rejected, p, `error: ${p.code}: ${p.detail}${details}`);
     } else if (error instanceof UsageError || error instanceof ConfigError) {
       report(EXIT.usage, { code: 'usage', detail: error.message }, `error: ${error.message}`);
+    } else if (error instanceof AccordError) {
+      // Commands that open the database themselves (serve, admin) meet Accord's domain errors directly.
+      report(EXIT.rejected, { code: error.code, detail: error.message }, `error: ${error.code}: ${error.message}`);
     } else if (error instanceof ServerUnreachable) {
       report(EXIT.unreachable, { code: 'unreachable', detail: error.message }, `error: ${error.message}`);
     } else {

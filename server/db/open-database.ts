@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../shared/index.js';
+import { lockDataDirectory } from './lock-data-directory.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -23,6 +24,8 @@ export interface Database {
   /** Runs `work` while holding a database-wide lock, so start-up steps run once across instances. */
   exclusively<T>(work: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /** Tells a second opener of the same embedded database where this process serves. */
+  describe?(details: { url: string }): void;
   close(): Promise<void>;
 }
 
@@ -31,44 +34,76 @@ export type DatabaseLocation = { url: string } | { dataDir: string };
 // Any constant works; it only has to be the same for every Accord instance on one database.
 const STARTUP_LOCK_KEY = 4_200_917;
 
-export async function openDatabase(location: DatabaseLocation, { onIdleClientError = (_error: Error) => {} } = {}): Promise<Database> {
+export interface DatabaseTimeouts {
+  /** Connecting, and waiting for a free pooled connection: a database that is down costs this long. */
+  connectMs: number;
+  /** One statement, measured by the client too, so a frozen server costs this long and not a socket. */
+  queryMs: number;
+}
+
+export const defaultDatabaseTimeouts: DatabaseTimeouts = { connectMs: 5_000, queryMs: 15_000 };
+
+export async function openDatabase(
+  location: DatabaseLocation,
+  { onIdleClientError = (_error: Error) => {}, timeouts = defaultDatabaseTimeouts }: { onIdleClientError?: (error: Error) => void; timeouts?: DatabaseTimeouts } = {},
+): Promise<Database> {
   const migrationsFolder = join(packageRoot(), 'migrations');
   if ('url' in location) {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: 10,
+      connectionTimeoutMillis: timeouts.connectMs,
+      // The client-side bound answers while the server is frozen; the server-side one also ends
+      // the statement there, releasing its locks.
+      query_timeout: timeouts.queryMs,
+      statement_timeout: timeouts.queryMs,
+      keepAlive: true,
+    });
     // An idle connection dropped by the server (restart, failover, idle timeout) is reported here;
     // without a listener it would be an unhandled 'error' event that ends the process. The pool
     // replaces the connection on the next query.
     pool.on('error', onIdleClientError);
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-    const exclusively = async <T>(work: () => Promise<T>): Promise<T> => {
-      const client = await pool.connect();
+    // The start-up lock lives on a connection of its own with no statement timeout: migrations may
+    // run longer than any request's statement should, and it is held across the whole start-up step.
+    const exclusivelyOn = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+      const client = new pg.Client({ connectionString: location.url, connectionTimeoutMillis: timeouts.connectMs, keepAlive: true });
+      client.on('error', onIdleClientError);
+      await client.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY]);
-        return await work();
+        return await work(client);
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => {});
-        client.release();
+        await client.end().catch(() => {});
       }
     };
     return {
       db,
       kind: 'postgres',
-      migrate: () => exclusively(() => migrateNodePg(drizzleNodePg(pool), { migrationsFolder })),
-      exclusively,
+      migrate: () => exclusivelyOn((client) => migrateNodePg(drizzleNodePg(client), { migrationsFolder })),
+      exclusively: (work) => exclusivelyOn(() => work()),
       ping: async () => void (await pool.query('select 1')),
       close: () => pool.end(),
     };
   }
   mkdirSync(location.dataDir, { recursive: true });
-  const client = await PGlite.create(location.dataDir);
+  const lock = lockDataDirectory(location.dataDir);
+  const client = await PGlite.create(location.dataDir).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
+    describe: lock.describe,
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     // PGlite belongs to this process alone: there is nobody to exclude.
     exclusively: (work) => work(),
     ping: async () => void (await db.execute(sql`select 1`)),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      lock.release();
+    },
   };
 }

@@ -50,6 +50,8 @@ export interface AppDeps extends ApiServices {
   log: Logger;
   /** Readiness: resolves when the database answers. */
   ping: () => Promise<void>;
+  /** Told of every request refused because the database could not be reached. */
+  onDatabaseUnavailable?: () => void;
   /** Accord's own REST API description, served at /api/v1/openapi.json. */
   apiDocument: () => Promise<object>;
   maxDocumentBytes: number;
@@ -83,7 +85,8 @@ export function createApp(deps: AppDeps): express.Express {
       await ping();
       res.json({ status: 'ready' });
     } catch {
-      sendProblem(res, problemOf(new AccordError('service-unavailable', 'the database does not answer')));
+      deps.onDatabaseUnavailable?.();
+      sendProblem(res, problemOf(new AccordError('database-unavailable', 'the database does not answer')));
     }
   });
 
@@ -118,7 +121,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api/v1', api);
 
   app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
-  app.use(problemHandler({ log }));
+  app.use(problemHandler({ log, onDatabaseUnavailable: deps.onDatabaseUnavailable }));
   return app;
 }
 

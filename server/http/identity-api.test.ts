@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { loadServerConfig } from '../config.js';
 import { startServer } from '../main.js';
 import { createPgliteLocation, createPostgresLocation, postgresUrl } from '../test-support/test-database.js';
-import { TEST_AUTH_SECRET } from '../test-support/test-credentials.js';
+import { TEST_AUTH_SECRET, testAuthEnv } from '../test-support/test-credentials.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -254,6 +254,25 @@ describe('claiming a new installation', () => {
       const { cookie } = await signIn(server, 'root@example.com');
       const team = await fetch(`${server.url}/api/v1/teams`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: server.url }, body: JSON.stringify({ slug: 'platform', name: 'Platform' }) });
       expect(team.status).toBe(201);
+    } finally {
+      await server.close();
+      await owned.cleanup();
+    }
+  });
+});
+
+describe('an installation administered from its first start', () => {
+  it('offers no setup token when ACCORD_BOOTSTRAP_TOKEN already made an administrator', async () => {
+    let logged = '';
+    const sink = new Writable({ write: (chunk, _enc, done) => ((logged += chunk.toString()), done()) });
+    const owned = await createPgliteLocation();
+    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ACCORD_DATA_DIR: owned.location.dataDir, ACCORD_PARSE_THREADS: '1', ...testAuthEnv });
+    const server = await startServer(config, pino({ level: 'info' }, sink));
+    try {
+      expect(logged).toContain('Accord is ready');
+      expect(logged).not.toContain('setupToken');
+      const claim = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'setup_anything', email: 'root@example.com', name: 'Root', password: PASSWORD }) });
+      expect(claim.status).toBe(403);
     } finally {
       await server.close();
       await owned.cleanup();

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Response } from 'express';
-import { sqlStateOf } from '../db/index.js';
+import { isConnectionFailure, sqlStateOf } from '../db/index.js';
 import { AccordError, InvalidInput, Unavailable, type Issue } from '../shared/index.js';
 
 /** The single table from stable error codes to HTTP statuses. Unlisted codes fall back by error class. */
@@ -27,6 +27,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   'check-timeout': 422,
   'publish-blocked': 422,
   'service-unavailable': 503,
+  'database-unavailable': 503,
+  starting: 503,
   'ingest-busy': 503,
   'internal-error': 500,
 };
@@ -73,11 +75,13 @@ export function sendProblem(res: Response, problem: Problem): void {
  * The last middleware: every failure leaves as RFC 9457 problem+json. Errors from body parsing
  * are translated; anything unexpected is logged and answered with a 500 that leaks nothing.
  */
-export function problemHandler({ log }: { log: { error: (obj: object, msg: string) => void } }): ErrorRequestHandler {
+export function problemHandler({ log, onDatabaseUnavailable = () => {} }: { log: { error: (obj: object, msg: string) => void }; onDatabaseUnavailable?: () => void }): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const requestId = res.getHeader('x-request-id') as string | undefined;
     const accordError = error instanceof AccordError ? error : (fromBodyParser(error, isDocumentUpload(req.method, req.path)) ?? fromDatabase(error));
-    if (!accordError) log.error({ err: error, requestId }, 'unhandled error');
+    // An outage is reported once by whoever watches the database, not once per request.
+    if (accordError?.code === 'database-unavailable') onDatabaseUnavailable();
+    else if (!accordError) log.error({ err: withoutStatement(error), requestId }, 'unhandled error');
     const problem = problemOf(accordError ?? new AccordError('internal-error', 'Accord failed to handle this request; the error was logged'), req.originalUrl);
     if (res.headersSent) return void res.end();
     sendProblem(res, { ...problem, ...(requestId ? { requestId } : {}) });
@@ -108,10 +112,20 @@ function fromBodyParser(error: unknown, documentUpload: boolean): AccordError | 
  * between concurrent writes (a deadlock, a serialisation failure) succeeds when tried again.
  */
 function fromDatabase(error: unknown): AccordError | undefined {
+  if (isConnectionFailure(error)) return new Unavailable('database-unavailable', 'the database cannot be reached right now; try again shortly');
   const state = sqlStateOf(error);
   if (state === '22021' || state === '22P05' || state === '22008' || state === '22007') return new InvalidInput('a value in the request cannot be stored: NUL characters and dates outside years 1–9999 are not accepted', [], 'unstorable-value');
   if (state === '40P01' || state === '40001') return new Unavailable('write-contention', 'this write collided with a concurrent one; send it again');
   return undefined;
+}
+
+/**
+ * Drizzle's query errors carry the statement and its parameters, which hold people's data and
+ * drown the log; the driver's error underneath says what failed.
+ */
+function withoutStatement(error: unknown): unknown {
+  const { query, cause } = (error ?? {}) as { query?: unknown; cause?: unknown };
+  return typeof query === 'string' && cause instanceof Error ? cause : error;
 }
 
 function toProblemError(issue: Issue) {

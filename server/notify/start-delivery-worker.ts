@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import { isConnectionFailure, tables, type Db } from '../db/index.js';
 import { newId, systemClock, type Clock } from '../shared/index.js';
 import { postWebhook } from './post-webhook.js';
 import { pruneDeliveries } from './prune-deliveries.js';
@@ -27,6 +27,8 @@ export interface DeliveryWorkerOptions {
   retentionDays?: number;
   /** How often to prune finished deliveries; the first pruning comes a minute after start at the latest. */
   pruneIntervalMs?: number;
+  /** Told instead of the log when the database cannot be reached: an outage is reported once, elsewhere. */
+  onDatabaseUnavailable?: () => void;
 }
 
 export interface DeliveryWorker {
@@ -66,6 +68,7 @@ export function startDeliveryWorker({
   clock = systemClock,
   log,
   allowPrivate = false,
+  onDatabaseUnavailable = () => {},
   pollIntervalMs = 2_000,
   batchSize = 10,
   maxAttempts = 10,
@@ -173,7 +176,7 @@ export function startDeliveryWorker({
     const followUp = woken;
     woken = false;
     draining = drain()
-      .catch((err: unknown) => log.error({ err }, 'could not claim webhook deliveries'))
+      .catch((err: unknown) => (isConnectionFailure(err) ? onDatabaseUnavailable() : log.error({ err }, 'could not claim webhook deliveries')))
       .finally(() => {
         draining = undefined;
         // A wake that came after the last round looked must not wait for the next poll.
@@ -186,7 +189,7 @@ export function startDeliveryWorker({
     if (closed) return;
     pruning = pruneDeliveries({ db, clock, retentionDays, signal: stopPruning.signal })
       .then(() => undefined)
-      .catch((err: unknown) => log.error({ err }, 'could not prune old webhook deliveries'))
+      .catch((err: unknown) => (isConnectionFailure(err) ? onDatabaseUnavailable() : log.error({ err }, 'could not prune old webhook deliveries')))
       .finally(() => {
         pruning = undefined;
         if (closed) return;

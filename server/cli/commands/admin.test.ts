@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../config.js';
 import { startServer, type RunningServer } from '../../main.js';
 import { createPgliteLocation } from '../../test-support/test-database.js';
+import { TEST_ADMIN_TOKEN, testAuthEnv } from '../../test-support/test-credentials.js';
 import { closedPortUrl, runAccord } from '../__fixtures__/run-accord.js';
 
 const PASSWORD = 'a long enough passphrase';
@@ -34,6 +35,28 @@ describe('accord admin create', () => {
       const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
       const team = await fetch(`${server.url}/api/v1/teams`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, origin: server.url }, body: JSON.stringify({ slug: 'platform', name: 'Platform' }) });
       expect(team.status).toBe(201);
+    } finally {
+      await server?.close();
+    }
+  });
+
+  it('is refused at once while a server holds the embedded database, and nothing the server wrote is lost', async () => {
+    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ACCORD_DATA_DIR: location.location.dataDir, ACCORD_PARSE_THREADS: '1', ...testAuthEnv });
+    let server: RunningServer | undefined = await startServer(config);
+    try {
+      const team = await fetch(`${server.url}/api/v1/teams`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify({ slug: 'held', name: 'Held' }) });
+      expect(team.status).toBe(201);
+      const second = await accord(['create', '--email', 'second@example.com', '--name', 'Second', '--password-stdin'], { input: PASSWORD });
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain('data-directory-in-use');
+      expect(second.stderr).toContain(`pid ${process.pid}`);
+      expect(second.stderr).toContain(server.url);
+      await server.close();
+      server = await startServer(config);
+      const teams = (await (await fetch(`${server.url}/api/v1/teams`)).json()) as { items: { slug: string }[] };
+      expect(teams.items.map((t) => t.slug)).toContain('held');
+      const refused = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'second@example.com', password: PASSWORD }) });
+      expect(refused.status).toBe(401);
     } finally {
       await server?.close();
     }
