@@ -29,9 +29,9 @@ export interface SpawnedServer extends AccordProcess {
  * Starts `accord serve` without waiting for it: for tests that watch it start, or kill it.
  * `port` 0 lets the system choose; the URL is then known only once it is ready.
  */
-export function launchAccordServer({ location, port = 0, env = {} }: { location: DatabaseLocation; port?: number; env?: Record<string, string> }): AccordProcess {
+export function launchAccordServer({ location, port = 0, seed = false, env = {} }: { location: DatabaseLocation; port?: number; seed?: boolean; env?: Record<string, string> }): AccordProcess {
   const where = 'url' in location ? ['--database-url', location.url] : ['--data-dir', location.dataDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...where, '--no-seed'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...where, ...(seed ? [] : ['--no-seed'])], {
     cwd: packageRoot(),
     env: { ...process.env, LOG_LEVEL: 'info', SCARF_ANALYTICS: 'false', ...testAuthEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
