@@ -67,8 +67,9 @@ class Publisher {
  * and the audit chain must still verify.
  */
 export function crashLoopTests(database: () => DatabaseLocation, { cycles = Number(process.env.ACCORD_TEST_CRASH_CYCLES ?? 15), clients = 3 }: { cycles?: number; clients?: number } = {}) {
-  // Each round costs a start of the server and a first publish, several seconds each on a busy machine.
-  it(`keeps every acknowledged publish whole through ${cycles} kill -9 restarts, and the audit chain still verifies`, { timeout: cycles * 60_000 }, async () => {
+  // Each round costs a start of the server and a first publish (which warms the spec workers up):
+  // a few seconds each on a quiet machine, up to a minute on a crowded one.
+  it(`keeps every acknowledged publish whole through ${cycles} kill -9 restarts, and the audit chain still verifies`, { timeout: cycles * 120_000 }, async () => {
     const location = database();
     const publishers = Array.from({ length: clients }, (_, i) => new Publisher(`crash-loop-${i}`));
     const acknowledgedCount = () => publishers.reduce((sum, p) => sum + p.acknowledged.size, 0);
