@@ -114,7 +114,7 @@ export function crashLoopTests(database: () => DatabaseLocation, { cycles = Numb
     const opened = await openDatabase(location);
     try {
       const { db } = opened;
-      const rows = await db.select({ id: tables.versions.id, contract: tables.contracts.slug, version: tables.versions.version, source: tables.versions.source, document: tables.versions.document, contentHash: tables.versions.contentHash, operations: tables.versions.operations }).from(tables.versions).innerJoin(tables.contracts, eq(tables.contracts.id, tables.versions.contractId));
+      const rows = await db.select({ contract: tables.contracts.slug, version: tables.versions.version, source: tables.versions.source, document: tables.versions.document, contentHash: tables.versions.contentHash, operations: tables.versions.operations }).from(tables.versions).innerJoin(tables.contracts, eq(tables.contracts.id, tables.versions.contractId));
       const stored = rows.map((row) => `${row.contract}@${row.version} ${row.contentHash}`);
       expect(stored).toEqual(expect.arrayContaining(acknowledged));
       // No version is stored that was not published whole: its document, hash and operation index
