@@ -31,10 +31,10 @@ export interface SpawnedServer extends AccordProcess {
  */
 export function launchAccordServer({ location, port = 0, seed = false, env = {} }: { location: DatabaseLocation; port?: number; seed?: boolean; env?: Record<string, string> }): AccordProcess {
   const where = 'url' in location ? ['--database-url', location.url] : ['--data-dir', location.dataDir];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...where, ...(seed ? [] : ['--no-seed'])], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './server/test-support/exit-with-parent.ts', 'server/cli/accord.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...where, ...(seed ? [] : ['--no-seed'])], {
     cwd: packageRoot(),
     env: { ...process.env, LOG_LEVEL: 'info', SCARF_ANALYTICS: 'false', ...testAuthEnv, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
   const logs: LogEntry[] = [];
