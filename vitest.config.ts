@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * need PostgreSQL's binaries: they run with `npm run test:faults`, not with `npm test`.
  */
 export const FAULT_TESTS = 'server/**/*.faults.test.ts';
+
+// graphql ships both an ES module and a CommonJS build; Node (and so graphql-yoga) loads the
+// CommonJS one, and two copies of graphql refuse each other's types. Tests load the same one.
+export const sharedResolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
 
 export const sharedTestOptions = {
   globalSetup: ['server/test-support/global-setup.ts'],
@@ -18,6 +23,7 @@ export const sharedTestOptions = {
 };
 
 export default defineConfig({
+  resolve: sharedResolve,
   test: {
     ...sharedTestOptions,
     include: ['server/**/*.test.ts'],

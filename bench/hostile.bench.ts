@@ -30,7 +30,7 @@ export async function hostileBench(): Promise<BenchmarkReport> {
       await post('/api/v1/contracts', { slug: `h-${i}`, name: c.name, system: 'attacker' });
       const body = c.body();
       const started = performance.now();
-      const res = await fetch(`${server.url}/api/v1/contracts/h-${i}/versions?version=1.0.0`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...benchAuthHeader }, body });
+      const res = await fetch(`${server.url}/api/v1/contracts/h-${i}/versions?version=1.0.0`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', ...benchAuthHeader }, body: new Uint8Array(body) });
       await res.text();
       timings.push({ name: c.name, status: res.status, ms: performance.now() - started });
     }

@@ -85,7 +85,7 @@ export async function publishBench({
   row('—', 'parseSpec alone, in-thread, one at a time', await repeat(() => runConcurrently({ count: publishes, clients: 1, call: async (i) => void (await parseSpec(documents[i]!)) })));
   const pool = createWorkers();
   try {
-    const poolRun = (count: number) => runConcurrently({ count, clients, call: async (i) => void (await pool.specs.load(documents[i]!)) });
+    const poolRun = (count: number) => runConcurrently({ count, clients, call: async (i) => void (await pool.specs.load(documents[i]!, { caller: `client-${i % clients}` })) });
     await poolRun(clients); // starts every worker thread and warms it, as in a server that has been up a while
     row('—', `parseSpec in the server's worker pool, ${clients} concurrent`, await repeat(() => poolRun(publishes)));
   } finally {

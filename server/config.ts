@@ -22,6 +22,7 @@ const serverSchema = z.object({
   ACCORD_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCORD_TRUSTED_ORIGINS: z.string().optional(),
   ACCORD_ANONYMOUS_READ: bool.default(true),
+  ACCORD_GRAPHQL_INTROSPECTION: bool.default(true),
   ACCORD_SIGN_UP: bool.default(false),
   ACCORD_BOOTSTRAP_TOKEN: z.string().min(32, 'must be at least 32 characters').max(512).optional(),
   ACCORD_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
@@ -71,6 +72,10 @@ export interface ServerConfig {
     rateLimits: { signIn: number; publish: number };
     /** Express's `trust proxy`: which hops' X-Forwarded-For to believe for the caller's address. */
     trustProxy: string | undefined;
+  };
+  graphql: {
+    /** Whether the GraphQL schema may be read by introspection (ACCORD_GRAPHQL_INTROSPECTION). */
+    introspection: boolean;
   };
   webhooks: {
     /** Lets webhooks reach loopback, private and link-local addresses; off except in tests and closed networks. */
@@ -127,6 +132,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       rateLimits: { signIn: c.ACCORD_SIGN_IN_RATE_LIMIT, publish: c.ACCORD_PUBLISH_RATE_LIMIT },
       trustProxy: c.ACCORD_TRUST_PROXY,
     },
+    graphql: { introspection: c.ACCORD_GRAPHQL_INTROSPECTION },
     webhooks: {
       allowPrivate: c.ACCORD_WEBHOOK_ALLOW_PRIVATE,
       pollIntervalMs: c.ACCORD_WEBHOOK_POLL_MS,

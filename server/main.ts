@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { ServerConfig } from './config.js';
 import { createOutageMonitor, openDatabase } from './db/index.js';
 import { createApp, untilReady } from './http/index.js';
+import { createGraphql } from './graphql/index.js';
 import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
 import { packageRoot, systemClock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
@@ -29,7 +30,7 @@ export interface RunningServer {
  * The composition root: configuration → database (migrated) → worker pool → registry → HTTP.
  * Nothing else creates long-lived singletons.
  */
-export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel })): Promise<RunningServer> {
+export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel }), { onQuery }: { onQuery?: (statement: string) => void } = {}): Promise<RunningServer> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   const phase = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
@@ -42,7 +43,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   };
   // Opened before listening: a second process on the same embedded database is refused here,
   // before it could take a port or answer anyone.
-  const database = await phase('open-database', () => openDatabase(config.database, { timeouts: config.databaseTimeouts, onIdleClientError: (err) => log.warn({ err: err.message }, 'database connection lost while idle') }));
+  const database = await phase('open-database', () => openDatabase(config.database, { timeouts: config.databaseTimeouts, ...(onQuery && { onQuery }), onIdleClientError: (err) => log.warn({ err: err.message }, 'database connection lost while idle') }));
   const outages = createOutageMonitor({
     ping: database.ping,
     onOutage: () => log.error('the database cannot be reached; requests that need it are answered 503 database-unavailable until it returns'),
@@ -59,6 +60,9 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   // cookies and origin checks need it when no public URL is configured.
   const gate = untilReady();
   const listening = createServer(gate.listener);
+  // Without this listener Node answers `Expect: 100-continue` itself, before any route has looked
+  // at the request; the routes send it only for a body they will read (see requestBody).
+  listening.on('checkContinue', gate.listener);
   let deliveries: DeliveryWorker | undefined;
   try {
     listening.listen(config.port, config.host);
@@ -98,16 +102,20 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock, administered: bootstrap === 'created' || bootstrap === 'present' });
     if (setup.token) log.warn({ setupToken: setup.token }, `no administrator yet: claim this installation by POSTing {"token", "email", "name", "password"} to ${publicUrl}/api/v1/setup with this setup token, or with \`accord admin create\``);
     const minute = 60_000;
+    const identity = createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays });
+    const webhooks = createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
+    const limits = { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) };
     const app = createApp({
       registry,
-      identity: createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays }),
+      identity,
       setup,
-      webhooks: createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate }),
+      webhooks,
+      graphql: createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log }),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
       anonymousRead: config.auth.anonymousRead,
       trustedOrigins: new Set([new URL(publicUrl).origin, ...trustedOrigins]),
-      limits: { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) },
+      limits,
       trustProxy: config.auth.trustProxy,
       log,
       ping: database.ping,

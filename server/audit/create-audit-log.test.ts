@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessPolicy, users } from '../auth/index.js';
+import { apiKeys, createAccessPolicy, users } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import type { Actor } from '../shared/index.js';
 import { createPgliteLocation, openTestDatabase } from '../test-support/test-database.js';
@@ -10,6 +10,8 @@ describe('who may read the audit log', () => {
   let cleanup: () => Promise<void>;
   let audit: AuditLog;
   const person = (userId: string): Actor => ({ kind: 'user', userId, name: userId });
+  const ADMIN_KEY = '018f0000-0000-7000-8000-00000000a001';
+  const PIPELINE_KEY = '018f0000-0000-7000-8000-00000000a002';
   beforeAll(async () => {
     const pglite = await createPgliteLocation();
     cleanup = pglite.cleanup;
@@ -18,6 +20,11 @@ describe('who may read the audit log', () => {
     await database.db.insert(users).values([
       { id: 'admin-1', name: 'Ada', email: 'ada@example.com', role: 'admin', createdAt: now, updatedAt: now },
       { id: 'user-1', name: 'Bo', email: 'bo@example.com', role: 'user', createdAt: now, updatedAt: now },
+    ]);
+    // Keys are looked up in the write's transaction too, so the keys below exist; the installation holds them.
+    await database.db.insert(apiKeys).values([
+      { id: ADMIN_KEY, name: 'admin', teamId: null, prefix: 'acc_admin', hash: 'hash-admin', scopes: ['admin'], createdBy: 'system:test', createdAt: now },
+      { id: PIPELINE_KEY, name: 'pipeline', teamId: null, prefix: 'acc_pipe', hash: 'hash-pipeline', scopes: ['contracts:read', 'contracts:publish'], createdBy: 'system:test', createdAt: now },
     ]);
     audit = createAuditLog({ db: database.db, access: createAccessPolicy() });
   });
@@ -32,12 +39,12 @@ describe('who may read the audit log', () => {
   });
 
   it('an administrator key may verify it', async () => {
-    await expect(audit.verify({ kind: 'api-key', keyId: 'k', teamId: null, scopes: ['admin'] })).resolves.toMatchObject({ ok: true });
+    await expect(audit.verify({ kind: 'api-key', keyId: ADMIN_KEY, teamId: null, scopes: ['admin'] })).resolves.toMatchObject({ ok: true });
   });
 
   it('a person who is not an administrator may not, nor a key without the admin scope', async () => {
     await expect(audit.query({}, person('user-1'))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(audit.verify({ kind: 'api-key', keyId: 'k', teamId: null, scopes: ['contracts:read', 'contracts:publish'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(audit.verify({ kind: 'api-key', keyId: PIPELINE_KEY, teamId: null, scopes: ['contracts:read', 'contracts:publish'] })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('an anonymous caller is asked to authenticate', async () => {

@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { tables, type Db } from '../db/index.js';
 import { Forbidden, Unauthenticated, type AccessPolicy, type Action, type Actor, type Scope } from '../shared/index.js';
-import { teamMemberships, users } from './auth.tables.js';
+import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { TeamRole } from './memberships.js';
+import { keySuspendedError, selectApiKeys } from './select-api-keys.js';
 
 const { teams } = tables;
 
@@ -21,11 +22,13 @@ const ROLE_FOR: Record<Action, TeamRole | null> = {
   'waiver.request': 'member',
   'waiver.decide': 'maintainer',
   'traffic.write': 'member',
+  'webhook.manage': 'maintainer',
 };
 
 /**
- * The scope an API key needs for an action. Keys are for pipelines, so only what a pipeline does
- * has its own scope; everything else needs an `admin` key.
+ * The scope an API key needs for an action. Every action a team role allows on the team's
+ * contracts, subscriptions, waivers and webhooks has a scope; the team itself (its people, keys
+ * and systems) is managed by people, so those actions need an `admin` key.
  */
 export const SCOPE_FOR: Record<Action, Scope> = {
   admin: 'admin',
@@ -35,11 +38,12 @@ export const SCOPE_FOR: Record<Action, Scope> = {
   'contract.publish': 'contracts:publish',
   'deployment.record': 'contracts:publish',
   'check.run': 'checks:run',
-  'subscription.request': 'admin',
-  'subscription.decide': 'admin',
-  'waiver.request': 'admin',
-  'waiver.decide': 'admin',
+  'subscription.request': 'subscriptions:write',
+  'subscription.decide': 'subscriptions:write',
+  'waiver.request': 'waivers:write',
+  'waiver.decide': 'waivers:write',
   'traffic.write': 'traffic:write',
+  'webhook.manage': 'webhooks:write',
 };
 
 const RANK: Record<TeamRole, number> = { member: 1, maintainer: 2 };
@@ -49,7 +53,7 @@ export const keyMay = (scopes: readonly Scope[], action: Action) => scopes.inclu
 
 /**
  * Deny by default: admins may do everything, people what their role in the owning team allows,
- * keys what their scopes allow for their own team. Roles and ownership are read through the
+ * keys what their scopes allow for their own team while their custodian answers for them. Roles and ownership are read through the
  * write's own transaction, so a membership removed or a contract moved concurrently cannot let a
  * write through.
  */
@@ -61,6 +65,10 @@ export function createAccessPolicy(): AccessPolicy {
       case 'anonymous':
         return new Unauthenticated();
       case 'api-key': {
+        // Again here, not only at authentication: a custodian removed while the request ran stops the write.
+        const [key] = await selectApiKeys(tx).where(eq(apiKeys.id, actor.keyId));
+        if (!key || key.revokedAt !== null) return new Unauthenticated('this API key is not valid (unknown or revoked)');
+        if (key.suspension !== null) return keySuspendedError(key);
         if (actor.scopes.includes('admin')) return undefined;
         if (!keyMay(actor.scopes, action)) return new Forbidden(`this API key lacks the scope ${SCOPE_FOR[action]} needed to ${describe(action)}`);
         if (teamId === null || actor.teamId !== teamId) return new Forbidden(`this API key acts for another team and may not ${describe(action)} here`);
@@ -105,5 +113,6 @@ const WHAT: Record<Action, string> = {
   'waiver.request': 'request waivers for this contract',
   'waiver.decide': 'approve or revoke waivers for this contract',
   'traffic.write': 'report traffic for this contract',
+  'webhook.manage': "manage this system's webhooks",
 };
 const describe = (action: Action) => WHAT[action];

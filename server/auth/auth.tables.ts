@@ -91,11 +91,18 @@ export const apiKeys = pgTable(
     prefix: text('prefix').notNull(),
     hash: text('hash').notNull().unique(),
     scopes: text('scopes').array().notNull(),
+    /** Who created it, as the audit log names actors: `user:<id>`, `api-key:<id>` or `system:<name>`. */
     createdBy: text('created_by').notNull(),
+    /**
+     * The person answerable for the key (see `keySuspension`); null for keys the installation
+     * itself holds (made by `ACCORD_BOOTSTRAP_TOKEN`). Deliberately no foreign key: a removed
+     * account must leave its keys suspended, not turn them into the installation's.
+     */
+    custodianId: text('custodian_id'),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at'),
     revokedAt: at('revoked_at'),
     lastUsedAt: at('last_used_at'),
   },
-  (t) => [index('api_keys_team_idx').on(t.teamId)],
+  (t) => [index('api_keys_team_idx').on(t.teamId), index('api_keys_custodian_idx').on(t.custodianId)],
 );

@@ -4,6 +4,7 @@ import { Unauthenticated, type Actor, type Scope, type Clock } from '../shared/i
 import { hashApiKey } from './api-key-secret.js';
 import { apiKeys } from './auth.tables.js';
 import type { Auth } from './create-auth.js';
+import { keySuspendedError, selectApiKeys } from './select-api-keys.js';
 
 export interface Authenticated {
   actor: Actor;
@@ -26,10 +27,11 @@ export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; c
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) throw new Unauthenticated('the Authorization header must be "Bearer <API key>"');
-      const [key] = await db.select().from(apiKeys).where(eq(apiKeys.hash, hashApiKey(match[1]!))).limit(1);
+      const [key] = await selectApiKeys(db).where(eq(apiKeys.hash, hashApiKey(match[1]!))).limit(1);
       const now = clock.now();
       if (!key || key.revokedAt !== null) throw new Unauthenticated('this API key is not valid (unknown or revoked)');
       if (key.expiresAt !== null && key.expiresAt <= now) throw new Unauthenticated(`this API key expired on ${key.expiresAt.toISOString()}`);
+      if (key.suspension !== null) throw keySuspendedError(key);
       const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
       if (key.lastUsedAt === null || key.lastUsedAt < stale) {
         // Conditional again in SQL: of concurrent requests with one key, one writes.

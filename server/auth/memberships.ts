@@ -3,6 +3,7 @@ import { recordAuditEvent } from '../audit/index.js';
 import { tables, type Db } from '../db/index.js';
 import { InvalidInput, NotFound, describeActor, type AccessPolicy, type Actor, type Clock } from '../shared/index.js';
 import { teamMemberships, users } from './auth.tables.js';
+import { trackKeyCustody } from './track-key-custody.js';
 
 const { teams } = tables;
 
@@ -17,7 +18,10 @@ export interface Membership {
   createdAt: Date;
 }
 
-/** Who belongs to a team, and as what. Maintainers of the team (and administrators) manage it. */
+/**
+ * Who belongs to a team, and as what. Maintainers of the team (and administrators) manage it. A
+ * person who stops being a maintainer stops answering for API keys: see `trackKeyCustody`.
+ */
 export function createMemberships({ db, clock, access }: { db: Db; clock: Clock; access: AccessPolicy }) {
   const teamIdOf = async (tx: Db, slug: string) => {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.slug, slug)).for('share');
@@ -49,11 +53,13 @@ export function createMemberships({ db, clock, access }: { db: Db; clock: Clock;
         if (!person) throw new InvalidInput(`nobody with email ${email} has an account; an administrator adds people first`, [{ pointer: '/email', message: 'unknown person' }], 'unknown-reference');
         const [before] = await tx.select({ role: teamMemberships.role }).from(teamMemberships).where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, person.id))).for('update');
         const now = clock.now();
-        await tx
-          .insert(teamMemberships)
-          .values({ teamId, userId: person.id, role: input.role, createdAt: now, createdBy: describeActor(actor) })
-          .onConflictDoUpdate({ target: [teamMemberships.teamId, teamMemberships.userId], set: { role: input.role } });
-        await recordAuditEvent(tx, { actor, action: before ? 'membership.changed' : 'membership.added', targetType: 'team', targetId: team, summary: { user: person.id, email, role: input.role, ...(before && { from: before.role }) }, at: now });
+        await trackKeyCustody(tx, { userId: person.id, actor, at: now }, async () => {
+          await tx
+            .insert(teamMemberships)
+            .values({ teamId, userId: person.id, role: input.role, createdAt: now, createdBy: describeActor(actor) })
+            .onConflictDoUpdate({ target: [teamMemberships.teamId, teamMemberships.userId], set: { role: input.role } });
+          await recordAuditEvent(tx, { actor, action: before ? 'membership.changed' : 'membership.added', targetType: 'team', targetId: team, summary: { user: person.id, email, role: input.role, ...(before && { from: before.role }) }, at: now });
+        });
         const [membership] = await select(tx).where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, person.id)));
         return { created: !before, membership: membership! };
       });
@@ -65,8 +71,11 @@ export function createMemberships({ db, clock, access }: { db: Db; clock: Clock;
         await access.assert(tx, actor, 'team.manage', teamId);
         const [membership] = await select(tx).where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)));
         if (!membership) throw new NotFound(`membership of "${userId}" in team "${team}"`);
-        await tx.delete(teamMemberships).where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)));
-        await recordAuditEvent(tx, { actor, action: 'membership.removed', targetType: 'team', targetId: team, summary: { user: userId, email: membership.email, role: membership.role }, at: clock.now() });
+        const now = clock.now();
+        await trackKeyCustody(tx, { userId, actor, at: now }, async () => {
+          await tx.delete(teamMemberships).where(and(eq(teamMemberships.teamId, teamId), eq(teamMemberships.userId, userId)));
+          await recordAuditEvent(tx, { actor, action: 'membership.removed', targetType: 'team', targetId: team, summary: { user: userId, email: membership.email, role: membership.role }, at: now });
+        });
         return membership;
       });
     },

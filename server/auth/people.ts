@@ -6,6 +6,7 @@ import { NotFound, Unauthenticated, readPageRequest, toPage, type AccessPolicy, 
 import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { Auth } from './create-auth.js';
 import { createPerson, type Person, type PersonInput } from './create-person.js';
+import { trackKeyCustody } from './track-key-custody.js';
 import type { TeamRole } from './memberships.js';
 
 const { teams } = tables;
@@ -39,9 +40,11 @@ export function createPeople({ db, auth, clock, access }: { db: Db; auth: Auth; 
         const [before] = await tx.select(personColumns).from(users).where(eq(users.id, id)).for('update');
         if (!before) throw new NotFound(`person "${id}"`);
         const now = clock.now();
-        const [row] = await tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, id)).returning(personColumns);
-        await recordAuditEvent(tx, { actor, action: 'user.role-changed', targetType: 'user', targetId: id, summary: { from: before.role, to: role }, at: now });
-        return row!;
+        return trackKeyCustody(tx, { userId: id, actor, at: now }, async () => {
+          const [row] = await tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, id)).returning(personColumns);
+          await recordAuditEvent(tx, { actor, action: 'user.role-changed', targetType: 'user', targetId: id, summary: { from: before.role, to: role }, at: now });
+          return row!;
+        });
       });
     },
 

@@ -1,5 +1,5 @@
 import type { Problem } from '../http/index.js';
-import { RejectedByAccord, ServerUnreachable } from './cli-errors.js';
+import { RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
 
 export interface AccordClient {
   server: string;
@@ -8,6 +8,8 @@ export interface AccordClient {
 
 /** A thin HTTP client for Accord's REST API: bearer token when configured, problems become errors. */
 export function createAccordClient({ server, token, timeoutMs = 120_000 }: { server: string; token?: string | undefined; timeoutMs?: number }): AccordClient {
+  // "localhost:4000" parses as a URL with the scheme "localhost:", and would be called unreachable.
+  if (!/^https?:\/\//i.test(server)) throw new UsageError(`--server / ACCORD_URL must be an http:// or https:// URL, e.g. http://${server.replace(/^[a-z]+:\/\//i, '')}; got "${server}"`);
   const base = server.replace(/\/+$/, '');
   return {
     server: base,

@@ -35,6 +35,12 @@ describe('accord', () => {
     expect(run.stderr).toContain('Commands:');
   });
 
+  test('a server address without its scheme is a usage error showing the address to use, not an unreachable server', async () => {
+    const run = await runAccord(['ls'], { server: 'localhost:4000' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('must be an http:// or https:// URL, e.g. http://localhost:4000; got "localhost:4000"');
+  });
+
   test('an unknown option exits 2', async () => {
     const run = await accord('ls', '--colour');
     expect(run.code).toBe(2);

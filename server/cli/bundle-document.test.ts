@@ -96,4 +96,31 @@ describe('bundleDocument', () => {
       expect(parse(bundled.text).components.schemas.Linked).toEqual({ type: 'number' });
     });
   });
+
+  describe('files that are not UTF-8 or not YAML are named for what they are', () => {
+    let dir: string;
+    const write = async (name: string, bytes: Uint8Array | string) => {
+      dir ??= await mkdtemp(join(tmpdir(), 'accord-encoding-'));
+      await writeFile(join(dir, name), bytes);
+      return join(dir, name);
+    };
+    afterAll(() => dir && rm(dir, { recursive: true, force: true }));
+
+    test('a UTF-16 file with its byte-order mark is called UTF-16, with how to convert it', async () => {
+      const file = await write('utf16.yaml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('openapi: 3.1.0\n', 'utf16le')]));
+      await expect(bundleDocument(file)).rejects.toThrow(/is UTF-16LE \(it starts with a UTF-16 byte-order mark\); Accord reads UTF-8 only: convert it, e.g. iconv -f UTF-16LE -t UTF-8$/);
+    });
+
+    test('invalid UTF-8 is refused rather than replaced', async () => {
+      const file = await write('latin1.yaml', Buffer.from([0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xe9, 0x0a]));
+      await expect(bundleDocument(file)).rejects.toThrow(/latin1.yaml is not valid UTF-8/);
+    });
+
+    test('a YAML error ends with its position, not a colon left from the excerpt that followed it', async () => {
+      const file = await write('bad.yaml', 'a: b\n  c: d: e\n');
+      const error = await bundleDocument(file).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsageError);
+      expect((error as Error).message).toMatch(/is not valid YAML or JSON: .* at line 1, column 4$/);
+    });
+  });
 });

@@ -21,12 +21,26 @@ export interface BundledDocument {
  * check); remote references are refused rather than fetched. A document without external
  * references is sent exactly as written.
  */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Contract files are UTF-8; anything else is named for what it is rather than mis-decoded. */
+function utf8TextOf(file: string, bytes: Buffer): string {
+  const [a, b, c, d] = bytes;
+  const bom = a === 0xff && b === 0xfe ? (c === 0 && d === 0 ? 'UTF-32LE' : 'UTF-16LE') : a === 0xfe && b === 0xff ? 'UTF-16BE' : a === 0 && b === 0 && c === 0xfe && d === 0xff ? 'UTF-32BE' : undefined;
+  if (bom) throw new UsageError(`${file} is ${bom} (it starts with a ${bom.slice(0, 6)} byte-order mark); Accord reads UTF-8 only: convert it, e.g. iconv -f ${bom} -t UTF-8`);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new UsageError(`${file} is not valid UTF-8; save it as UTF-8`);
+  }
+}
+
 export async function bundleDocument(file: string): Promise<BundledDocument> {
   const path = resolve(file);
   let text: string;
   try {
     if ((await stat(path)).size > MAX_TOTAL_BYTES) throw new UsageError(`${file} is larger than 10 MiB`);
-    text = await readFile(path, 'utf8');
+    text = utf8TextOf(file, await readFile(path));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
@@ -36,7 +50,8 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
     // JSON through the native parser: the YAML parser takes seconds on a multi-megabyte JSON file.
     doc = parseJsonOrUndefined(text) ?? parse(text, { maxAliasCount: 100 });
   } catch (error) {
-    throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]}`);
+    // The parser's first line ends by pointing at a code excerpt on the next lines ("…, column 5:").
+    throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}`);
   }
   const info = infoOf(doc);
   if (!hasExternalRef(doc)) return { text, included: [], info };
@@ -59,9 +74,12 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
     if (real !== root && !real.startsWith(root + sep)) {
       throw refuse(`the reference to ${target} leaves the document's folder ${root}; only files under it are bundled`);
     }
-    const content = await readFile(real, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw refuse(`cannot read the referenced file ${relative(root, real)}: ${error.code ?? error.message}`);
-    });
+    const content = utf8TextOf(
+      relative(root, real),
+      await readFile(real).catch((error: NodeJS.ErrnoException) => {
+        throw refuse(`cannot read the referenced file ${relative(root, real)}: ${error.code ?? error.message}`);
+      }),
+    );
     total += Buffer.byteLength(content);
     if (total > MAX_TOTAL_BYTES) throw refuse('the bundled document would be larger than 10 MiB');
     included.add(relative(root, real));

@@ -4,7 +4,7 @@ export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A finding as reports show it; a check adds which versions it was found against and why it is accepted. */
-export type ReportFinding = ReportedFinding & { source?: 'compatibility' | 'policy'; against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; change?: unknown };
+export type ReportFinding = ReportedFinding & { source?: 'compatibility' | 'policy' | 'version'; against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; change?: unknown };
 
 export interface Report {
   findings: readonly ReportFinding[];
@@ -53,15 +53,22 @@ const trips = (f: ReportFinding, failOn: FailOn) => !excused(f) && (failOn === '
 function headline(report: Report): string {
   const { verdict, findings } = report;
   const { warn, info } = verdict.summary;
-  const isPolicy = (f: ReportFinding) => report.subject === 'policy' || f.source === 'policy';
-  const errors = (policy: boolean) => findings.filter((f) => f.level === 'error' && isPolicy(f) === policy);
+  const kindOf = (f: ReportFinding) => (report.subject === 'policy' || f.source === 'policy' ? 'policy' : f.source === 'version' ? 'version' : 'change');
+  const errors = (kind: ReturnType<typeof kindOf>) => findings.filter((f) => f.level === 'error' && kindOf(f) === kind);
   const counted = (list: ReportFinding[], name: string) => {
     const accepted = list.filter((f) => f.accepted !== undefined).length;
     const waived = list.filter((f) => f.accepted === undefined && f.waiver !== undefined).length;
     const notes = [accepted > 0 && `${accepted} accepted`, waived > 0 && `${waived} waived`].filter(Boolean);
     return `${list.length} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
-  const parts = report.subject === 'policy' ? [counted(errors(true), 'error(s)')] : [counted(errors(false), 'breaking'), ...(errors(true).length > 0 ? [counted(errors(true), 'policy error(s)')] : [])];
+  const parts =
+    report.subject === 'policy'
+      ? [counted(errors('policy'), 'error(s)')]
+      : [
+          counted(errors('change'), 'breaking'),
+          ...(errors('policy').length > 0 ? [counted(errors('policy'), 'policy error(s)')] : []),
+          ...(errors('version').length > 0 ? [counted(errors('version'), 'version error(s)')] : []),
+        ];
   return `${verdict.verdict.toUpperCase()}: ${parts.join(', ')}, ${warn} warning(s), ${info} ${report.subject === 'policy' ? 'note(s)' : 'other change(s)'}`;
 }
 

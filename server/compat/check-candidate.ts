@@ -72,7 +72,18 @@ export interface PolicyFinding extends ReportedFinding {
   waiver?: { id: string; expiresAt: string };
 }
 
-export type CandidateFinding = CheckFinding | PolicyFinding;
+/**
+ * A finding about the candidate's version number rather than its content: the number is taken by
+ * a version with other content, or is not above the latest of its major line. The publish refuses
+ * such a candidate; a check reports it with everything else. No fingerprint: nothing waives it.
+ */
+export interface VersionFinding extends ReportedFinding {
+  source: 'version';
+  accepted?: never;
+  waiver?: never;
+}
+
+export type CandidateFinding = CheckFinding | PolicyFinding | VersionFinding;
 
 export type Bump = 'major' | 'minor' | 'patch';
 
@@ -162,6 +173,13 @@ export function addPolicyFindings(check: CandidateCheck, findings: readonly Repo
     return { ...finding, source: 'policy', ...(!gates && finding.level === 'error' && { accepted: 'draft' as const }), fingerprint, ...(waiver && { waiver }) };
   });
   const all = [...check.findings, ...policy];
+  const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
+  return { ...check, ...verdictOf(gated, failOn), summary: verdictOf(all).summary, findings: all };
+}
+
+/** Puts a finding about the candidate's version number in front of a check's, under one verdict. */
+export function addVersionFinding(check: CandidateCheck, finding: VersionFinding, { failOn = 'error' }: { failOn?: FailOn } = {}): CandidateCheck {
+  const all = [finding, ...check.findings];
   const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
   return { ...check, ...verdictOf(gated, failOn), summary: verdictOf(all).summary, findings: all };
 }

@@ -15,6 +15,7 @@ export { rules } from './rules/index.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
 export {
   addPolicyFindings,
+  addVersionFinding,
   checkCandidate,
   type PolicyOptions,
   type ActiveWaiver,
@@ -22,6 +23,7 @@ export {
   type CandidateCheck,
   type CandidateFinding,
   type PolicyFinding,
+  type VersionFinding,
   type CandidateCheckInput,
   type CheckDirection,
   type CheckFinding,

@@ -45,8 +45,13 @@ export const defaultDatabaseTimeouts: DatabaseTimeouts = { connectMs: 5_000, que
 
 export async function openDatabase(
   location: DatabaseLocation,
-  { onIdleClientError = (_error: Error) => {}, timeouts = defaultDatabaseTimeouts }: { onIdleClientError?: (error: Error) => void; timeouts?: DatabaseTimeouts } = {},
+  {
+    onIdleClientError = (_error: Error) => {},
+    timeouts = defaultDatabaseTimeouts,
+    onQuery,
+  }: { onIdleClientError?: (error: Error) => void; timeouts?: DatabaseTimeouts; /** Told of every statement the registry sends: for tests that count them. */ onQuery?: (statement: string) => void } = {},
 ): Promise<Database> {
+  const logger = onQuery ? { logQuery: (statement: string) => onQuery(statement) } : undefined;
   const migrationsFolder = join(packageRoot(), 'migrations');
   if ('url' in location) {
     const pool = new pg.Pool({
@@ -63,7 +68,7 @@ export async function openDatabase(
     // without a listener it would be an unhandled 'error' event that ends the process. The pool
     // replaces the connection on the next query.
     pool.on('error', onIdleClientError);
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool, { schema, ...(logger && { logger }) }) as unknown as Db;
     // The start-up lock lives on a connection of its own with no statement timeout: migrations may
     // run longer than any request's statement should, and it is held across the whole start-up step.
     const exclusivelyOn = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -92,7 +97,7 @@ export async function openDatabase(
     lock.release();
     throw error;
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, ...(logger && { logger }) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -18,18 +18,24 @@ type Profile =
   | 'admin-only'
   | 'maintainer'
   | 'maintainer-or-publish-key'
+  | 'maintainer-or-subscriptions-key'
+  | 'maintainer-or-waivers-key'
+  | 'maintainer-or-webhooks-key'
   | 'member'
   | 'member-or-checks-key'
+  | 'member-or-subscriptions-key'
+  | 'member-or-waivers-key'
   | 'setup-token-holder';
 
-const ADMINS: readonly Caller[] = ['admin', 'scopedKey', 'bootstrapKey'];
+// `admin key` is an administrator's: installation-wide, like the bootstrap key.
+const ADMINS: readonly Caller[] = ['admin', 'admin key', 'bootstrapKey'];
 const MAINTAINERS: readonly Caller[] = ['maintainer', ...ADMINS];
 const MEMBERS: readonly Caller[] = ['member', ...MAINTAINERS];
 
 /**
- * `may`: the callers allowed; `scope`: the scope an API key of the owning team needs (the scoped
- * key carries exactly it, the unscoped one every pipeline scope but it). Anything a pipeline does
- * not do needs an `admin` key, which is installation-wide.
+ * `may`: the callers allowed; `scope`: the scope an API key of the owning team needs (the unscoped
+ * key carries every pipeline scope but it). What a pipeline does not do, managing the team itself,
+ * needs an `admin` key, which is installation-wide.
  */
 const PROFILES: Record<Profile, { may: readonly Caller[]; scope: Scope; anonymousRefusal?: 401 | 403 }> = {
   public: { may: CALLERS, scope: 'contracts:read' },
@@ -37,9 +43,14 @@ const PROFILES: Record<Profile, { may: readonly Caller[]; scope: Scope; anonymou
   read: { may: CALLERS, scope: 'contracts:read' },
   'admin-only': { may: ADMINS, scope: 'admin' },
   maintainer: { may: MAINTAINERS, scope: 'admin' },
-  'maintainer-or-publish-key': { may: MAINTAINERS, scope: 'contracts:publish' },
+  'maintainer-or-publish-key': { may: [...MAINTAINERS, 'contracts:publish key'], scope: 'contracts:publish' },
+  'maintainer-or-subscriptions-key': { may: [...MAINTAINERS, 'subscriptions:write key'], scope: 'subscriptions:write' },
+  'maintainer-or-waivers-key': { may: [...MAINTAINERS, 'waivers:write key'], scope: 'waivers:write' },
+  'maintainer-or-webhooks-key': { may: [...MAINTAINERS, 'webhooks:write key'], scope: 'webhooks:write' },
   member: { may: MEMBERS, scope: 'admin' },
-  'member-or-checks-key': { may: MEMBERS, scope: 'checks:run' },
+  'member-or-checks-key': { may: [...MEMBERS, 'checks:run key'], scope: 'checks:run' },
+  'member-or-subscriptions-key': { may: [...MEMBERS, 'subscriptions:write key'], scope: 'subscriptions:write' },
+  'member-or-waivers-key': { may: [...MEMBERS, 'waivers:write key'], scope: 'waivers:write' },
   // Claiming an installation takes the token printed in the server's log, which no caller here has.
   'setup-token-holder': { may: [], scope: 'admin', anonymousRefusal: 403 },
 };
@@ -137,6 +148,7 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /teams/{team}/api-keys': { profile: 'maintainer', ok: 200, call: () => ({ path: `/teams/${OWNERS}/api-keys` }) },
   'POST /api-keys': { profile: 'maintainer', ok: 201, call: () => ({ path: '/api-keys', body: { name: fresh('key'), team: OWNERS, scopes: ['contracts:publish'] } }) },
   'POST /api-keys/{key}/revoke': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/api-keys/${(await made('POST', '/api-keys', { name: fresh('key'), team: OWNERS, scopes: ['contracts:read'] })).id}/revoke` }) },
+  'POST /api-keys/{key}/adopt': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/api-keys/${(await made('POST', '/api-keys', { name: fresh('key'), team: OWNERS, scopes: ['contracts:read'] })).id}/adopt` }) },
 
   // Teams and systems
   'GET /teams': { profile: 'read', ok: 200, call: () => ({ path: '/teams' }) },
@@ -193,13 +205,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Waivers
   'GET /contracts/{contract}/waivers': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/waivers` }) },
   'POST /contracts/{contract}/waivers': {
-    profile: 'member',
+    profile: 'member-or-waivers-key',
     ok: 201,
     call: () => ({ path: `/contracts/${CONTRACT}/waivers`, body: { rule: 'response-property-removed', operations: ['GET /stock/{sku}'], pointer: `/${fresh('pointer')}`, reason: 'matrix', expiresAt: inDays(10) } }),
   },
   'GET /waivers/{waiver}': { profile: 'read', ok: 200, call: () => ({ path: `/waivers/${world.waiver}` }) },
-  'POST /waivers/{waiver}/approve': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/waivers/${await freshWaiver()}/approve` }) },
-  'POST /waivers/{waiver}/revoke': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/waivers/${await freshWaiver()}/revoke` }) },
+  'POST /waivers/{waiver}/approve': { profile: 'maintainer-or-waivers-key', ok: 200, call: async () => ({ path: `/waivers/${await freshWaiver()}/approve` }) },
+  'POST /waivers/{waiver}/revoke': { profile: 'maintainer-or-waivers-key', ok: 200, call: async () => ({ path: `/waivers/${await freshWaiver()}/revoke` }) },
 
   // Governance and rulesets
   'GET /governance': { profile: 'read', ok: 200, call: () => ({ path: '/governance' }) },
@@ -231,15 +243,15 @@ const EXPECTATIONS: Record<string, Expectation> = {
   // Subscriptions
   'GET /contracts/{contract}/subscriptions': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/subscriptions` }) },
   'POST /contracts/{contract}/subscriptions': {
-    profile: 'member',
+    profile: 'member-or-subscriptions-key',
     ok: 201,
     call: async () => ({ path: `/contracts/${OTHERS_CONTRACT}/subscriptions`, body: { consumer: await freshSystem(OWNERS), range: '^1.0.0', operations: ['GET /stock/{sku}'] } }),
   },
   'GET /subscriptions/{subscription}': { profile: 'read', ok: 200, call: () => ({ path: `/subscriptions/${world.subscription}` }) },
-  'POST /subscriptions/{subscription}/approve': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/subscriptions/${await freshSubscription(OTHERS, CONTRACT)}/approve` }) },
-  'POST /subscriptions/{subscription}/reject': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/subscriptions/${await freshSubscription(OTHERS, CONTRACT)}/reject` }) },
+  'POST /subscriptions/{subscription}/approve': { profile: 'maintainer-or-subscriptions-key', ok: 200, call: async () => ({ path: `/subscriptions/${await freshSubscription(OTHERS, CONTRACT)}/approve` }) },
+  'POST /subscriptions/{subscription}/reject': { profile: 'maintainer-or-subscriptions-key', ok: 200, call: async () => ({ path: `/subscriptions/${await freshSubscription(OTHERS, CONTRACT)}/reject` }) },
   'POST /subscriptions/{subscription}/revoke': {
-    profile: 'member',
+    profile: 'member-or-subscriptions-key',
     ok: 200,
     call: async () => {
       const id = await freshSubscription(OWNERS, OTHERS_CONTRACT);
@@ -266,13 +278,13 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'GET /audit/verify': { profile: 'admin-only', ok: 200, call: () => ({ path: '/audit/verify' }) },
 
   // Webhooks: configuration of the system's team, reading included
-  'POST /systems/{system}/webhooks': { profile: 'maintainer', ok: 201, call: async () => ({ path: `/systems/${await freshSystem(OWNERS)}/webhooks`, body: { url: 'http://127.0.0.1:9/matrix' } }) },
-  'GET /systems/{system}/webhooks': { profile: 'maintainer', ok: 200, call: () => ({ path: `/systems/${OWNERS_SYSTEM}/webhooks` }) },
-  'GET /webhooks/{webhook}': { profile: 'maintainer', ok: 200, call: () => ({ path: `/webhooks/${world.webhook}` }) },
-  'POST /webhooks/{webhook}/disable': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/webhooks/${await freshWebhook()}/disable` }) },
-  'POST /webhooks/{webhook}/rotate-secret': { profile: 'maintainer', ok: 200, call: async () => ({ path: `/webhooks/${await freshWebhook()}/rotate-secret` }) },
-  'GET /webhooks/{webhook}/deliveries': { profile: 'maintainer', ok: 200, call: () => ({ path: `/webhooks/${world.webhook}/deliveries` }) },
-  'POST /webhooks/{webhook}/test': { profile: 'maintainer', ok: 202, call: async () => ({ path: `/webhooks/${await freshWebhook()}/test` }) },
+  'POST /systems/{system}/webhooks': { profile: 'maintainer-or-webhooks-key', ok: 201, call: async () => ({ path: `/systems/${await freshSystem(OWNERS)}/webhooks`, body: { url: 'http://127.0.0.1:9/matrix' } }) },
+  'GET /systems/{system}/webhooks': { profile: 'maintainer-or-webhooks-key', ok: 200, call: () => ({ path: `/systems/${OWNERS_SYSTEM}/webhooks` }) },
+  'GET /webhooks/{webhook}': { profile: 'maintainer-or-webhooks-key', ok: 200, call: () => ({ path: `/webhooks/${world.webhook}` }) },
+  'POST /webhooks/{webhook}/disable': { profile: 'maintainer-or-webhooks-key', ok: 200, call: async () => ({ path: `/webhooks/${await freshWebhook()}/disable` }) },
+  'POST /webhooks/{webhook}/rotate-secret': { profile: 'maintainer-or-webhooks-key', ok: 200, call: async () => ({ path: `/webhooks/${await freshWebhook()}/rotate-secret` }) },
+  'GET /webhooks/{webhook}/deliveries': { profile: 'maintainer-or-webhooks-key', ok: 200, call: () => ({ path: `/webhooks/${world.webhook}/deliveries` }) },
+  'POST /webhooks/{webhook}/test': { profile: 'maintainer-or-webhooks-key', ok: 202, call: async () => ({ path: `/webhooks/${await freshWebhook()}/test` }) },
 };
 
 /** Any property of any depth, and any call, answers itself: enough to build the route table's closures. */
@@ -368,7 +380,7 @@ describe('mass assignment', () => {
 
   it('refuses a publish that names who published it, and publishes nothing', async () => {
     const version = `1.${++counter}.0`;
-    const res = await as('scopedKey', 'POST', `/contracts/${CONTRACT}/versions`, { version, document: stockApi(version), publishedBy: 'user:someone' });
+    const res = await as('contracts:publish key', 'POST', `/contracts/${CONTRACT}/versions`, { version, document: stockApi(version), publishedBy: 'user:someone' });
     expect(res.status).toBe(422);
     expect(pointers(res.body)).toEqual(['/publishedBy']);
     expect((await server.json('GET', `/api/v1/contracts/${CONTRACT}/versions/${version}`)).status).toBe(404);
@@ -457,7 +469,7 @@ describe('mass assignment', () => {
     expect(pointers(sneaky.body)).toEqual(['/createdBy', '/id']);
     const created = await as<{ id: string; key: string }>('maintainer', 'POST', '/api-keys', { name, team: OWNERS, scopes: ['contracts:publish'] });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ team: OWNERS, scopes: ['contracts:publish'], createdBy: `user:${callers.people.maintainer.id}` });
+    expect(created.body).toMatchObject({ team: OWNERS, scopes: ['contracts:publish'], createdBy: `user:${callers.people.maintainer.id}`, custodian: { id: callers.people.maintainer.id }, suspension: null });
     // The key it made may not reach past its team either.
     const { key } = created.body;
     const elsewhere = await server.json('POST', `/api/v1/contracts/${OTHERS_CONTRACT}/deployments`, { environment: ENVIRONMENT, version: '1.0.0', address: 'https://elsewhere.example' }, { token: key });
@@ -483,9 +495,9 @@ describe('mass assignment', () => {
     await made('POST', '/contracts', { slug: contract, name: 'Movable', system });
     expect((await as('maintainer', 'PATCH', `/systems/${system}`, { team: OTHERS })).status).toBe(403);
     expect((await as('maintainer', 'PATCH', `/contracts/${contract}`, { system: OTHERS_SYSTEM })).status).toBe(403);
-    expect((await as('scopedKey', 'PATCH', `/contracts/${contract}`, { system: OTHERS_SYSTEM })).status).toBe(403);
+    expect((await as('contracts:publish key', 'PATCH', `/contracts/${contract}`, { system: OTHERS_SYSTEM })).status).toBe(403);
     expect((await as('maintainer', 'POST', '/systems', { slug: fresh('system'), name: 'Planted', team: OTHERS, domain: DOMAIN })).status).toBe(403);
-    expect((await as('scopedKey', 'POST', '/contracts', { slug: fresh('contract'), name: 'Planted', system: OTHERS_SYSTEM })).status).toBe(403);
+    expect((await as('contracts:publish key', 'POST', '/contracts', { slug: fresh('contract'), name: 'Planted', system: OTHERS_SYSTEM })).status).toBe(403);
     expect(await read(`/systems/${system}`)).toMatchObject({ team: OWNERS });
     expect(await read(`/contracts/${contract}`)).toMatchObject({ system });
   });
@@ -493,7 +505,7 @@ describe('mass assignment', () => {
   it('refuses webhook secrets, deployment recorders and fields teams, environments and rulesets do not have', async () => {
     const cases: [Caller, string, string, object, string[]][] = [
       ['maintainer', 'POST', `/systems/${OWNERS_SYSTEM}/webhooks`, { url: 'http://127.0.0.1:9/matrix', secret: 'whsec_mine', active: false, createdBy: 'user:someone' }, ['/active', '/createdBy', '/secret']],
-      ['scopedKey', 'POST', `/contracts/${CONTRACT}/deployments`, { environment: ENVIRONMENT, version: '1.0.0', address: 'https://x.example', recordedBy: 'user:someone', id: 'x' }, ['/id', '/recordedBy']],
+      ['contracts:publish key', 'POST', `/contracts/${CONTRACT}/deployments`, { environment: ENVIRONMENT, version: '1.0.0', address: 'https://x.example', recordedBy: 'user:someone', id: 'x' }, ['/id', '/recordedBy']],
       ['maintainer', 'PATCH', `/teams/${OWNERS}`, { slug: 'renamed', id: 'x', createdBy: 'user:someone' }, ['/createdBy', '/id', '/slug']],
       ['maintainer', 'PATCH', `/systems/${OWNERS_SYSTEM}`, { slug: 'renamed', createdBy: 'user:someone' }, ['/createdBy', '/slug']],
       ['admin', 'POST', '/teams', { slug: fresh('team'), name: 'Team', owner: 'user:someone', createdBy: 'user:someone' }, ['/createdBy', '/owner']],

@@ -126,7 +126,19 @@ describe('checks', () => {
     }
     const res = await server.json<{ affectedConsumers: unknown[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.2.0', document: ledgerApi({ id: { type: 'string' } }, { '/balance': { get: { responses: { '200': { description: 'b' } } } } }) });
     // Stored subscriptions name operations as the contract spells them.
-    expect(res.body.affectedConsumers).toEqual([{ consumer: 'billing', range: '^2.0.0', admitsVersion: true, operations: ['GET /entries/{id}'], breaking: 1 }]);
+    expect(res.body.affectedConsumers).toEqual([{ consumer: 'billing', subscription: expect.any(String), range: '^2.0.0', admitsVersion: true, operations: ['GET /entries/{id}'], breaking: 1 }]);
+  });
+
+  it('names a consumer holding ^1 and ^2 side by side once, through the subscription that admits the version', async () => {
+    const older = await server.json<{ id: string }>('POST', '/api/v1/contracts/ledger-api/subscriptions', { consumer: 'billing', range: '^1.0.0', operations: ['GET /entries/{id}', 'GET /entries'] });
+    expect(older.status).toBe(201);
+    expect((await server.json('POST', `/api/v1/subscriptions/${older.body.id}/approve`)).status).toBe(200);
+    const removesId = ledgerApi({ amount: { type: 'integer' } }, { '/balance': { get: { responses: { '200': { description: 'b' } } } } });
+    const onTwo = await server.json<{ affectedConsumers: { consumer: string; subscription: string; range: string }[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.2.0', document: removesId });
+    expect(onTwo.body.affectedConsumers.filter((c) => c.consumer === 'billing')).toEqual([expect.objectContaining({ range: '^2.0.0', operations: ['GET /entries/{id}'] })]);
+    const onOne = await server.json<{ affectedConsumers: { consumer: string; subscription: string; range: string }[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '1.0.1', document: withoutCurrency });
+    expect(onOne.body.affectedConsumers).toEqual([{ consumer: 'billing', subscription: older.body.id, range: '^1.0.0', admitsVersion: true, operations: ['GET /entries', 'GET /entries/{id}'], breaking: 1 }]);
+    expect((await server.json('POST', `/api/v1/subscriptions/${older.body.id}/revoke`)).status).toBe(200);
   });
 
   it('takes a raw YAML document with the version in the query', async () => {
@@ -135,11 +147,29 @@ describe('checks', () => {
     expect(await res.json()).toMatchObject({ version: '3.0.0', failed: false });
   });
 
-  it('refuses a version the publish would refuse, so a stale info.version cannot pass CI', async () => {
-    const taken = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '1.0.0', document: withBalance });
-    expect([taken.status, taken.body.code]).toEqual([409, 'version-conflict']);
-    const behind = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.0.5', document: withoutCurrency });
-    expect([behind.status, behind.body.code]).toEqual([409, 'version-order']);
+  it('reports a version number the publish would refuse as a failing finding, so a stale info.version cannot pass CI', async () => {
+    type Checked = { version: string; verdict: string; failed: boolean; comparedWith: string[]; semver: { previous: string; claimed: null; suggested: string }; findings: (Finding & { source: string; pointer: string })[] };
+    // 2.1.0 is the latest and holds /balance; the candidate drops it and keeps the number.
+    const taken = await server.json<Checked>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.1.0', document: withoutCurrency });
+    expect(taken.status).toBe(201);
+    expect(taken.body).toMatchObject({ version: '2.1.0', verdict: 'fail', failed: true, comparedWith: ['2.1.0'], semver: { previous: '2.1.0', claimed: null, suggested: '3.0.0' } });
+    expect(taken.body.findings[0]).toEqual({
+      id: 'version-already-published',
+      level: 'error',
+      source: 'version',
+      message: 'version 2.1.0 of "ledger-api" is already published with other content; bump the version, to 3.0.0 for these changes',
+      why: expect.stringMatching(/immutable/),
+      operations: [],
+      pointer: '/info/version',
+    });
+    // Judged against 2.1.0 as its next patch would be: removing /balance breaks within the line.
+    expect(taken.body.findings.map((f) => f.id)).toContain('path-removed');
+    const behind = await server.json<Checked>('POST', '/api/v1/contracts/ledger-api/checks', { version: '2.0.5', document: withBalance });
+    expect(behind.status).toBe(201);
+    expect(behind.body.findings.filter((f) => f.source === 'version')).toEqual([expect.objectContaining({ id: 'version-behind-latest', message: expect.stringMatching(/^2\.0\.5 is not greater than 2\.1\.0, the latest 2\.x version of "ledger-api"; bump the version, to 2\.2\.0 for these changes$/) })]);
+    // The publish itself still refuses both numbers.
+    expect((await publish('ledger-api', '2.1.0', withoutCurrency)).body.code).toBe('version-conflict');
+    expect((await publish('ledger-api', '2.0.5', withBalance)).body.code).toBe('version-order');
   });
 
   it('answers problems for a bad version, an invalid document and an unknown check', async () => {

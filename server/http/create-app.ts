@@ -6,7 +6,8 @@ import { gateRoute, rateLimitKey, type Auth, type Authenticator, type Identity, 
 import { describeActor } from '../shared/index.js';
 import { identityRoutes } from './identity.routes.js';
 import { authEndpoints } from './auth-endpoints.js';
-import { boundedBody } from './bounded-body.js';
+import { closeUnreadBody } from './close-unread-body.js';
+import { requestBody, type BodyRule } from './request-body.js';
 import { checkOrigin } from './check-origin.js';
 import { AccordError } from '../shared/index.js';
 import { contractRoutes } from './contracts.routes.js';
@@ -55,6 +56,8 @@ export interface AppDeps extends ApiServices {
   /** Accord's own REST API description, served at /api/v1/openapi.json. */
   apiDocument: () => Promise<object>;
   maxDocumentBytes: number;
+  /** The GraphQL endpoint, served at /graphql behind the same authentication as REST. */
+  graphql?: RequestHandler;
 }
 
 /** Every REST route under /api/v1, as data. */
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   if (deps.trustProxy !== undefined) app.set('trust proxy', trustProxyValue(deps.trustProxy));
   app.set('etag', 'strong');
+  app.use(closeUnreadBody());
   app.use(requestContext());
   app.use((req, res, next) => {
     const started = performance.now();
@@ -91,24 +95,33 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   // better-auth's own endpoints (sign-in, sign-out, session, OIDC callback) read the body
-  // themselves, unless it was parsed already. Sign-in bodies are parsed here, so attempts can be
-  // counted per address and per account: guessing one person's password from many addresses is
-  // limited too.
+  // themselves, unless it was parsed already. Accord parses them all, so they are bounded and
+  // decoded strictly like every other body, and so sign-in attempts can be counted per address and
+  // per account: guessing one person's password from many addresses is limited too.
   // Every endpoint that checks a password counts; better-auth accepts JSON and form bodies alike.
-  app.post(['/api/auth/sign-in/{*rest}', '/api/auth/change-password', '/api/auth/verify-password', '/api/auth/change-email'], boundedBody(64 * 1024), express.json({ limit: 64 * 1024 }), express.urlencoded({ limit: 64 * 1024, extended: false }), (req, _res, next) => {
+  app.use('/api/auth', requestBody(authBody, { lengthRequired: true }));
+  app.post(['/api/auth/sign-in/{*rest}', '/api/auth/change-password', '/api/auth/verify-password', '/api/auth/change-email'], (req, _res, next) => {
     const email = (req.body as { email?: unknown } | undefined)?.email;
     limits.signIn.take('sign-in attempts', rateLimitKey('address', req.ip), ...(typeof email === 'string' ? [rateLimitKey('account', email)] : []));
     next();
   });
-  app.all('/api/auth/{*rest}', boundedBody(64 * 1024), authEndpoints(auth));
+  app.all('/api/auth/{*rest}', authEndpoints(auth));
 
   const api = Router();
   // Bodies are read only once the caller has passed the route's gate, so a stranger's upload to a
   // write route is refused from its headers; GETs read none, and only routes that take documents
   // read more than a small JSON object. A JSON body carries the document as an escaped string, so
   // it may be somewhat larger than the document; safe ingest enforces the document limit on the text.
-  const documentBody = [express.json({ limit: maxDocumentBytes * 2 + 64 * 1024, strict: true }), express.raw({ type: RAW_DOCUMENT_TYPES, limit: maxDocumentBytes })];
-  const smallBody = [express.json({ limit: 64 * 1024, strict: true })];
+  const documentBody = [
+    requestBody(
+      [
+        { types: ['application/json'], as: 'json', maxBytes: maxDocumentBytes * 2 + SMALL_BODY_BYTES },
+        { types: RAW_DOCUMENT_TYPES, as: 'bytes', maxBytes: maxDocumentBytes },
+      ],
+      { tooLarge: 'document-too-large' },
+    ),
+  ];
+  const smallBody = [requestBody([{ types: ['application/json'], as: 'json', maxBytes: SMALL_BODY_BYTES }])];
   const bodyOf = (route: Route) => (route.method === 'get' ? [] : route.accepts === 'document' ? documentBody : smallBody);
   api.use(authenticated(authenticate, trustedOrigins));
   api.get('/openapi.json', async (_req, res) => void res.json(await apiDocument()));
@@ -119,11 +132,23 @@ export function createApp(deps: AppDeps): express.Express {
     api[route.method](expressPath(route.path), gate, ...limit, ...bodyOf(route), route.handler);
   }
   app.use('/api/v1', api);
+  // A GraphQL body may carry a document to publish, as an escaped string inside JSON.
+  // Read and decoded strictly like every JSON body; Yoga takes the parsed body from the request.
+  if (deps.graphql) app.use('/graphql', requestBody([{ types: ['application/json'], as: 'json', maxBytes: maxDocumentBytes * 2 + SMALL_BODY_BYTES }], { tooLarge: 'document-too-large' }), authenticated(authenticate, trustedOrigins), deps.graphql);
 
   app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
   app.use(problemHandler({ log, onDatabaseUnavailable: deps.onDatabaseUnavailable }));
   return app;
 }
+
+const SMALL_BODY_BYTES = 64 * 1024;
+
+/** Whatever better-auth would read; its endpoints take JSON or forms, anything else is at least text. */
+const authBody: BodyRule[] = [
+  { types: ['application/json', '+json'], as: 'json', maxBytes: SMALL_BODY_BYTES },
+  { types: ['application/x-www-form-urlencoded'], as: 'form', maxBytes: SMALL_BODY_BYTES },
+  { types: ['*/*'], as: 'text', maxBytes: SMALL_BODY_BYTES },
+];
 
 /** Replaces the anonymous actor with whoever the credentials name; cookie writes must pass the origin check. */
 function authenticated(authenticate: Authenticator, trustedOrigins: ReadonlySet<string>): RequestHandler {

@@ -58,7 +58,7 @@ describe('hostile documents published through the REST API', () => {
   it('starts from a warm server', async () => {
     await server.json('POST', '/api/v1/contracts', { slug: 'warm-up', name: 'warm', system: 'attacker' });
     const warm = hostileCases.find((c) => c.name === 'accept-baseline-oas30')!;
-    const res = await server.fetch('/api/v1/contracts/warm-up/versions?version=1.0.0', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: warm.body() });
+    const res = await server.fetch('/api/v1/contracts/warm-up/versions?version=1.0.0', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(warm.body()) });
     expect(res.status).toBe(201);
     baseline = heapMb();
   });
@@ -71,7 +71,7 @@ describe('hostile documents published through the REST API', () => {
       const res = await server.fetch(`/api/v1/contracts/${slug}/versions?version=1.0.0`, {
         method: 'POST',
         headers: { 'content-type': 'application/octet-stream' },
-        body: c.body(),
+        body: new Uint8Array(c.body()),
         signal: AbortSignal.timeout(30_000),
       });
       const body = (await res.json()) as { code?: string; detail?: string };

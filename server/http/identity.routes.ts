@@ -53,5 +53,6 @@ export function identityRoutes(identity: Identity, setup: SetupClaim): Route[] {
       },
     },
     { method: 'post', access: 'team.manage', path: '/api-keys/{key}/revoke', handler: async (req, res) => void res.json(await apiKeys().revoke(param(req, 'key'), actorOf(res))) },
+    { method: 'post', access: 'team.manage', path: '/api-keys/{key}/adopt', handler: async (req, res) => void res.json(await apiKeys().adopt(param(req, 'key'), actorOf(res))) },
   ];
 }

@@ -6,6 +6,7 @@ import { AccordError, InvalidInput, Unavailable, type Issue } from '../shared/in
 const STATUS_BY_CODE: Record<string, number> = {
   'not-found': 404,
   unauthenticated: 401,
+  'api-key-suspended': 401,
   forbidden: 403,
   'rate-limited': 429,
   'cross-origin-write': 403,
@@ -16,6 +17,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'unsupported-media-type': 415,
   'payload-too-large': 413,
   'length-required': 411,
+  'invalid-encoding': 422,
   'document-too-large': 413,
   'already-exists': 409,
   'version-conflict': 409,
@@ -72,13 +74,13 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 /**
- * The last middleware: every failure leaves as RFC 9457 problem+json. Errors from body parsing
- * are translated; anything unexpected is logged and answered with a 500 that leaks nothing.
+ * The last middleware: every failure leaves as RFC 9457 problem+json. Client faults Express finds
+ * itself are translated; anything unexpected is logged and answered with a 500 that leaks nothing.
  */
 export function problemHandler({ log, onDatabaseUnavailable = () => {} }: { log: { error: (obj: object, msg: string) => void }; onDatabaseUnavailable?: () => void }): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const requestId = res.getHeader('x-request-id') as string | undefined;
-    const accordError = error instanceof AccordError ? error : (fromBodyParser(error, isDocumentUpload(req.method, req.path)) ?? fromDatabase(error));
+    const accordError = error instanceof AccordError ? error : (fromExpress(error) ?? fromDatabase(error));
     // An outage is reported once by whoever watches the database, not once per request.
     if (accordError?.code === 'database-unavailable') onDatabaseUnavailable();
     else if (!accordError) log.error({ err: withoutStatement(error), requestId }, 'unhandled error');
@@ -88,19 +90,9 @@ export function problemHandler({ log, onDatabaseUnavailable = () => {} }: { log:
   };
 }
 
-// The body of a publish is the document, so an oversized body is an oversized document.
-const isDocumentUpload = (method: string, path: string) => method === 'POST' && /\/(versions|checks)\/?$/.test(path);
-
-function fromBodyParser(error: unknown, documentUpload: boolean): AccordError | undefined {
-  const type = (error as { type?: string })?.type;
-  if (type === 'entity.too.large') {
-    const limit = (error as { limit?: number }).limit;
-    return new AccordError(documentUpload ? 'document-too-large' : 'payload-too-large', `the request body is larger than the ${limit} byte limit`);
-  }
-  if (type === 'entity.parse.failed') return new AccordError('malformed-json', `the request body is not valid JSON: ${(error as Error).message}`);
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new AccordError('unsupported-media-type', (error as Error).message);
-  if (type === 'request.aborted' || type === 'stream.encoding.set') return new AccordError('malformed-json', 'the request body could not be read');
-  // Express marks client faults it finds itself (a malformed percent-encoding in the path) with a 4xx status.
+// Request bodies are read by requestBody, which throws AccordErrors; Express marks client faults it
+// finds itself (a malformed percent-encoding in the path) with a 4xx status.
+function fromExpress(error: unknown): AccordError | undefined {
   const status = (error as { status?: number })?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return new AccordError('bad-request', `the request is malformed: ${(error as Error).message}`);
   return undefined;

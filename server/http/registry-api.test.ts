@@ -274,10 +274,12 @@ describe('subscriptions', () => {
     expect(range.body.code).toBe('range-unsatisfied');
   });
 
-  it('allows one live subscription per consumer and contract', async () => {
-    const res = await server.json<{ code: string }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'pos', range: '^2.0.0', operations: ['GET /stock/{sku}'] });
+  it('refuses a range overlapping a live subscription of the same consumer, naming it and its range', async () => {
+    const res = await server.json<{ code: string; detail: string; errors: { pointer: string; detail: string }[] }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'pos', range: '>=1.2.0', operations: ['GET /stock/{sku}'] });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('subscription-exists');
+    expect(res.body.detail).toContain(`requested subscription ${id} to "stock-api" for ^1.0.0, which overlaps >=1.2.0`);
+    expect(res.body.errors).toEqual([{ pointer: '/range', detail: `overlaps ^1.0.0 of subscription ${id}` }]);
   });
 
   it('moves through approve and revoke, refusing transitions that make no sense', async () => {
@@ -290,11 +292,28 @@ describe('subscriptions', () => {
     expect(revoked.body.status).toBe('revoked');
   });
 
+  it('lets a consumer hold ^1 and ^2 side by side while it migrates, then revoke ^1', async () => {
+    const one = await server.json<{ id: string }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'e-commerce', range: '^1.0.0', operations: ['GET /stock/{sku}'] });
+    expect(one.status).toBe(201);
+    expect((await server.json('POST', `/api/v1/subscriptions/${one.body.id}/approve`)).status).toBe(200);
+    const two = await server.json<{ id: string; status: string }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'e-commerce', range: '^2.0.0', operations: ['GET /stock/{sku}'] });
+    expect([two.status, two.body.status]).toEqual([201, 'requested']);
+    expect((await server.json('POST', `/api/v1/subscriptions/${two.body.id}/approve`)).status).toBe(200);
+    const live = async () => (await server.json<{ items: { range: string }[] }>('GET', '/api/v1/systems/e-commerce/subscriptions?status=approved')).body.items.map((s) => s.range);
+    expect(await live()).toEqual(['^1.0.0', '^2.0.0']);
+    expect((await server.json('POST', `/api/v1/subscriptions/${one.body.id}/revoke`, { note: 'moved to 2.x' })).status).toBe(200);
+    expect(await live()).toEqual(['^2.0.0']);
+    // With ^1 revoked, its range is free again.
+    const again = await server.json<{ id: string }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'e-commerce', range: '~1.2.0', operations: ['GET /stock/{sku}'] });
+    expect(again.status).toBe(201);
+    await server.json('POST', `/api/v1/subscriptions/${again.body.id}/reject`);
+  });
+
   it('lists the consumers of a contract and the subscriptions of a system', async () => {
     const fresh = await server.json<{ id: string }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'pos', range: '^2.0.0', operations: ['GET /stock/{sku}'] });
     expect(fresh.status).toBe(201);
     const consumers = await server.json<{ items: { consumer: string; status: string }[] }>('GET', '/api/v1/contracts/stock-api/subscriptions');
-    expect(consumers.body.items.map((s) => s.status)).toEqual(['revoked', 'requested']);
+    expect(consumers.body.items.filter((s) => s.consumer === 'pos').map((s) => s.status)).toEqual(['revoked', 'requested']);
     const requested = await server.json<{ items: unknown[] }>('GET', '/api/v1/contracts/stock-api/subscriptions?status=requested');
     expect(requested.body.items).toHaveLength(1);
     const ofSystem = await server.json<{ items: { contract: string }[] }>('GET', '/api/v1/systems/pos/subscriptions');

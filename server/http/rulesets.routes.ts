@@ -6,6 +6,7 @@ import type { Route } from './route.js';
 import { rulesetAssignmentCreate, rulesetAssignmentQuery, rulesetCreate, rulesetQuery, rulesetUploadQuery } from './schemas.js';
 import { validateInput } from './validate-input.js';
 import { RAW_DOCUMENT_TYPES } from './document-input.js';
+import { decodeUtf8 } from './decode-utf8.js';
 
 /**
  * A ruleset to save: `{"name", "text", "description"}` as JSON, or the ruleset file itself (YAML or
@@ -14,12 +15,7 @@ import { RAW_DOCUMENT_TYPES } from './document-input.js';
 function rulesetInput(req: Request): RulesetInput {
   if (Buffer.isBuffer(req.body)) {
     const query = validateInput(rulesetUploadQuery, req.query, 'query');
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(req.body);
-    } catch {
-      throw new InvalidInput('the ruleset is not valid UTF-8', [{ pointer: '/text', message: 'not UTF-8' }]);
-    }
+    const text = decodeUtf8(req.body, { what: 'the ruleset', issues: [{ pointer: '/text', message: 'not UTF-8' }] });
     if (text.length === 0) throw new InvalidInput('the ruleset is empty', [{ pointer: '/text', message: 'empty' }]);
     return { ...query, text };
   }

@@ -5,14 +5,14 @@ import { pageQuery, webhookCreate } from './schemas.js';
 import { validateInput } from './validate-input.js';
 
 /**
- * Webhook endpoints and their delivery logs. All of it needs the right to manage the owning team,
- * reading included: URLs and delivery logs are configuration, not catalog data.
+ * Webhook endpoints and their delivery logs. All of it needs the right to manage the owning team's
+ * webhooks, reading included: URLs and delivery logs are configuration, not catalog data.
  */
 export function webhookRoutes(webhooks: Webhooks): Route[] {
   return [
     {
       method: 'post',
-      access: 'team.manage',
+      access: 'webhook.manage',
       path: '/systems/{system}/webhooks',
       handler: async (req, res) => {
         const created = await webhooks.create(param(req, 'system'), validateInput(webhookCreate, req.body), actorOf(res));
@@ -20,21 +20,21 @@ export function webhookRoutes(webhooks: Webhooks): Route[] {
         res.status(201).location(`/api/v1/webhooks/${created.id}`).set('cache-control', 'no-store').json(created);
       },
     },
-    { method: 'get', access: 'team.manage', path: '/systems/{system}/webhooks', handler: async (req, res) => void res.json(await webhooks.list(param(req, 'system'), actorOf(res))) },
-    { method: 'get', access: 'team.manage', path: '/webhooks/{webhook}', handler: async (req, res) => void res.json(await webhooks.get(param(req, 'webhook'), actorOf(res))) },
-    { method: 'post', access: 'team.manage', path: '/webhooks/{webhook}/disable', handler: async (req, res) => void res.json(await webhooks.disable(param(req, 'webhook'), actorOf(res))) },
+    { method: 'get', access: 'webhook.manage', path: '/systems/{system}/webhooks', handler: async (req, res) => void res.json(await webhooks.list(param(req, 'system'), actorOf(res))) },
+    { method: 'get', access: 'webhook.manage', path: '/webhooks/{webhook}', handler: async (req, res) => void res.json(await webhooks.get(param(req, 'webhook'), actorOf(res))) },
+    { method: 'post', access: 'webhook.manage', path: '/webhooks/{webhook}/disable', handler: async (req, res) => void res.json(await webhooks.disable(param(req, 'webhook'), actorOf(res))) },
     {
       method: 'post',
-      access: 'team.manage',
+      access: 'webhook.manage',
       path: '/webhooks/{webhook}/rotate-secret',
       handler: async (req, res) => void res.set('cache-control', 'no-store').json(await webhooks.rotateSecret(param(req, 'webhook'), actorOf(res))),
     },
     {
       method: 'get',
-      access: 'team.manage',
+      access: 'webhook.manage',
       path: '/webhooks/{webhook}/deliveries',
       handler: async (req, res) => void res.json(await webhooks.deliveries(param(req, 'webhook'), validateInput(pageQuery, req.query, 'query'), actorOf(res))),
     },
-    { method: 'post', access: 'team.manage', path: '/webhooks/{webhook}/test', handler: async (req, res) => void res.status(202).json(await webhooks.test(param(req, 'webhook'), actorOf(res))) },
+    { method: 'post', access: 'webhook.manage', path: '/webhooks/{webhook}/test', handler: async (req, res) => void res.status(202).json(await webhooks.test(param(req, 'webhook'), actorOf(res))) },
   ];
 }

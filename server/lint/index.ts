@@ -9,3 +9,6 @@ export { lintDocument } from './lint-document.js';
 export { SHIPPED_RULESETS, type LintRuleset, type ShippedRulesetName, type ShippedRulesets } from './lint-ruleset.js';
 export type { LintFinding } from './lint-finding.js';
 export { rulesApplyingTo } from './rules-applying-to.js';
+export { unfinishedLint, type UnfinishedLint } from './unfinished-lint.js';
+export { unusableRuleset } from './unusable-ruleset.js';
+export { enableLinearRegExps } from './linear-reg-exp-problem.js';

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { linearRegExpProblem } from './linear-reg-exp-problem.js';
 
 /**
  * Spectral compiles a `given` filter such as `?(@.deprecated === true)` into JavaScript, so an
@@ -141,7 +142,7 @@ class PathReader {
         this.allowMember(member);
         if (this.peek() === '(') {
           if (!METHODS.has(member)) this.fail(`calling "${member}" is not allowed; only ${[...METHODS].join(', ')} may be called`);
-          this.arguments();
+          this.arguments(member === 'match');
         }
       } else if (this.peek() === '[') {
         this.at++;
@@ -153,10 +154,17 @@ class PathReader {
     }
   }
 
-  private arguments(): void {
+  /** `patterns`: `match` turns a string argument into a regular expression, held to the same limits as a literal. */
+  private arguments(patterns = false): void {
     this.at++;
     this.space();
-    if (this.peek() !== ')') this.list(() => this.operand());
+    if (this.peek() !== ')') {
+      this.list(() => {
+        if (!patterns || (this.peek() !== "'" && this.peek() !== '"')) return this.operand();
+        const problem = linearRegExpProblem(this.string());
+        if (problem) this.fail(problem);
+      });
+    }
     this.expect(')');
   }
 
@@ -180,11 +188,8 @@ class PathReader {
     match.lastIndex = this.at;
     const found = match.exec(this.text);
     if (!found) this.fail('unterminated regular expression');
-    try {
-      new RegExp(found[1]!, found[2]);
-    } catch (error) {
-      this.fail(`invalid regular expression: ${(error as Error).message}`);
-    }
+    const problem = linearRegExpProblem(found[1]!, found[2]);
+    if (problem) this.fail(problem);
     this.at = match.lastIndex;
     this.members();
   }

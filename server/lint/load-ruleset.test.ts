@@ -87,6 +87,33 @@ describe('loadRuleset refuses', () => {
     expect(error.issues[0]).toMatchObject({ pointer: '/rules/my-rule/then/functionOptions/matches', line: 8 });
   });
 
+  it('a pattern the linear-time regex engine cannot run, naming the rule and the pattern', () => {
+    const lookahead = refusal(rule("      function: pattern\n      functionOptions:\n        match: '^(?!internal)(a+)+$'"));
+    expect(lookahead.issues).toEqual([expect.objectContaining({ code: 'nonlinear-pattern', pointer: '/rules/my-rule/then/functionOptions/match', line: 8 })]);
+    expect(lookahead.message).toContain('rule "my-rule": the pattern /^(?!internal)(a+)+$/ cannot run on the linear-time regex engine');
+    for (const [options, pointer] of [
+      ["notMatch: '/^(x)-\\1$/'", 'notMatch'],
+      ["match: '/^x-/i'", 'match'],
+      ["match: '/^\\p{L}+$/u'", 'match'],
+      ["match: '^(a{1,1000})+$'", 'match'],
+    ]) {
+      const error = refusal(rule(`      function: pattern\n      functionOptions:\n        ${options}`));
+      expect(error.issues, options).toEqual([expect.objectContaining({ code: 'nonlinear-pattern', pointer: `/rules/my-rule/then/functionOptions/${pointer}` })]);
+    }
+    expect(refusal(rule("      function: pattern\n      functionOptions:\n        match: '/^x-/i'")).message).toContain('the flag i makes it backtrack (instead of i, spell both cases out: [Aa], [a-zA-Z])');
+  });
+
+  it("a schema's pattern or pattern property the linear-time engine cannot run, and one in a filter", () => {
+    const schema = refusal(rule("      function: schema\n      functionOptions:\n        schema:\n          properties:\n            title: { pattern: '^(?=[A-Z])' }\n          patternProperties:\n            '^(x)\\1': {}"));
+    expect(schema.issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['nonlinear-pattern', '/rules/my-rule/then/functionOptions/schema/properties/title/pattern'],
+      ['nonlinear-pattern', '/rules/my-rule/then/functionOptions/schema/patternProperties/^(x)\\1'],
+    ]);
+    for (const given of ['"$.paths[?(@property.match(/^(?=v)/))]"', '"$.paths[?(@property.match(/^x/i))]"', `"$.paths[?(@property.match('^(?!v)'))]"`]) {
+      expect(refusal(rule('      function: truthy', given)).issues[0], given).toMatchObject({ code: 'invalid-given', message: expect.stringContaining('cannot run on the linear-time regex engine') });
+    }
+  });
+
   it('prototype-polluting keys', () => {
     expect(refusal('rules:\n  __proto__:\n    given: $\n').issues[0]).toMatchObject({ code: 'forbidden-key', line: 2 });
   });
@@ -123,6 +150,13 @@ describe('loadRuleset accepts', () => {
     const doc = { openapi: '3.1.0', info: { title: 'Orders', version: '1.0.0', 'x-owner': 'orders', contact: { name: 'Orders' } }, security: [], paths: { '/legacyOrders': {}, '/newOrders': {} } };
     const findings = (await lintDocument(JSON.stringify(doc), ruleset)).filter((f) => f.id === 'paths-kebab-case');
     expect(findings.map((f) => f.pointer)).toEqual(['/paths/~1newOrders']);
+  });
+
+  it('patterns that backtrack catastrophically elsewhere, which the linear-time engine runs at once', async () => {
+    const ruleset = loadRuleset(rule("      function: pattern\n      functionOptions:\n        match: '^(a+)+$'", "'$.info.title'").replace('description:', 'severity: error\n    description:'), { source: 'team.yaml', shipped });
+    // Backtracking, this takes 2^40 steps: the test would never finish.
+    const findings = await lintDocument(JSON.stringify({ openapi: '3.1.0', info: { title: `${'a'.repeat(40)}!`, version: '1' }, paths: {} }), ruleset);
+    expect(findings).toEqual([expect.objectContaining({ id: 'my-rule', level: 'error', pointer: '/info/title' })]);
   });
 
   it('the filters the shipped rulesets use', () => {

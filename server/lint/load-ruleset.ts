@@ -4,6 +4,7 @@ import { InvalidInput, type Issue } from '../shared/index.js';
 import { coreFunctions } from './core-functions.js';
 import { formatNames } from './format-names.js';
 import { jsonPathProblem } from './json-path-problem.js';
+import { enableLinearRegExps, linearRegExpProblem } from './linear-reg-exp-problem.js';
 import { SHIPPED_RULESETS, type LintRuleset, type ShippedRulesetName, type ShippedRulesets } from './lint-ruleset.js';
 import { parseRulesetText, type RulesetText } from './parse-ruleset-text.js';
 import { virtualSources } from './virtual-sources.js';
@@ -23,6 +24,10 @@ const SEVERITIES = new Set<unknown>(['error', 'warn', 'info', 'hint', 'off', -1,
 const EXTENDS_SEVERITIES = new Set<unknown>(['off', 'recommended', 'all']);
 const EXTENDS_TARGETS = [...Object.keys(BUILT_IN), ...SHIPPED_RULESETS].join(', ');
 const FUNCTION_NAMES = [...coreFunctions.keys()].join(', ');
+// How Spectral's `pattern` function tells `/source/flags` from a bare source.
+const SPECTRAL_REGEXP_LITERAL = /^\/(.+)\/([a-z]*)$/;
+// Schema keywords whose values are data, not schemas: a "pattern" key inside them is no pattern.
+const SCHEMA_DATA_KEYWORDS = new Set(['enum', 'const', 'default', 'examples', 'example']);
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 // Shipped rulesets are few and never change while a process runs; building them once is enough.
@@ -32,10 +37,12 @@ const shippedCache = new Map<string, LintRuleset>();
  * Loads a ruleset in Spectral's format (YAML or JSON) and validates all of it now, not when it
  * first runs: `extends` only to `spectral:oas`, `spectral:asyncapi` and Accord's shipped rulesets,
  * only Spectral's core functions, only known formats and severities, only JSONPath expressions in
- * the safe subset. Every refusal is an `InvalidInput` (`ruleset-invalid`) whose issues carry the
+ * the safe subset, only regular expressions V8's linear-time engine can run. Every refusal is an `InvalidInput` (`ruleset-invalid`) whose issues carry the
  * JSON pointer and the line and column in the text.
  */
 export function loadRuleset(text: string, { source, shipped = {} }: LoadRulesetOptions): LintRuleset {
+  // Before any of the ruleset's expressions is compiled, in whichever thread loads it.
+  enableLinearRegExps();
   return load(text, source, shipped, []);
 }
 
@@ -186,7 +193,7 @@ class DefinitionBuilder {
       if ('severity' in rule && !SEVERITIES.has(rule.severity)) this.refuse([...at, 'severity'], `unknown severity ${JSON.stringify(rule.severity)}; use error, warn, info, hint or off`, 'unknown-severity');
       if ('given' in rule) copy.given = this.given(rule.given, [...at, 'given']);
       else if (!this.inherited.has(name)) this.refuse(at, `rule "${name}" needs "given" and "then"`, 'ruleset-structure');
-      if ('then' in rule) copy.then = Array.isArray(rule.then) ? rule.then.map((then: unknown, i) => this.then(then, [...at, 'then', i])) : this.then(rule.then, [...at, 'then']);
+      if ('then' in rule) copy.then = Array.isArray(rule.then) ? rule.then.map((then: unknown, i) => this.then(then, [...at, 'then', i], name)) : this.then(rule.then, [...at, 'then'], name);
       if ('formats' in rule) copy.formats = this.formats(rule.formats, [...at, 'formats']);
       out[name] = copy;
     }
@@ -194,13 +201,36 @@ class DefinitionBuilder {
     return out;
   }
 
-  private then(value: unknown, path: Path): unknown {
+  private then(value: unknown, path: Path, rule: string): unknown {
     if (!isObj(value)) return void this.refuse(path, 'then is a mapping with "function" (and optionally "field" and "functionOptions")', 'ruleset-structure'), value;
     if (typeof value.field === 'string' && value.field.startsWith('$')) this.jsonPath(value.field, [...path, 'field']);
     if (typeof value.function !== 'string') return void this.refuse([...path, 'function'], `"function" names one of Spectral's core functions: ${FUNCTION_NAMES}`, 'unknown-function'), value;
     const fn = coreFunctions.get(value.function);
     if (!fn) return void this.refuse([...path, 'function'], `unknown function "${value.function}"; Accord runs only Spectral's core functions: ${FUNCTION_NAMES}`, 'unknown-function'), value;
+    if (isObj(value.functionOptions)) this.patterns(value.function, value.functionOptions, [...path, 'functionOptions'], rule);
     return { ...value, function: fn };
+  }
+
+  /**
+   * The regular expressions a core function will run against documents: `pattern`'s `match` and
+   * `notMatch` (`/source/flags` or a bare source, as Spectral reads them) and the `pattern`,
+   * `patternProperties` and `propertyNames` patterns of a `schema` (compiled without flags).
+   */
+  private patterns(fn: string, options: Obj, path: Path, rule: string): void {
+    const check = (source: string, flags: string, at: Path) => {
+      const problem = linearRegExpProblem(source, flags);
+      if (problem) this.refuse(at, `rule "${rule}": ${problem}`, 'nonlinear-pattern');
+    };
+    if (fn === 'pattern') {
+      for (const key of ['match', 'notMatch']) {
+        const written = options[key];
+        if (typeof written !== 'string') continue;
+        const literal = SPECTRAL_REGEXP_LITERAL.exec(written);
+        check(literal ? literal[1]! : written, literal ? literal[2]! : '', [...path, key]);
+      }
+    } else if (fn === 'schema') {
+      schemaPatterns(options.schema, [...path, 'schema'], check);
+    }
   }
 
   private given(value: unknown, path: Path): unknown {
@@ -231,6 +261,22 @@ class DefinitionBuilder {
 
   private refuse(path: Path, message: string, code: string): void {
     this.issues.push(this.text.issue(path, message, code));
+  }
+}
+
+/** Calls `check` for every regular expression a JSON Schema holds, with where it is written. */
+function schemaPatterns(schema: unknown, path: Path, check: (source: string, flags: string, at: Path) => void, depth = 0): void {
+  if (depth > 64 || schema === null || typeof schema !== 'object') return;
+  if (Array.isArray(schema)) return schema.forEach((item: unknown, i) => schemaPatterns(item, [...path, i], check, depth + 1));
+  for (const [key, value] of Object.entries(schema)) {
+    if (SCHEMA_DATA_KEYWORDS.has(key)) continue;
+    if (key === 'pattern' && typeof value === 'string') check(value, '', [...path, key]);
+    else if (key === 'patternProperties' && isObj(value)) {
+      for (const [source, sub] of Object.entries(value)) {
+        check(source, '', [...path, key, source]);
+        schemaPatterns(sub, [...path, key, source], check, depth + 1);
+      }
+    } else schemaPatterns(value, [...path, key], check, depth + 1);
   }
 }
 

@@ -48,7 +48,8 @@ const toEndpoint = ({ teamId: _teamId, ...row }: EndpointRow): WebhookEndpoint =
 
 /**
  * Webhook endpoints of a system and their delivery logs. Everything here, reading included, needs
- * the right to manage the owning team: URLs and delivery logs are configuration, not catalog data.
+ * the right to manage the owning team's webhooks (its maintainers, or its keys with `webhooks:write`):
+ * URLs and delivery logs are configuration, not catalog data.
  */
 export function createWebhooks({ db, clock, access, outbox, allowPrivate = false }: WebhooksDeps) {
   const select = (tx: Db) => tx.select(columns).from(webhookEndpoints).innerJoin(systems, eq(systems.id, webhookEndpoints.systemId));
@@ -59,7 +60,7 @@ export function createWebhooks({ db, clock, access, outbox, allowPrivate = false
     const query = select(tx).where(eq(webhookEndpoints.id, id));
     const [row] = lock ? await query.for('update', { of: webhookEndpoints }) : await query;
     if (!row) throw new NotFound(`webhook "${id}"`);
-    await access.assert(tx, actor, 'team.manage', row.teamId);
+    await access.assert(tx, actor, 'webhook.manage', row.teamId);
     return row;
   }
 
@@ -89,7 +90,7 @@ export function createWebhooks({ db, clock, access, outbox, allowPrivate = false
       const { url, events } = checkInput(input, allowPrivate);
       return db.transaction(async (tx) => {
         const owner = await systemOf(tx, system, { lock: true });
-        await access.assert(tx, actor, 'team.manage', owner.teamId);
+        await access.assert(tx, actor, 'webhook.manage', owner.teamId);
         const [active] = await tx.select({ n: count() }).from(webhookEndpoints).where(and(eq(webhookEndpoints.systemId, owner.id), isNull(webhookEndpoints.disabledAt)));
         if ((active?.n ?? 0) >= MAX_ACTIVE_ENDPOINTS_PER_SYSTEM) {
           throw new Conflict('webhook-limit', `system "${system}" already has ${MAX_ACTIVE_ENDPOINTS_PER_SYSTEM} active webhooks; disable one first`);
@@ -107,7 +108,7 @@ export function createWebhooks({ db, clock, access, outbox, allowPrivate = false
 
     async list(system: string, actor: Actor): Promise<{ items: WebhookEndpoint[] }> {
       const owner = await systemOf(db, system);
-      await access.assert(db, actor, 'team.manage', owner.teamId);
+      await access.assert(db, actor, 'webhook.manage', owner.teamId);
       const rows = await select(db).where(eq(webhookEndpoints.systemId, owner.id)).orderBy(asc(webhookEndpoints.id));
       return { items: rows.map(toEndpoint) };
     },

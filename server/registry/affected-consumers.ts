@@ -1,14 +1,17 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import semver from 'semver';
 import type { CheckFinding } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { operationMatchKey } from '../shared/index.js';
+import { concernedSubscriptions } from './concerned-subscriptions.js';
 
 const { subscriptions, systems } = tables;
 
 /** A consumer whose subscribed operations a check's findings touch. */
 export interface AffectedConsumer {
   consumer: string;
+  /** The consumer's subscription the check concerns, and its range: see `concernedSubscriptions`. */
+  subscription: string;
   range: string;
   /** Whether the subscription's range admits the candidate version, i.e. the consumer would pick it up. */
   admitsVersion: boolean | null;
@@ -18,16 +21,17 @@ export interface AffectedConsumer {
   breaking: number;
 }
 
-/** Who a change would hurt: approved subscriptions whose operations the findings reach. */
+/** Who a change would hurt: consumers, each once, whose concerned approved subscription's operations the findings reach. */
 export async function affectedConsumers(tx: Db, contractId: string, findings: readonly Pick<CheckFinding, 'level' | 'operations' | 'accepted'>[], version: string | undefined): Promise<AffectedConsumer[]> {
   if (findings.length === 0) return [];
-  const rows = await tx
-    .select({ consumer: systems.slug, range: subscriptions.range, operations: subscriptions.operations })
+  const approved = await tx
+    .select({ id: subscriptions.id, consumerSystemId: subscriptions.consumerSystemId, consumer: systems.slug, range: subscriptions.range, operations: subscriptions.operations })
     .from(subscriptions)
     .innerJoin(systems, eq(systems.id, subscriptions.consumerSystemId))
-    .where(and(eq(subscriptions.contractId, contractId), eq(subscriptions.status, 'approved')));
+    .where(and(eq(subscriptions.contractId, contractId), eq(subscriptions.status, 'approved')))
+    .orderBy(asc(subscriptions.id));
   const affected: AffectedConsumer[] = [];
-  for (const row of rows) {
+  for (const row of concernedSubscriptions(approved, version)) {
     const used = new Map(row.operations.map((key) => [operationMatchKey(key), key]));
     const hit = new Set<string>();
     let breaking = 0;
@@ -38,7 +42,7 @@ export async function affectedConsumers(tx: Db, contractId: string, findings: re
     }
     if (hit.size === 0) continue;
     const admitsVersion = version === undefined ? null : semver.satisfies(version, row.range, { includePrerelease: true });
-    affected.push({ consumer: row.consumer, range: row.range, admitsVersion, operations: [...hit].sort(), breaking });
+    affected.push({ consumer: row.consumer, subscription: row.id, range: row.range, admitsVersion, operations: [...hit].sort(), breaking });
   }
   return affected.sort((a, b) => b.breaking - a.breaking || a.consumer.localeCompare(b.consumer));
 }

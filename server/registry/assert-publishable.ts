@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
-import semver from 'semver';
+import type semver from 'semver';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput } from '../shared/index.js';
 import type { SpecDocument } from '../spec/index.js';
+import { versionStanding, type Sibling } from './version-standing.js';
 
 const { contracts, versions } = tables;
 
 type ContractRow = Pick<typeof contracts.$inferSelect, 'lifecycle' | 'kind'>;
-export type Sibling = { version: string; contentHash: string };
 
 export const siblingsOf = (db: Db, contractId: string): Promise<Sibling[]> =>
   db.select({ version: versions.version, contentHash: versions.contentHash }).from(versions).where(eq(versions.contractId, contractId));
@@ -24,25 +24,25 @@ export const retired = (slug: string) => new Conflict('contract-retired', `contr
 /**
  * What the contract's state says about publishing `version` with this document, before any
  * compatibility question: `repeat` for the same version with the same content, a thrown refusal
- * for anything that cannot succeed. Checks ask the same, so CI learns of a stale version number
- * before the publish does.
+ * for anything that cannot succeed. A check meets the same standing as a finding instead
+ * (`versionFinding`), so CI learns of a stale version number before the publish does.
  */
 export function assertPublishable(contract: ContractRow, siblings: Sibling[], input: { contract: string; version: string }, spec: SpecDocument, parsed: semver.SemVer): 'repeat' | undefined {
   if (contract.lifecycle === 'retired') throw retired(input.contract);
   assertSameKind(contract, spec, input.contract);
-  const same = siblings.find((s) => s.version === input.version);
-  if (same) {
-    if (same.contentHash === spec.contentHash) return 'repeat';
-    throw new Conflict('version-conflict', `version ${input.version} of "${input.contract}" already exists with different content; versions are immutable, publish a new version`, [
-      { pointer: '/version', message: 'already published with other content' },
-    ]);
+  const standing = versionStanding(siblings, { version: input.version, contentHash: spec.contentHash });
+  switch (standing.kind) {
+    case 'repeat':
+      return 'repeat';
+    case 'taken':
+      throw new Conflict('version-conflict', `version ${input.version} of "${input.contract}" already exists with different content; versions are immutable, publish a new version`, [
+        { pointer: '/version', message: 'already published with other content' },
+      ]);
+    case 'behind':
+      throw new Conflict('version-order', `${input.version} is not greater than ${standing.latestOfLine}, the latest ${parsed.major}.x version of "${input.contract}"`, [
+        { pointer: '/version', message: `must be greater than ${standing.latestOfLine}` },
+      ]);
+    case 'new':
+      return undefined;
   }
-  const sameMajor = siblings.map((s) => s.version).filter((v) => semver.major(v) === parsed.major);
-  const latestOfMajor = semver.maxSatisfying(sameMajor, '*', { includePrerelease: true });
-  if (latestOfMajor && semver.lte(input.version, latestOfMajor)) {
-    throw new Conflict('version-order', `${input.version} is not greater than ${latestOfMajor}, the latest ${parsed.major}.x version of "${input.contract}"`, [
-      { pointer: '/version', message: `must be greater than ${latestOfMajor}` },
-    ]);
-  }
-  return undefined;
 }

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck,
   type CheckFinding, type CompatibilityMode, type LevelOverrides, type RecordedDeprecation } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
+import type { SpecDocument } from '../spec/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -43,10 +44,13 @@ export async function checkAgainstPublished(
   db: Db,
   { clock, compatibility, checker, linter, shippedRulesets }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker' | 'linter' | 'shippedRulesets'>,
   contract: CheckTarget,
-  candidateJson: string,
+  candidate: Pick<SpecDocument, 'documentJson' | 'kind' | 'specVersion'>,
   version: string | undefined,
   ruleset: PolicyRuleset,
+  /** Whose check it is, so the worker pool shares its threads fairly (see `describeActor`). */
+  { caller }: { caller: string },
 ): Promise<PublishedCheck> {
+  const candidateJson = candidate.documentJson;
   const mode = modeOf(contract);
   const now = clock.now();
   const needed = await baselineVersions(db, contract.contractId, mode, version);
@@ -72,8 +76,8 @@ export async function checkAgainstPublished(
       // Applied in the worker: documents cross to it as text, and parsing them here would cost the
       // event loop what the pool is there to save.
       operationDeprecations: deprecations,
-    }),
-    linter.lint({ documentJson: candidateJson, ruleset, shipped: shippedRulesets }),
+    }, { caller }),
+    linter.lint({ documentJson: candidateJson, kind: candidate.kind, specVersion: candidate.specVersion, ruleset, shipped: shippedRulesets }, { caller }),
   ]);
   const check = addPolicyFindings(compatible, policyFindings, { waivers, gates: contract.lifecycle !== 'draft' });
   // Existing consumers are clients of earlier versions: only what breaks them backward concerns them.

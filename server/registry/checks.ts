@@ -1,13 +1,16 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
-import { reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
+import semver from 'semver';
+import { addVersionFinding, reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
 import { storableJson, tables } from '../db/index.js';
 import { NotFound, describeActor, newId, type Actor } from '../shared/index.js';
-import { assertPublishable, assertSameKind, retired, siblingsOf } from './assert-publishable.js';
+import { assertSameKind, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
 import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished, type PolicyRulesetOf } from './check-against-published.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import { parseSemver } from './parse-semver.js';
+import { versionFinding } from './version-finding.js';
+import { versionStanding } from './version-standing.js';
 import { ownerOfContract } from './owner-of.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
 
@@ -57,12 +60,20 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       // Refused before any worker time is spent; decided again where the check is recorded.
       await deps.access.assert(db, actor, 'check.run', (await ownerOfContract(db, input.contract)).teamId);
       if (contract.lifecycle === 'retired') throw retired(input.contract);
-      const spec = await specs.load(input.document);
+      const caller = describeActor(actor);
+      const spec = await specs.load(input.document, { caller });
       if (!spec.ok) throw documentRejected(spec);
-      // The refusals a publish of this version would meet; without a version only the kind can clash.
-      if (parsed) assertPublishable(contract, await siblingsOf(db, contract.id), { contract: input.contract, version: parsed.version }, spec, parsed);
-      else assertSameKind(contract, spec, input.contract);
-      const { baseline: _baseline, ...report } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec.documentJson, input.version, await deps.policyRulesetOf(input.contract));
+      assertSameKind(contract, spec, input.contract);
+      // A version number the publish would refuse is about the candidate, not the request: the
+      // check still answers what the change does, judged against the latest version of its line
+      // as the next patch would be, and reports the number as one more failing finding.
+      const standing = parsed ? versionStanding(await siblingsOf(db, contract.id), { version: parsed.version, contentHash: spec.contentHash }) : undefined;
+      const refused = standing?.kind === 'taken' || standing?.kind === 'behind' ? standing : undefined;
+      const comparedAs = refused ? semver.inc(refused.latestOfLine, 'patch')! : input.version;
+      const { baseline: _baseline, ...checked } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec, comparedAs, await deps.policyRulesetOf(input.contract), { caller });
+      const report = refused
+        ? { ...addVersionFinding(checked, versionFinding(refused, { contract: input.contract, version: input.version!, suggested: checked.semver.suggested })), affectedConsumers: checked.affectedConsumers, semver: { ...checked.semver, claimed: null } }
+        : checked;
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();
       const id = newId(now.getTime());

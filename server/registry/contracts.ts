@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
@@ -150,8 +150,27 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
 
     async list(filter: ContractFilter): Promise<Page<Contract>> {
       const { limit, after } = readPageRequest(filter, slugCursor);
-      const where: (SQL | undefined)[] = [
-        after === undefined ? undefined : gt(contracts.slug, after),
+      const where: (SQL | undefined)[] = [after === undefined ? undefined : gt(contracts.slug, after), ...matching(filter)];
+      const rows = await select().where(and(...where)).orderBy(asc(contracts.slug)).limit(limit + 1);
+      return toPage(rows as Contract[], limit, (r) => r.slug, (r) => r);
+    },
+
+    /** How many contracts the filter matches, whatever page is shown. */
+    async count(filter: Omit<ContractFilter, keyof PageRequest>): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(contracts).innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId)).where(and(...matching(filter)));
+      return row?.n ?? 0;
+    },
+
+    /** Several contracts by slug in one read, for edges that batch; unknown slugs are left out. */
+    async getMany(slugs: readonly string[]): Promise<Contract[]> {
+      if (slugs.length === 0) return [];
+      return (await select().where(inArray(contracts.slug, [...slugs]))) as Contract[];
+    },
+  };
+}
+
+function matching(filter: Omit<ContractFilter, keyof PageRequest>): (SQL | undefined)[] {
+  return [
         filter.team ? eq(teams.slug, filter.team) : undefined,
         filter.system ? eq(systems.slug, filter.system) : undefined,
         filter.domain ? eq(systems.domain, filter.domain) : undefined,
@@ -161,11 +180,7 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
         filter.q
           ? or(...textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]))
           : undefined,
-      ];
-      const rows = await select().where(and(...where)).orderBy(asc(contracts.slug)).limit(limit + 1);
-      return toPage(rows as Contract[], limit, (r) => r.slug, (r) => r);
-    },
-  };
+  ];
 }
 
 export type Contracts = ReturnType<typeof createContracts>;

@@ -7,6 +7,8 @@ import { createDeployments } from './deployments.js';
 import { createDeprecations } from './deprecations.js';
 import { createEnvironments } from './environments.js';
 import { createGovernance } from './governance.js';
+import { createLandscape } from './landscape.js';
+import { createComparisons } from './compare-versions.js';
 import { publishVersion, type PublishInput } from './publish-version.js';
 import type { PolicyRulesetOf } from './check-against-published.js';
 import type { RegistryDeps } from './registry-types.js';
@@ -27,21 +29,25 @@ export function createRegistry(deps: RegistryDeps) {
     const effective = await rulesets.effectiveFor(contract);
     return { name: effective.version === null ? effective.ruleset : `${effective.ruleset}@${effective.version}`, text: effective.text };
   };
+  const contracts = createContracts(deps);
+  const changelog = createChangelog(deps);
   return {
     teams: createTeams(deps),
     systems: createSystems(deps),
-    contracts: createContracts(deps),
+    contracts,
     versions: { ...versions, publish: (input: PublishInput, actor: Actor) => publishVersion({ ...deps, versions, policyRulesetOf }, input, actor) },
     checks: createChecks({ ...deps, policyRulesetOf }),
     waivers: createWaivers(deps),
     rulesets,
     governance: createGovernance({ ...deps, rulesets }),
-    changelog: createChangelog(deps),
+    changelog,
+    comparisons: createComparisons({ ...deps, contracts, versions, changelog }),
     subscriptions: createSubscriptions(deps),
     environments,
     deployments: createDeployments({ ...deps, environments }),
     audit: createAuditLog(deps),
     deprecations: createDeprecations(deps),
+    landscape: createLandscape(deps),
   };
 }
 

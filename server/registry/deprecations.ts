@@ -1,10 +1,11 @@
-import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { assertSunset } from './assert-sunset.js';
+import { concernedSubscriptions } from './concerned-subscriptions.js';
 import { latestVersionOf } from './contracts.js';
 import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import { ownerOfContract } from './owner-of.js';
@@ -166,18 +167,20 @@ async function latestOperationKeys(tx: Db, contract: ContractRow, named: string[
 
 /**
  * The approved consumers a deprecation concerns: all of them for the contract, those whose range
- * admits the version, those subscribed to one of the operations.
+ * admits the version, those subscribed to one of the operations; each once, through the
+ * subscription the deprecation concerns (`concernedSubscriptions`).
  */
 async function consumersOf(tx: Db, contractId: string, what: { version?: string; operations?: string[] }): Promise<{ systemId: string; subscriptionId: string }[]> {
   const rows = await tx
-    .select({ subscriptionId: subscriptions.id, systemId: subscriptions.consumerSystemId, range: subscriptions.range, operations: subscriptions.operations })
+    .select({ subscriptionId: subscriptions.id, consumerSystemId: subscriptions.consumerSystemId, range: subscriptions.range, operations: subscriptions.operations })
     .from(subscriptions)
-    .where(and(eq(subscriptions.contractId, contractId), eq(subscriptions.status, 'approved')));
+    .where(and(eq(subscriptions.contractId, contractId), eq(subscriptions.status, 'approved')))
+    .orderBy(asc(subscriptions.id));
   const deprecated = new Set((what.operations ?? []).map(operationMatchKey));
-  return rows
+  const concerned = rows
     .filter((row) => (what.version === undefined ? true : semver.satisfies(what.version, row.range, { includePrerelease: true })))
-    .filter((row) => (what.operations === undefined ? true : row.operations.some((key) => deprecated.has(operationMatchKey(key)))))
-    .map(({ subscriptionId, systemId }) => ({ subscriptionId, systemId }));
+    .filter((row) => (what.operations === undefined ? true : row.operations.some((key) => deprecated.has(operationMatchKey(key)))));
+  return concernedSubscriptions(concerned, what.version).map(({ subscriptionId, consumerSystemId }) => ({ subscriptionId, systemId: consumerSystemId }));
 }
 
 export type DeprecationService = ReturnType<typeof createDeprecations>;

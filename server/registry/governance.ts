@@ -1,7 +1,8 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { loadRuleset, rulesApplyingTo, type LintRuleset } from '../lint/index.js';
+import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { LintRuleset } from '../lint/index.js';
+import { policyEngine } from './policy-engine.js';
 import { tables } from '../db/index.js';
-import { NotFound } from '../shared/index.js';
+import { InvalidInput, NotFound } from '../shared/index.js';
 import { latestVersionOf } from './contracts.js';
 import type { RegistryDeps } from './registry-types.js';
 import type { Rulesets } from './rulesets.js';
@@ -50,14 +51,23 @@ type StoredFinding = { id: string; level: string; source?: string; waiver?: unkn
  * contract, team and domain.
  */
 export function createGovernance({ db, clock, shippedRulesets, rulesets }: RegistryDeps & { rulesets: Rulesets }) {
-  const loaded = new Map<string, LintRuleset>();
-  const rulesetOf = (name: string, text: string) => {
+  // Null: a stored ruleset this Accord's loader no longer accepts; it applies no rule until saved again.
+  const loaded = new Map<string, LintRuleset | null>();
+  const rulesetOf = async (name: string, text: string) => {
     let ruleset = loaded.get(text);
-    if (!ruleset) loaded.set(text, (ruleset = loadRuleset(text, { source: name, shipped: shippedRulesets })));
+    if (ruleset === undefined) {
+      try {
+        ruleset = (await policyEngine()).loadRuleset(text, { source: name, shipped: shippedRulesets });
+      } catch (error) {
+        if (!(error instanceof InvalidInput)) throw error;
+        ruleset = null;
+      }
+      loaded.set(text, ruleset);
+    }
     return ruleset;
   };
 
-  async function scorecards(where?: ReturnType<typeof eq>): Promise<ContractScorecard[]> {
+  async function scorecards(where?: SQL): Promise<ContractScorecard[]> {
     const rows = await db
       .select({
         id: contracts.id,
@@ -85,11 +95,13 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
     for (const waiver of live) liveOf.set(waiver.contractId, [...(liveOf.get(waiver.contractId) ?? []), waiver]);
     const effectiveOf = await rulesets.effectiveForAll();
     const cards: ContractScorecard[] = [];
+    const { rulesApplyingTo } = await policyEngine();
     for (const row of rows) {
       const effective = effectiveOf.get(row.contract)!;
       const policy = ((row.findings ?? []) as StoredFinding[]).filter((f) => f.source === 'policy' && f.waiver === undefined);
       const failing = [...new Set(policy.filter((f) => f.level !== 'info').map((f) => f.id))].sort();
-      const applying = row.kind && row.specVersion ? rulesApplyingTo(rulesetOf(effective.ruleset, effective.text), row.kind, row.specVersion).length : 0;
+      const ruleset = await rulesetOf(effective.ruleset, effective.text);
+      const applying = ruleset && row.kind && row.specVersion ? rulesApplyingTo(ruleset, row.kind, row.specVersion).length : 0;
       const own = liveOf.get(row.id) ?? [];
       const errors = policy.filter((f) => f.level === 'error').length;
       const warnings = policy.filter((f) => f.level === 'warn').length;
@@ -110,6 +122,11 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
   }
 
   return {
+    /** Several contracts' scorecards at once, for edges that batch; unknown slugs are left out. */
+    async contracts(slugs: readonly string[]): Promise<ContractScorecard[]> {
+      return slugs.length === 0 ? [] : scorecards(inArray(contracts.slug, [...slugs]));
+    },
+
     async contract(slug: string): Promise<ContractScorecard> {
       const [card] = await scorecards(eq(contracts.slug, slug));
       if (!card) throw new NotFound(`contract "${slug}"`);

@@ -1,7 +1,7 @@
 export { createRegistry, type Registry } from './create-registry.js';
 export { seedRegistry, isRegistryEmpty } from './seed-registry.js';
 export { type ContractInput, type ContractPatch, type ContractFilter } from './contracts.js';
-export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, idCursor, readPageRequest, toPage } from './page.js';
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, idCursor, readPageRequest, toPage } from './page.js';
 export type * from './registry-types.js';
 export type { PublishInput, PublishResult } from './publish-version.js';
 export type { SubscriptionRequest, SubscriptionFilter } from './subscriptions.js';
@@ -17,3 +17,5 @@ export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStag
 export type { ContractScorecard, GovernanceSummary } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';
 export type { DeprecationInput } from './deprecations.js';
+export type { Landscape, LandscapeEdge } from './landscape.js';
+export type { Comparison } from './compare-versions.js';

@@ -45,7 +45,8 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
   if (!target) throw new NotFound(`contract "${input.contract}"`);
   await deps.access.assert(db, actor, 'contract.publish', (await ownerOfContract(db, input.contract)).teamId);
   if (target.lifecycle === 'retired') throw retired(input.contract);
-  const spec = await specs.load(input.document);
+  const caller = describeActor(actor);
+  const spec = await specs.load(input.document, { caller });
   if (!spec.ok) throw documentRejected(spec);
   const ruleset = await deps.policyRulesetOf(input.contract);
 
@@ -53,7 +54,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
     const [contract] = await db.select().from(contracts).where(eq(contracts.id, target.id));
     if (!contract) throw new NotFound(`contract "${input.contract}"`);
     if (assertPublishable(contract, await siblingsOf(db, contract.id), input, spec, parsed) === 'repeat') return unchanged(deps, input);
-    const check = await checkAgainstPublished(db, deps, checkTarget(contract), spec.documentJson, input.version, ruleset);
+    const check = await checkAgainstPublished(db, deps, checkTarget(contract), spec, input.version, ruleset, { caller });
     if (check.failed) throw blocked(input.contract, input.version, check);
 
     const outcome = await db.transaction(async (tx) => {
@@ -66,7 +67,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
       if ((await baselineOf(tx, checkTarget(locked), input.version, clock.now())) !== check.baseline) {
         if (attempt < OPTIMISTIC_ATTEMPTS) return 'stale';
         // Still racing: check again under the lock, which guarantees progress at the cost of holding it.
-        judged = await checkAgainstPublished(tx, deps, checkTarget(locked), spec.documentJson, input.version, ruleset);
+        judged = await checkAgainstPublished(tx, deps, checkTarget(locked), spec, input.version, ruleset, { caller });
         if (judged.failed) throw blocked(input.contract, input.version, judged);
       }
       const now = clock.now();

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { CandidateCheck, CheckFinding } from '../compat/index.js';
 import { tables, type Db } from '../db/index.js';
 import { operationMatchKey } from '../shared/index.js';
+import { concernedSubscriptions } from './concerned-subscriptions.js';
 import type { RegistryEvent } from './registry-events.js';
 
 const { subscriptions } = tables;
@@ -16,8 +17,9 @@ export interface PublishedFacts {
 
 /**
  * The `version.published` event, read inside the publish's transaction so it lists exactly the
- * subscribers approved when the version landed. Each consumer learns which of its subscribed
- * operations a breaking change reaches, matched as `affectedConsumers` matches them; a new major
+ * subscribers approved when the version landed, each consumer once, through the subscription the
+ * version concerns (`concernedSubscriptions`). Each learns which of its subscribed operations a
+ * breaking change reaches, matched as `affectedConsumers` matches them; a new major
  * counts too, since its breaking changes are what a consumer moving to it must handle.
  */
 export async function publishedEvent(tx: Db, { contractId, contract, ownerSystemId, version, check }: PublishedFacts): Promise<Extract<RegistryEvent, { type: 'version.published' }>> {
@@ -25,14 +27,14 @@ export async function publishedEvent(tx: Db, { contractId, contract, ownerSystem
   const backward = check.findings.filter((f): f is CheckFinding => f.source === 'compatibility' && f.direction === 'backward');
   const breaking = backward.filter((f) => f.level === 'error');
   const approved = await tx
-    .select({ id: subscriptions.id, systemId: subscriptions.consumerSystemId, operations: subscriptions.operations })
+    .select({ id: subscriptions.id, consumerSystemId: subscriptions.consumerSystemId, range: subscriptions.range, operations: subscriptions.operations })
     .from(subscriptions)
     .where(and(eq(subscriptions.contractId, contractId), eq(subscriptions.status, 'approved')))
     .orderBy(asc(subscriptions.id));
-  const consumers = approved.map((subscription) => {
+  const consumers = concernedSubscriptions(approved, version).map((subscription) => {
     const used = new Map(subscription.operations.map((key) => [operationMatchKey(key), key]));
     const affected = new Set(breaking.flatMap((f) => f.operations.map((key) => used.get(operationMatchKey(key))).filter((key): key is string => key !== undefined)));
-    return { systemId: subscription.systemId, subscriptionId: subscription.id, affectedOperations: [...affected].sort() };
+    return { systemId: subscription.consumerSystemId, subscriptionId: subscription.id, affectedOperations: [...affected].sort() };
   });
   return {
     type: 'version.published',

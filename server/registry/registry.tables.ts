@@ -106,8 +106,9 @@ export const subscriptions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // At most one live subscription per consumer and contract; rejected and revoked ones stay as history.
-    uniqueIndex('subscriptions_live_key')
+    // A consumer may hold several live subscriptions to one contract (^1 and ^2 while it migrates),
+    // so no unique key: requests take a lock on the pair and refuse overlapping ranges instead.
+    index('subscriptions_live_idx')
       .on(t.contractId, t.consumerSystemId)
       .where(sql`${t.status} in ('requested', 'approved')`),
     index('subscriptions_consumer_idx').on(t.consumerSystemId),

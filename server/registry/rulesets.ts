@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, tables, type Db } from '../db/index.js';
-import { SHIPPED_RULESETS, loadRuleset, type ShippedRulesetName } from '../lint/index.js';
+import type { ShippedRulesetName } from '../lint/index.js';
+import { policyEngine } from './policy-engine.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
@@ -74,7 +75,6 @@ const SHIPPED_DESCRIPTIONS: Record<ShippedRulesetName, string> = {
 const SCOPE_ORDER: readonly AssignmentScope[] = ['contract', 'team', 'domain', 'global'];
 const SAVE_ATTEMPTS = 3;
 
-const isShipped = (name: string): name is ShippedRulesetName => (SHIPPED_RULESETS as readonly string[]).includes(name);
 
 const summaryColumns = { name: rulesets.name, version: rulesets.version, description: rulesets.description, createdAt: rulesets.createdAt, createdBy: rulesets.createdBy };
 type SummaryRow = { name: string; version: number; description: string; createdAt: Date; createdBy: string };
@@ -84,6 +84,8 @@ const toAssignment = ({ lifecycle, ...row }: typeof rulesetAssignments.$inferSel
 
 export function createRulesets({ db, clock, shippedRulesets, access }: RegistryDeps) {
   const shipped = () => shippedRulesets;
+  const shippedNames = Object.keys(shippedRulesets) as ShippedRulesetName[];
+  const isShipped = (name: string): name is ShippedRulesetName => (shippedNames as string[]).includes(name);
 
   const shippedRuleset = (name: ShippedRulesetName): Ruleset => {
     const text = shipped()[name];
@@ -126,7 +128,7 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
       assertSlug(input.name, '/name');
       if (isShipped(input.name)) throw new Conflict('reserved-name', `"${input.name}" is a ruleset shipped with Accord; save yours under another name (it may extend "${input.name}")`, [{ pointer: '/name', message: 'reserved' }]);
       try {
-        loadRuleset(input.text, { source: input.name, shipped: shipped() });
+        (await policyEngine()).loadRuleset(input.text, { source: input.name, shipped: shipped() });
       } catch (error) {
         if (!(error instanceof InvalidInput)) throw error;
         // The loader points into the ruleset; the request carries it in `text`.
@@ -172,7 +174,7 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
         .selectDistinctOn([rulesets.name], summaryColumns)
         .from(rulesets)
         .orderBy(asc(rulesets.name), desc(rulesets.version));
-      const shippedItems = SHIPPED_RULESETS.filter((name) => shipped()[name] !== undefined).map((name) => {
+      const shippedItems = shippedNames.map((name) => {
         const { text: _text, ...summary } = shippedRuleset(name);
         return summary;
       });

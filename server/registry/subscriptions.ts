@@ -1,8 +1,8 @@
-import { and, asc, eq, gt, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { isUniqueViolation, tables, type Db } from '../db/index.js';
+import { tables, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { contractIdOf } from './contract-id-of.js';
@@ -88,7 +88,7 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       const consumerMayRevoke = decision === 'revoke' && (await access.permits(tx, actor, 'subscription.request', (await ownerOfSystem(tx, { id: current.consumerSystemId })).teamId));
       if (!consumerMayRevoke) await access.assert(tx, actor, 'subscription.decide', owner.teamId);
       if (!from.includes(current.status)) {
-        throw new Conflict('invalid-transition', `a ${current.status} subscription cannot be ${to}`);
+        throw new Conflict('invalid-transition', `this subscription is ${current.status}; it cannot be ${to}`);
       }
       const now = clock.now();
       await tx
@@ -107,39 +107,33 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       if (!semver.validRange(input.range)) {
         throw new InvalidInput(`"${input.range}" is not a semver range such as ^1.2.0 or >=1.0.0 <3.0.0`, [{ pointer: '/range', message: 'invalid range' }], 'invalid-range');
       }
-      try {
-        return await db.transaction(async (tx) => {
-          const [contract] = await tx.select({ id: contracts.id, lifecycle: contracts.lifecycle, systemId: contracts.systemId }).from(contracts).where(eq(contracts.slug, input.contract));
-          if (!contract) throw new NotFound(`contract "${input.contract}"`);
-          if (contract.lifecycle === 'retired') throw new Conflict('contract-retired', `contract "${input.contract}" is retired and takes no new subscriptions`);
-          const consumerOwner = await ownerOfSystem(tx, input.consumer, '/consumer');
-          await access.assert(tx, actor, 'subscription.request', consumerOwner.teamId);
-          const consumer = { id: consumerOwner.systemId };
-          const operations = await resolveOperations(tx, contract.id, input);
-          const now = clock.now();
-          const id = newId(now.getTime());
-          await tx.insert(subscriptions).values({
-            id,
-            contractId: contract.id,
-            consumerSystemId: consumer.id,
-            range: input.range,
-            operations,
-            status: 'requested',
-            note: input.note ?? '',
-            requestedBy: describeActor(actor),
-            createdAt: now,
-            updatedAt: now,
-          });
-          await emit?.(tx, { type: 'subscription.requested', contractId: contract.id, contract: input.contract, ownerSystemId: contract.systemId, subscriptionId: id, consumerSystemId: consumer.id, range: input.range, operations });
-          await recordAuditEvent(tx, { actor, action: 'subscription.requested', targetType: 'subscription', targetId: id, summary: { contract: input.contract, consumer: input.consumer, range: input.range }, at: now });
-          return byId(tx, id);
+      return db.transaction(async (tx) => {
+        const [contract] = await tx.select({ id: contracts.id, lifecycle: contracts.lifecycle, systemId: contracts.systemId }).from(contracts).where(eq(contracts.slug, input.contract));
+        if (!contract) throw new NotFound(`contract "${input.contract}"`);
+        if (contract.lifecycle === 'retired') throw new Conflict('contract-retired', `contract "${input.contract}" is retired and takes no new subscriptions`);
+        const consumerOwner = await ownerOfSystem(tx, input.consumer, '/consumer');
+        await access.assert(tx, actor, 'subscription.request', consumerOwner.teamId);
+        const consumer = { id: consumerOwner.systemId };
+        await assertRangeFree(tx, { contractId: contract.id, consumerSystemId: consumer.id }, input);
+        const operations = await resolveOperations(tx, contract.id, input);
+        const now = clock.now();
+        const id = newId(now.getTime());
+        await tx.insert(subscriptions).values({
+          id,
+          contractId: contract.id,
+          consumerSystemId: consumer.id,
+          range: input.range,
+          operations,
+          status: 'requested',
+          note: input.note ?? '',
+          requestedBy: describeActor(actor),
+          createdAt: now,
+          updatedAt: now,
         });
-      } catch (error) {
-        if (isUniqueViolation(error)) {
-          throw new Conflict('subscription-exists', `system "${input.consumer}" already has a requested or approved subscription to "${input.contract}"; revoke it first to change it`);
-        }
-        throw error;
-      }
+        await emit?.(tx, { type: 'subscription.requested', contractId: contract.id, contract: input.contract, ownerSystemId: contract.systemId, subscriptionId: id, consumerSystemId: consumer.id, range: input.range, operations });
+        await recordAuditEvent(tx, { actor, action: 'subscription.requested', targetType: 'subscription', targetId: id, summary: { contract: input.contract, consumer: input.consumer, range: input.range }, at: now });
+        return byId(tx, id);
+      });
     },
 
     approve: (id: string, actor: Actor, note?: string) => decide(id, 'approve', actor, note),
@@ -151,6 +145,24 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       const [row] = await select().where(eq(subscriptions.id, id));
       if (!row) throw new NotFound(`subscription "${id}"`);
       return row;
+    },
+
+    /** The subscriptions of several contracts in one read, for edges that batch: oldest first. */
+    async ofContracts(slugs: readonly string[], { status }: { status?: SubscriptionStatus } = {}): Promise<Subscription[]> {
+      if (slugs.length === 0) return [];
+      return select()
+        .where(and(inArray(contracts.slug, [...slugs]), status ? eq(subscriptions.status, status) : undefined))
+        .orderBy(asc(subscriptions.id));
+    },
+
+    async count(filter: Omit<SubscriptionFilter, keyof PageRequest>): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(subscriptions)
+        .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
+        .innerJoin(consumers, eq(consumers.id, subscriptions.consumerSystemId))
+        .where(and(filter.contract ? eq(contracts.slug, filter.contract) : undefined, filter.consumer ? eq(consumers.slug, filter.consumer) : undefined, filter.status ? eq(subscriptions.status, filter.status) : undefined));
+      return row?.n ?? 0;
     },
 
     async list(filter: SubscriptionFilter): Promise<Page<Subscription>> {
@@ -173,6 +185,31 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
 }
 
 export type Subscriptions = ReturnType<typeof createSubscriptions>;
+
+/**
+ * Refuses a range that overlaps one of the consumer's live subscriptions to the contract: a
+ * consumer may hold `^1` and `^2` side by side while it migrates, but every version it could use
+ * must belong to one subscription. The lock on the (contract, consumer) pair, held until the
+ * transaction ends, makes two concurrent requests with overlapping ranges take turns, so the
+ * second sees the first; pairs hash to two int4 keys, and a collision only makes two unrelated
+ * requests wait for each other.
+ */
+async function assertRangeFree(tx: Db, pair: { contractId: string; consumerSystemId: string }, input: SubscriptionRequest): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${pair.contractId}), hashtext(${pair.consumerSystemId}))`);
+  const live = await tx
+    .select({ id: subscriptions.id, range: subscriptions.range, status: subscriptions.status })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.contractId, pair.contractId), eq(subscriptions.consumerSystemId, pair.consumerSystemId), inArray(subscriptions.status, ['requested', 'approved'])))
+    .orderBy(asc(subscriptions.id));
+  const clash = live.find((s) => semver.intersects(s.range, input.range, { includePrerelease: true }));
+  if (clash) {
+    throw new Conflict(
+      'subscription-exists',
+      `system "${input.consumer}" already has a ${clash.status} subscription ${clash.id} to "${input.contract}" for ${clash.range}, which overlaps ${input.range}; ask for a range that does not overlap it, or revoke it first`,
+      [{ pointer: '/range', message: `overlaps ${clash.range} of subscription ${clash.id}` }],
+    );
+  }
+}
 
 /** Subscription ids are UUIDs; anything else names no subscription (and must not reach SQL as one). */
 function assertSubscriptionId(id: string): void {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfSystem } from './owner-of.js';
 import { tables, type Db } from '../db/index.js';
@@ -91,16 +91,31 @@ export function createSystems({ db, clock, access }: RegistryDeps) {
 
     async list(filter: SystemFilter): Promise<Page<System>> {
       const { limit, after } = readPageRequest(filter, slugCursor);
-      const where: (SQL | undefined)[] = [
-        after === undefined ? undefined : gt(systems.slug, after),
-        filter.team ? eq(teams.slug, filter.team) : undefined,
-        filter.domain ? eq(systems.domain, filter.domain) : undefined,
-        filter.q ? or(...textSearch(filter.q, [systems.slug, systems.name, systems.description, systems.domain])) : undefined,
-      ];
+      const where: (SQL | undefined)[] = [after === undefined ? undefined : gt(systems.slug, after), ...matching(filter)];
       const rows = await select().where(and(...where)).orderBy(asc(systems.slug)).limit(limit + 1);
       return toPage(rows, limit, (r) => r.slug, (r) => r);
     },
+
+    /** How many systems the filter matches, whatever page is shown. */
+    async count(filter: Omit<SystemFilter, keyof PageRequest>): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(systems).innerJoin(teams, eq(teams.id, systems.teamId)).where(and(...matching(filter)));
+      return row?.n ?? 0;
+    },
+
+    /** Several systems by slug in one read, for edges that batch; unknown slugs are left out. */
+    async getMany(slugs: readonly string[]): Promise<System[]> {
+      if (slugs.length === 0) return [];
+      return select().where(inArray(systems.slug, [...slugs]));
+    },
   };
+}
+
+function matching(filter: Omit<SystemFilter, keyof PageRequest>): (SQL | undefined)[] {
+  return [
+    filter.team ? eq(teams.slug, filter.team) : undefined,
+    filter.domain ? eq(systems.domain, filter.domain) : undefined,
+    filter.q ? or(...textSearch(filter.q, [systems.slug, systems.name, systems.description, systems.domain])) : undefined,
+  ];
 }
 
 export type Systems = ReturnType<typeof createSystems>;

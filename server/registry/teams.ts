@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { tables } from '../db/index.js';
 import { Conflict, NotFound, newId, type Actor } from '../shared/index.js';
@@ -57,14 +57,25 @@ export function createTeams({ db, clock, access }: RegistryDeps) {
 
     async list(filter: { q?: string } & PageRequest): Promise<Page<Team>> {
       const { limit, after } = readPageRequest(filter, slugCursor);
-      const where: (SQL | undefined)[] = [
-        after === undefined ? undefined : gt(teams.slug, after),
-        filter.q ? or(...textSearch(filter.q, [teams.slug, teams.name, teams.description])) : undefined,
-      ];
+      const where: (SQL | undefined)[] = [after === undefined ? undefined : gt(teams.slug, after), matching(filter.q)];
       const rows = await db.select().from(teams).where(and(...where)).orderBy(asc(teams.slug)).limit(limit + 1);
       return toPage(rows, limit, (r) => r.slug, toTeam);
     },
+
+    /** How many teams the search matches, whatever page is shown. */
+    async count(filter: { q?: string }): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(teams).where(matching(filter.q));
+      return row?.n ?? 0;
+    },
+
+    /** Several teams by slug in one read, for edges that batch; unknown slugs are left out. */
+    async getMany(slugs: readonly string[]): Promise<Team[]> {
+      if (slugs.length === 0) return [];
+      return (await db.select().from(teams).where(inArray(teams.slug, [...slugs]))).map(toTeam);
+    },
   };
 }
+
+const matching = (q: string | undefined) => (q ? or(...textSearch(q, [teams.slug, teams.name, teams.description])) : undefined);
 
 export type Teams = ReturnType<typeof createTeams>;

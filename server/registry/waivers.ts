@@ -78,7 +78,7 @@ export function createWaivers({ db, clock, access, waiverMaxDays = 90 }: Registr
       const now = clock.now();
       const state = stateOf(current.status, current.expiresAt, now);
       const allowed = decision === 'approve' ? state === 'requested' : state === 'requested' || state === 'active';
-      if (!allowed) throw new Conflict('invalid-transition', `a ${state} waiver cannot be ${decision === 'approve' ? 'approved' : 'revoked'}`);
+      if (!allowed) throw new Conflict('invalid-transition', `this waiver is ${state}; it cannot be ${decision === 'approve' ? 'approved' : 'revoked'}`);
       const to = decision === 'approve' ? 'approved' : 'revoked';
       await tx.update(waivers).set({ status: to, decidedBy: describeActor(actor), decidedAt: now, updatedAt: now }).where(eq(waivers.id, id));
       await recordAuditEvent(tx, { actor, action: `waiver.${to}`, targetType: 'waiver', targetId: id, summary: { from: current.status, to, rule: current.rule, fingerprint: current.fingerprint }, at: now });

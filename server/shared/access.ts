@@ -1,8 +1,12 @@
 import type { Actor } from './actor.js';
 import { AccordError } from './errors.js';
 
-/** What an API key may be allowed to do; people get their rights from roles instead. */
-export const API_KEY_SCOPES = ['contracts:read', 'contracts:publish', 'checks:run', 'traffic:write', 'admin'] as const;
+/**
+ * What an API key may be allowed to do; people get their rights from roles instead. Together the
+ * scopes short of `admin` cover every action a team role allows on the team's contracts, so a
+ * pipeline never needs an installation-wide key to do its team's work.
+ */
+export const API_KEY_SCOPES = ['contracts:read', 'contracts:publish', 'checks:run', 'traffic:write', 'subscriptions:write', 'waivers:write', 'webhooks:write', 'admin'] as const;
 export type Scope = (typeof API_KEY_SCOPES)[number];
 
 /**
@@ -22,6 +26,7 @@ export const ACTIONS = [
   'waiver.request',
   'waiver.decide',
   'traffic.write',
+  'webhook.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,6 +52,16 @@ export class Unauthenticated extends AccordError {
 export class Forbidden extends AccordError {
   constructor(message: string) {
     super('forbidden', message);
+  }
+}
+
+/**
+ * The API key is known and live, but the person answerable for it (its custodian) no longer holds
+ * the role that creating it took, and nobody has taken it over.
+ */
+export class ApiKeySuspended extends AccordError {
+  constructor(message: string) {
+    super('api-key-suspended', message);
   }
 }
 

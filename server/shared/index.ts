@@ -8,3 +8,4 @@ export * from './finding-fingerprint.js';
 export * from './operation-match-key.js';
 export * from './access.js';
 export * from './page.js';
+export * from './invalid-utf8-offset.js';

@@ -38,6 +38,9 @@ export function readPageRequest<K>(request: PageRequest, cursor: z.ZodType<K>): 
   return { limit, after: parsed.data };
 }
 
+/** The opaque form of a keyset cursor: the sort key of a row, as JSON in base64url. */
+export const encodeCursor = (key: unknown): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
 /** Cuts a `limit + 1` query result into a page and the cursor of its last row. */
 export function toPage<Row, T>(rows: Row[], limit: number, keyOf: (row: Row) => unknown, map: (row: Row) => T): Page<T> {
   const more = rows.length > limit;
@@ -45,6 +48,6 @@ export function toPage<Row, T>(rows: Row[], limit: number, keyOf: (row: Row) => 
   const last = shown.at(-1);
   return {
     items: shown.map(map),
-    nextCursor: more && last !== undefined ? Buffer.from(JSON.stringify(keyOf(last))).toString('base64url') : null,
+    nextCursor: more && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
 }

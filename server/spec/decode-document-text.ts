@@ -1,3 +1,4 @@
+import { invalidUtf8Offset } from '../shared/index.js';
 import { countOccurrences } from './count-occurrences.js';
 import { SpecRejection, type SpecLimits } from './spec-document.js';
 
@@ -26,13 +27,29 @@ export function decodeDocumentText(input: string | Uint8Array, limits: Pick<Spec
     try {
       text = utf8.decode(input);
     } catch {
-      throw new SpecRejection('invalid-encoding', 'the document is not valid UTF-8');
+      throw notUtf8(input);
     }
   }
   if (countOccurrences(text, '\u0000') > text.length / 10) {
     throw new SpecRejection('invalid-encoding', 'the document is mostly NUL characters; it looks binary or UTF-16 without a byte-order mark');
   }
   return text;
+}
+
+/** Names where decoding failed, so the author can find the stray byte (often a pasted Windows-1252 character). */
+function notUtf8(bytes: Uint8Array): SpecRejection {
+  const offset = invalidUtf8Offset(bytes) ?? 0;
+  const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = countNewlines(bytes.subarray(0, lineStart)) + 1;
+  const column = utf8.decode(bytes.subarray(lineStart, offset)).length + 1;
+  const message = `the document is not valid UTF-8: the byte sequence at byte offset ${offset} (line ${line}, column ${column}) is malformed`;
+  return new SpecRejection('invalid-encoding', message, [{ message: 'not UTF-8', line, column }]);
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) count++;
+  return count;
 }
 
 function startsWithUtf16Or32Bom(bytes: Uint8Array): boolean {

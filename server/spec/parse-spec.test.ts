@@ -64,6 +64,13 @@ describe('parseSpec', () => {
     expect(result).toMatchObject({ ok: false, code: 'spec-invalid' });
   });
 
+  it('names the byte offset, line and column of the first byte that is not UTF-8', async () => {
+    const bytes = Buffer.concat([Buffer.from('openapi: 3.0.3\ninfo:\n  title: Caf'), Buffer.from([0xe9]), Buffer.from('\n  version: "1"\npaths: {}\n')]);
+    const result = await parseSpec(bytes);
+    expect(result).toMatchObject({ ok: false, code: 'invalid-encoding', issues: [{ line: 3, column: 13 }] });
+    expect(result.ok || result.message).toContain('byte offset 33');
+  });
+
   it('reports a duplicate key in YAML with its pointer', async () => {
     const result = await parseSpec('openapi: 3.0.3\ninfo:\n  title: a\n  title: b\n  version: "1"\npaths: {}\n');
     expect(result).toMatchObject({ ok: false, code: 'duplicate-key', issues: [{ pointer: '/info/title' }] });

@@ -15,7 +15,12 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real Accord server on an ephemeral port over a fresh database (a PGlite copy unless given one). */
-export async function startTestServer({ seed = false, location, env = {} }: { seed?: boolean; location?: DatabaseLocation; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer({
+  seed = false,
+  location,
+  env = {},
+  onQuery,
+}: { seed?: boolean; location?: DatabaseLocation; env?: Record<string, string>; /** Told of every SQL statement the server sends. */ onQuery?: (statement: string) => void } = {}): Promise<TestServer> {
   const owned = location ? undefined : await createPgliteLocation();
   const where = location ?? owned!.location;
   const config = loadServerConfig({
@@ -28,7 +33,7 @@ export async function startTestServer({ seed = false, location, env = {} }: { se
     ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
     ...env,
   });
-  const server = await startServer(config);
+  const server = await startServer(config, undefined, onQuery ? { onQuery } : {});
   const fetchPath = (path: string, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     if (!headers.has('authorization') && !headers.has('cookie')) headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);

@@ -1,30 +1,38 @@
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
-import type { LintFinding } from '../lint/index.js';
+import { enableLinearRegExps, loadRuleset, unfinishedLint, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { AccordError, Unavailable } from '../shared/index.js';
 import { defaultSpecLimits, type SpecLimits, type SpecResult } from '../spec/index.js';
+import { fairSlots } from './fair-slots.js';
 import type { CheckTaskInput, LintTaskInput, WorkerTask } from './worker-task.js';
+
+/** Whose work a task is: an actor's id or an API key's, as the registry describes them. */
+export interface TaskOptions {
+  caller: string;
+}
 
 export interface SpecLoader {
   /**
    * Safe ingest off the event loop: never throws for a bad document. Throws `Unavailable` when
    * more tasks are waiting than the queue admits.
    */
-  load(input: string | Uint8Array): Promise<SpecResult>;
+  load(input: string | Uint8Array, options: TaskOptions): Promise<SpecResult>;
 }
 
 export interface CompatChecker {
   /** A compatibility check off the event loop; throws `check-timeout` past its time budget. */
-  check(input: CheckTaskInput): Promise<CandidateCheck>;
+  check(input: CheckTaskInput, options: TaskOptions): Promise<CandidateCheck>;
 }
 
 export interface Linter {
   /**
    * Lints off the event loop. A document that outlives its time or memory budget comes back as
-   * one `lint-timeout` finding rather than an error: a slow linter must not stop a publish.
+   * one `lint-timeout` finding rather than an error, at error level when the ruleset has
+   * error-level rules for it (see `unfinishedLint`): a slow lint must not step around a policy.
    */
-  lint(input: LintTaskInput): Promise<LintFinding[]>;
+  lint(input: LintTaskInput, options: TaskOptions): Promise<LintFinding[]>;
 }
 
 export interface Workers {
@@ -51,6 +59,8 @@ export interface WorkersOptions {
  * 5 MB document does not stall other requests. At most one task per worker is in flight, so a
  * task's time budget starts when a worker takes it, not while it waits; a task over budget is
  * aborted (its worker is terminated and replaced), which also bounds any pathological input.
+ * Workers are shared fairly between callers (`fairSlots`), so one caller's slow tasks hold at most
+ * its share of them while others wait.
  */
 export function createWorkers({
   limits = {},
@@ -61,6 +71,8 @@ export function createWorkers({
   onWorkerError = () => {},
 }: WorkersOptions = {}): Workers {
   const effective: SpecLimits = { ...defaultSpecLimits, ...limits };
+  // V8's flags are the process's: set before the first worker starts, they hold in every worker.
+  enableLinearRegExps();
   const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
     filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
@@ -76,33 +88,44 @@ export function createWorkers({
   // A worker failing between tasks must not become an unhandled 'error' event in the server.
   pool.on('error', onWorkerError);
 
-  let running = 0;
-  const waiting: (() => void)[] = [];
+  const slots = fairSlots({ slots: threads });
   let waitingDocuments = 0;
   // Only new documents are refused when the queue is full: checks and lint follow a document that
   // was already admitted and parsed, and refusing them would fail work half done.
-  const acquire = async (admit: boolean) => {
-    if (running < threads) {
-      running++;
-      return;
-    }
-    if (!admit) return void (await new Promise<void>((resolve) => waiting.push(resolve)));
+  const acquire = async (caller: string, admit: boolean) => {
+    if (!admit || slots.free()) return slots.acquire(caller);
     if (waitingDocuments >= maxQueue) throw new Unavailable('ingest-busy', `${waitingDocuments} documents are already waiting to be parsed; retry shortly`);
     waitingDocuments++;
-    await new Promise<void>((resolve) => waiting.push(resolve));
-    waitingDocuments--;
+    try {
+      return await slots.acquire(caller);
+    } finally {
+      waitingDocuments--;
+    }
   };
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
+
+  // A lint stopped on its budget is judged by its ruleset's rules, loaded here as the worker was stopped.
+  const loaded = new Map<string, LintRuleset>();
+  const rulesetOf = ({ ruleset, shipped }: LintTaskInput) => {
+    const key = `${ruleset.name}\0${ruleset.text}`;
+    let found = loaded.get(key);
+    if (!found) {
+      if (loaded.size >= 32) loaded.clear();
+      loaded.set(key, (found = loadRuleset(ruleset.text, { source: ruleset.name, shipped })));
+    }
+    return found;
   };
 
   /** Runs a task; resolves with its result, or with `onLimit`'s answer when it hit its time or memory budget. */
-  async function run<T>(task: WorkerTask, onLimit: (limit: 'time' | 'memory') => T): Promise<T> {
-    await acquire(task.kind === 'parse');
+  async function run<T>(task: WorkerTask, { caller }: TaskOptions, onLimit: (limit: 'time' | 'memory') => T): Promise<T> {
+    const release = await acquire(caller, task.kind === 'parse');
+    // The budget starts when the worker begins the task, which it says on this port: starting a
+    // replacement worker takes a second or more on a busy machine and is not the task's time.
+    const { port1: begun, port2: started } = new MessageChannel();
+    const stop = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    begun.once('message', () => (timer = setTimeout(() => stop.abort(), timeoutMs)));
     try {
-      return (await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) })) as T;
+      return (await pool.run({ task, started }, { signal: stop.signal, transferList: [started] })) as T;
     } catch (error) {
       const code = (error as { code?: string }).code;
       const name = (error as Error).name;
@@ -110,35 +133,31 @@ export function createWorkers({
       if (code === 'ERR_WORKER_OUT_OF_MEMORY') return onLimit('memory');
       throw error;
     } finally {
+      clearTimeout(timer);
+      begun.close();
       release();
     }
   }
 
   return {
     specs: {
-      load: (input) =>
-        run<SpecResult>({ kind: 'parse', input, limits: effective }, (limit) =>
+      load: (input, options) =>
+        run<SpecResult>({ kind: 'parse', input, limits: effective }, options, (limit) =>
           limit === 'time'
             ? { ok: false, code: 'spec-timeout', message: `parsing the document took longer than ${timeoutMs} ms and was stopped`, issues: [] }
             : { ok: false, code: 'document-too-large', message: 'parsing the document exceeded the memory budget', issues: [] },
         ),
     },
     checker: {
-      check: (input) =>
-        run<CandidateCheck>({ kind: 'check', input }, (limit) => {
+      check: (input, options) =>
+        run<CandidateCheck>({ kind: 'check', input }, options, (limit) => {
           throw new AccordError('check-timeout', limit === 'time' ? `the compatibility check took longer than ${timeoutMs} ms and was stopped` : 'the compatibility check exceeded the memory budget');
         }),
     },
     linter: {
-      lint: (input) =>
-        run<LintFinding[]>({ kind: 'lint', input }, (limit) => [
-          {
-            id: 'lint-timeout',
-            level: 'warn',
-            message: limit === 'time' ? `linting with ${input.ruleset.name} took longer than ${timeoutMs} ms and was stopped; the document was not linted` : `linting with ${input.ruleset.name} exceeded the memory budget; the document was not linted`,
-            why: 'Policy rules could not be checked in time, so nothing is known about them for this document; the publish is not held up by it.',
-            operations: [],
-          },
+      lint: (input, options) =>
+        run<LintFinding[]>({ kind: 'lint', input }, options, (limit) => [
+          unfinishedLint({ ruleset: rulesetOf(input), kind: input.kind, specVersion: input.specVersion, reason: limit === 'time' ? `took longer than ${timeoutMs} ms` : 'exceeded the memory budget' }),
         ]),
     },
     close: () => pool.destroy(),

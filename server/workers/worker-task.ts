@@ -11,6 +11,9 @@ export interface CheckTaskInput extends Omit<CandidateCheckInput, 'candidate' | 
 /** A document to lint with a ruleset given by its text, which may extend the shipped rulesets. */
 export interface LintTaskInput {
   documentJson: string;
+  /** The document's kind and version field, which tell the rules that apply to it, should the lint not finish. */
+  kind: 'openapi' | 'asyncapi';
+  specVersion: string;
   ruleset: { name: string; text: string };
   shipped: ShippedRulesets;
 }

@@ -1,7 +1,13 @@
 import { checkCandidate, type CandidateCheck } from '../compat/index.js';
-import { lintDocument, loadRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
+import { enableLinearRegExps, lintDocument, loadRuleset, unusableRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
+import { InvalidInput } from '../shared/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
+import type { MessagePort } from 'node:worker_threads';
 import type { LintTaskInput, WorkerTask } from './worker-task.js';
+
+// Every regular expression a worker runs, a ruleset's or a document's, falls back to the
+// linear-time engine once it backtracks too much (the pool sets it too; a worker does not rely on that).
+enableLinearRegExps();
 
 // Loading a ruleset validates it whole; a worker lints with few rulesets, so it keeps them.
 const rulesets = new Map<string, LintRuleset>();
@@ -12,7 +18,10 @@ const MAX_CACHED_RULESETS = 32;
  * is cheap, while structured-cloning a parsed multi-megabyte document would cost the event loop
  * what the worker was meant to save.
  */
-export default function runInWorker(task: WorkerTask): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> {
+export default function runInWorker({ task, started }: { task: WorkerTask; started: MessagePort }): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> {
+  // The pool's time budget for this task starts now.
+  started.postMessage(null);
+  started.close();
   switch (task.kind) {
     case 'parse':
       return parseSpec(task.input, task.limits);
@@ -20,8 +29,16 @@ export default function runInWorker(task: WorkerTask): Promise<SpecResult> | Can
       const { candidateJson, published, ...rest } = task.input;
       return checkCandidate({ ...rest, candidate: JSON.parse(candidateJson) as object, published: published.map(({ version, json }) => ({ version, document: JSON.parse(json) as object })) });
     }
-    case 'lint':
-      return lintDocument(task.input.documentJson, rulesetOf(task.input));
+    case 'lint': {
+      let ruleset: LintRuleset;
+      try {
+        ruleset = rulesetOf(task.input);
+      } catch (error) {
+        if (error instanceof InvalidInput) return Promise.resolve([unusableRuleset(task.input.ruleset.name, error)]);
+        throw error;
+      }
+      return lintDocument(task.input.documentJson, ruleset);
+    }
   }
 }
 

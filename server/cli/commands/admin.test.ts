@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadServerConfig } from '../../config.js';
 import { startServer, type RunningServer } from '../../main.js';
-import { createPgliteLocation } from '../../test-support/test-database.js';
+import { createPgliteLocation, createPostgresLocation, postgresUrl } from '../../test-support/test-database.js';
 import { TEST_ADMIN_TOKEN, testAuthEnv } from '../../test-support/test-credentials.js';
 import { closedPortUrl, runAccord } from '../__fixtures__/run-accord.js';
 
@@ -71,5 +71,25 @@ describe('accord admin create', () => {
     expect(noPassword.stderr).toContain('--password-stdin');
     const wrongVerb = await accord(['delete', '--email', 'a@example.com']);
     expect(wrongVerb.code).toBe(2);
+  });
+});
+
+describe.skipIf(!postgresUrl)('accord admin create on PostgreSQL', () => {
+  it('needs only the database URL, and the servers sign the administrator in with their own secret', async () => {
+    const database = await createPostgresLocation();
+    const nowhere = await closedPortUrl();
+    let server: RunningServer | undefined;
+    try {
+      const created = await runAccord(['admin', 'create', '--email', 'pg-root@example.com', '--name', 'Root', '--password-stdin', '--database-url', database.location.url], { server: nowhere, token: null, input: PASSWORD, env: { ACCORD_AUTH_SECRET: '', DATABASE_URL: '' } });
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      expect(created.stdout).toContain('sign in on the Accord server of this database');
+      server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', DATABASE_URL: database.location.url, ACCORD_PARSE_THREADS: '1', ...testAuthEnv }));
+      const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'pg-root@example.com', password: PASSWORD }) });
+      expect(signIn.status).toBe(200);
+    } finally {
+      await server?.close();
+      await database.cleanup();
+    }
   });
 });

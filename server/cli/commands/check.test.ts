@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { closedPortUrl, fixture, runAccord } from '../__fixtures__/run-accord.js';
@@ -44,6 +46,37 @@ describe('accord check', () => {
     // The contract is a draft: the default ruleset's errors about the document are reported without blocking.
     expect(run.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL: 1 breaking, \d+ policy error\(s\) \(\d+ accepted\), \d+ warning\(s\), 0 other change\(s\)\*\*$/);
     expect(run.stdout).toContain('| `response-property-removed` |');
+  });
+
+  test('a candidate still carrying a published info.version gets its markdown report, with the version as a failing finding', async () => {
+    // The usual state of a pull request before the version bump: 1.0.0 is published, with other content.
+    const dir = await mkdtemp(join(tmpdir(), 'accord-check-'));
+    try {
+      const candidate = join(dir, 'openapi.yaml');
+      await writeFile(candidate, (await readFile(doc('additive'), 'utf8')).replace('version: 1.1.0', 'version: 1.0.0'));
+      const run = await accord('check', candidate, '--contract', 'orders-api', '--format', 'markdown');
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL: 0 breaking, .*1 version error\(s\)/);
+      expect(run.stdout).toContain('| `version-already-published` | version 1.0.0 of "orders-api" is already published with other content; bump the version, to 1.1.0 for these changes |');
+      expect(run.stdout).toContain('since 1.0.0: minor changes; suggested next version: 1.1.0');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a version below the latest of its line is reported as a finding in every format, not refused', async () => {
+    const json = await accord('check', doc('additive'), '--contract', 'orders-api', '--version', '1.0.0-rc.1', '--format', 'json');
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { verdict: string; findings: { id: string; level: string; source: string; message: string }[] };
+    expect(report.verdict).toBe('fail');
+    expect(report.findings.filter((f) => f.source === 'version')).toEqual([
+      expect.objectContaining({ id: 'version-behind-latest', level: 'error', message: '1.0.0-rc.1 is not greater than 1.0.0, the latest 1.x version of "orders-api"; bump the version, to 1.1.0 for these changes' }),
+    ]);
+    for (const format of ['text', 'junit', 'sarif']) {
+      const run = await accord('check', doc('additive'), '--contract', 'orders-api', '--version', '1.0.0-rc.1', '--format', format);
+      expect([run.code, run.stdout]).toEqual([1, expect.stringContaining('version-behind-latest')]);
+    }
   });
 
   test('an unknown contract is exit 1 with the problem, an unreachable server exit 3', async () => {

@@ -14,9 +14,12 @@ export const checkHelp = `accord check <file> --contract <slug> [--version x.y.z
 Checks a candidate document against the registered versions of a contract under the contract's
 compatibility mode, on the server, without publishing it; the check is recorded. With --version
 (default: the document's info.version when it is a semantic version) a breaking change passes
-when the version is a new major. The report suggests the next version. Exit codes: 0 the verdict
-passes the gate set by --fail-on (default error), 1 it does not or the server refused the
-document, 2 usage error or an unreadable or invalid document, 3 server unreachable.`;
+when the version is a new major. A version already published with other content, or below the
+latest of its major, is reported as a failing finding (version-already-published,
+version-behind-latest) with the report still written. The report suggests the next version.
+Exit codes: 0 the verdict passes the gate set by --fail-on (default error), 1 it does not or
+the server refused the document, 2 usage error or an unreadable or invalid document, 3 server
+unreachable.`;
 
 
 export async function check(argv: string[]): Promise<number> {

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { closedPortUrl, fixture, runAccord } from '../__fixtures__/run-accord.js';
 
 // accord lint works offline: no server runs, and a request sent by mistake would exit 3.
@@ -47,11 +49,16 @@ describe('accord lint', () => {
     expect(run.stderr).toMatch(/ruleset-invalid: .*remote-ruleset\.yaml:3:5: extends "https:\/\/rulesets\.example\.org\/team\.yaml" is remote/);
   });
 
-  test('an invalid document, an unknown ruleset and bad options are exit 2', async () => {
+  test('an invalid document, an unreadable ruleset and bad options are exit 2; a stored ruleset with no server is exit 3', async () => {
     const invalid = await accord('lint', file('invalid'));
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/invalid\.yaml: spec-invalid: .*version/);
-    expect((await accord('lint', file('clean'), '--ruleset', 'no-such-ruleset')).stderr).toMatch(/cannot read the ruleset no-such-ruleset: ENOENT/);
+    const stored = await accord('lint', file('clean'), '--ruleset', 'no-such-ruleset');
+    expect(stored.code).toBe(3);
+    expect(stored.stderr).toMatch(/no file no-such-ruleset here, so it was taken for a ruleset stored in the registry, but cannot reach Accord/);
+    const notAName = await accord('lint', file('clean'), '--ruleset', 'rules/Missing.yaml');
+    expect(notAName.code).toBe(2);
+    expect(notAName.stderr).toMatch(/cannot read the ruleset rules\/Missing.yaml: there is no such file, and it is not a ruleset name/);
     expect((await accord('lint')).code).toBe(2);
     expect((await accord('lint', file('clean'), '--format', 'html')).code).toBe(2);
     expect((await accord('lint', file('clean'), '--fail-on', 'sometimes')).code).toBe(2);
@@ -78,5 +85,31 @@ describe('accord lint', () => {
     expect(markdown.stdout).toMatch(/\| `servers-https` \| .* \| \/servers\/0\/url \|/);
     const text = await accord('lint', file('insecure'));
     expect(text.stdout).toMatch(/^error servers-https {2}.*\(\/servers\/0\/url\)$/m);
+  });
+});
+
+describe('accord lint --ruleset with a ruleset stored in the registry', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const text = stringify({ extends: ['accord-recommended'], rules: { 'servers-https': 'warn', 'audience-named': { description: 'Every contract names its audience.', severity: 'error', given: '$.info', then: { field: 'x-audience', function: 'truthy' } } } });
+    expect((await server.json('POST', '/api/v1/rulesets', { name: 'banking-integration', text })).status).toBe(201);
+  });
+  afterAll(() => server?.close());
+
+  test('reads the stored ruleset from the server and lints the document here', async () => {
+    const run = await runAccord(['lint', file('insecure'), '--ruleset', 'banking-integration', '--json'], { server: server.url });
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.ruleset).toBe('banking-integration');
+    expect(report.findings.find((f) => f.id === 'audience-named')).toMatchObject({ level: 'error', pointer: '/info' });
+    expect(report.findings.find((f) => f.id === 'servers-https')).toMatchObject({ level: 'warn' });
+    expect(run.code).toBe(1);
+  });
+
+  test('a name the registry does not know is a usage error saying where it looked', async () => {
+    const run = await runAccord(['lint', file('insecure'), '--ruleset', 'no-such-ruleset'], { server: server.url });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the registry has no ruleset "no-such-ruleset"');
   });
 });

@@ -1,14 +1,18 @@
 import { expect } from 'vitest';
-import type { Scope } from '../../shared/index.js';
+import { API_KEY_SCOPES, type Scope } from '../../shared/index.js';
 import { TEST_ADMIN_TOKEN } from '../../test-support/test-credentials.js';
 import type { TestServer } from '../../test-support/test-server.js';
 
-/** Every kind of caller the REST API must tell apart, each a column of the authorisation matrix. */
-export const CALLERS = ['anonymous', 'viewer', 'otherMember', 'member', 'maintainer', 'admin', 'scopedKey', 'unscopedKey', 'otherTeamKey', 'bootstrapKey'] as const;
+/** A key carrying exactly one scope: of the owning team, or installation-wide for `admin`. */
+export type ScopeKey = `${Scope} key`;
+const SCOPE_KEYS = API_KEY_SCOPES.map((scope): ScopeKey => `${scope} key`);
+
+/** Every kind of caller the REST API must tell apart, each a column of the authorisation matrix: people, and keys of every scope. */
+export const CALLERS = ['anonymous', 'viewer', 'otherMember', 'member', 'maintainer', 'admin', ...SCOPE_KEYS, 'unscopedKey', 'otherTeamKey', 'bootstrapKey'] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** The scopes a pipeline key may carry short of `admin`. */
-const PIPELINE_SCOPES = ['contracts:read', 'contracts:publish', 'checks:run', 'traffic:write'] as const satisfies readonly Scope[];
+const PIPELINE_SCOPES = API_KEY_SCOPES.filter((scope) => scope !== 'admin');
 
 export interface CallResult {
   status: number;
@@ -19,8 +23,7 @@ export interface Callers {
   /**
    * A request to /api/v1 as `caller`. People send their session cookie (and the server's own
    * Origin, as a browser would); keys go in `Authorization: Bearer`. `scope` is the scope the
-   * route needs: the scoped key of the owning team carries exactly it, the unscoped one every
-   * pipeline scope but it.
+   * route needs: the unscoped key of the owning team carries every pipeline scope but it.
    */
   call(caller: Caller, request: { method: string; path: string; body?: unknown; scope: Scope }): Promise<CallResult>;
   /** The people, for tests that act as them outside the matrix. */
@@ -41,7 +44,9 @@ export async function signIn(server: TestServer, { email, password }: { email: s
 /**
  * The people and keys of the matrix, set up through the API with the bootstrap key: a viewer (no
  * team), a member of another team, a member and a maintainer of the owning team, an administrator;
- * keys of the owning team made on first use for each scope, and one of the other team.
+ * keys of the owning team made on first use, one for each scope and one without the route's, and
+ * a key with every pipeline scope of a third team that owns nothing the matrix touches (a key of
+ * the other team may rightly end a subscription to the other team's contract).
  */
 export async function createCallers(server: TestServer, { team, otherTeam }: { team: string; otherTeam: string }): Promise<Callers> {
   const person = async (name: string, role: 'admin' | 'user' = 'user') => {
@@ -81,14 +86,15 @@ export async function createCallers(server: TestServer, { team, otherTeam }: { t
   };
   const scopedKey = (scope: Scope) => memo(`with-${scope}`, () => (scope === 'admin' ? key('matrix-admin', ['admin']) : key(`matrix-${scope}`, [scope], team)));
   const unscopedKey = (scope: Scope) => memo(`without-${scope}`, () => key(`matrix-without-${scope}`, PIPELINE_SCOPES.filter((s) => s !== scope), team));
-  const otherTeamKey = () => memo('other-team', () => key('matrix-other-team', PIPELINE_SCOPES, otherTeam));
+  const strangers = 'matrix-strangers';
+  expect((await server.json('POST', '/api/v1/teams', { slug: strangers, name: 'Strangers' })).status).toBe(201);
+  const otherTeamKey = () => memo('other-team', () => key('matrix-other-team', PIPELINE_SCOPES, strangers));
 
   async function tokenOf(caller: Caller, scope: Scope): Promise<string | null | undefined> {
+    if (caller.endsWith(' key')) return scopedKey(caller.slice(0, -' key'.length) as Scope);
     switch (caller) {
       case 'anonymous':
         return null;
-      case 'scopedKey':
-        return scopedKey(scope);
       case 'unscopedKey':
         return unscopedKey(scope);
       case 'otherTeamKey':

@@ -1,0 +1,2 @@
+DROP INDEX "subscriptions_live_key";--> statement-breakpoint
+CREATE INDEX "subscriptions_live_idx" ON "subscriptions" USING btree ("contract_id","consumer_system_id") WHERE "subscriptions"."status" in ('requested', 'approved');

@@ -1,0 +1,23 @@
+import type { Identity, RateLimiter } from '../auth/index.js';
+import type { Webhooks } from '../notify/index.js';
+import type { Registry } from '../registry/index.js';
+import type { Actor } from '../shared/index.js';
+import type { Loaders } from './create-loaders.js';
+
+/** The services GraphQL resolves over: the very ones the REST routes call. */
+export interface GraphqlServices {
+  registry: Registry;
+  identity: Identity;
+  webhooks: Webhooks;
+}
+
+/** What every resolver of one request sees. */
+export interface GraphqlContext {
+  actor: Actor;
+  anonymousRead: boolean;
+  services: GraphqlServices;
+  /** Per request: batching and caching end with the request, so no one sees another's reads. */
+  loaders: Loaders;
+  /** Counts a publish against the caller's share, as REST does. */
+  limits: { publish: RateLimiter };
+}

@@ -1,0 +1,1 @@
+export { createGraphql, accordSchema, GRAPHQL_LIMITS, type GraphqlDeps } from './create-graphql.js';

@@ -1,0 +1,831 @@
+/**
+ * Accord's GraphQL schema, SDL first: the schema is the contract the catalog UI and architects'
+ * tools are written against, so it is written down as one. `specs/accord.graphql` is its printed
+ * form, and a test fails when the two differ.
+ */
+export const typeDefs = /* GraphQL */ `
+  # Named, because the registry's own Subscription (a consumer's use of a contract) is an object type.
+  schema {
+    query: Query
+    mutation: Mutation
+  }
+
+  "An instant, as an ISO 8601 string in UTC."
+  scalar DateTime
+  "Any JSON value: documents, reports and summaries whose shape belongs to the engine that wrote them."
+  scalar JSON
+
+  enum ContractKind {
+    openapi
+    asyncapi
+  }
+  enum Lifecycle {
+    draft
+    active
+    deprecated
+    retired
+  }
+  enum CompatibilityMode {
+    BACKWARD
+    BACKWARD_TRANSITIVE
+    FORWARD
+    FORWARD_TRANSITIVE
+    FULL
+    FULL_TRANSITIVE
+    NONE
+  }
+  enum SubscriptionStatus {
+    requested
+    approved
+    rejected
+    revoked
+  }
+  enum WaiverState {
+    requested
+    active
+    expired
+    revoked
+  }
+  enum TeamRole {
+    maintainer
+    member
+  }
+  enum PersonRole {
+    admin
+    user
+  }
+  enum Level {
+    error
+    warn
+    info
+  }
+  enum Verdict {
+    pass
+    warn
+    fail
+  }
+  enum AssignmentScope {
+    global
+    domain
+    team
+    contract
+  }
+  enum AssignmentStage {
+    draft
+    active
+    deprecated
+  }
+  "Registry events a subscription can follow, named as webhooks name them."
+  enum RegistryEventType {
+    VERSION_PUBLISHED
+    CONTRACT_DEPRECATED
+    SUBSCRIPTION_REQUESTED
+    SUBSCRIPTION_APPROVED
+    SUBSCRIPTION_REJECTED
+    SUBSCRIPTION_REVOKED
+    CHECK_FAILED
+  }
+
+  type PageInfo {
+    hasNextPage: Boolean!
+    "Pass as \`after\` for the next page; cursors stay valid when rows are inserted before or after them."
+    endCursor: String
+  }
+
+  type Team {
+    slug: String!
+    name: String!
+    description: String!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+    systems(first: Int, after: String): SystemConnection!
+    "Members of the team, with their email addresses: for its members and administrators only."
+    members: [Member!]!
+    "API keys acting for the team, without their secrets: for its maintainers and administrators only."
+    apiKeys(includeRevoked: Boolean = false): [ApiKey!]!
+    governance: Governance!
+  }
+
+  type Member {
+    team: String!
+    userId: ID!
+    email: String!
+    name: String!
+    role: TeamRole!
+    createdAt: DateTime!
+  }
+
+  type Person {
+    id: ID!
+    email: String!
+    name: String!
+    role: PersonRole!
+    createdAt: DateTime!
+  }
+
+  type System {
+    slug: String!
+    name: String!
+    team: Team!
+    domain: String!
+    description: String!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+    "The contracts the system provides."
+    contracts(first: Int, after: String): ContractConnection!
+    "The system's subscriptions as a consumer."
+    subscriptions(status: SubscriptionStatus, first: Int, after: String): SubscriptionConnection!
+    "Webhook endpoints: configuration of the owning team, for its maintainers and administrators only."
+    webhooks: [Webhook!]!
+  }
+
+  type Contract {
+    slug: String!
+    name: String!
+    kind: ContractKind
+    system: System!
+    team: Team!
+    domain: String!
+    lifecycle: Lifecycle!
+    compatibilityMode: CompatibilityMode!
+    "Rule levels overridden for this contract, by rule id."
+    ruleLevels: JSON!
+    description: String!
+    tags: [String!]!
+    sunsetAt: DateTime
+    "The newest stable version's number, or the newest pre-release when there is no stable one."
+    latestVersion: String
+    latest: Version
+    version(version: String!): Version
+    versions(first: Int, after: String): VersionConnection!
+    "Systems with an approved subscription."
+    consumers: [System!]!
+    subscriptions(status: SubscriptionStatus, first: Int, after: String): SubscriptionConnection!
+    deprecations: Deprecations!
+    checks(first: Int, after: String): CheckConnection!
+    waivers(state: WaiverState, first: Int, after: String): WaiverConnection!
+    deployments(first: Int, after: String): DeploymentConnection!
+    scorecard: Scorecard!
+    ruleset: EffectiveRuleset!
+    changelog: [ChangelogEntry!]!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  type Version {
+    contract: Contract!
+    version: String!
+    specKind: ContractKind!
+    specVersion: String!
+    title: String!
+    contentHash: String!
+    sizeBytes: Int!
+    operationCount: Int!
+    publishedAt: DateTime!
+    publishedBy: String!
+    deprecatedAt: DateTime
+    sunsetAt: DateTime
+    deprecationNote: String
+    operations: [Operation!]!
+    "The findings the version was published with."
+    findings: [Finding!]!
+    "The normalised document."
+    document: JSON!
+    "The document exactly as published."
+    source: String!
+    sourceFormat: String!
+  }
+
+  type Operation {
+    "Stable across versions: \`GET /orders/{id}\`, \`send orders.created\`."
+    key: String!
+    kind: String!
+    method: String
+    path: String
+    channel: String
+    action: String
+    operationId: String
+    summary: String
+    deprecated: Boolean!
+    tags: [String!]!
+  }
+
+  type Finding {
+    "The rule's stable id."
+    rule: String!
+    level: Level!
+    message: String!
+    why: String
+    source: String
+    operation: String
+    operations: [String!]!
+    pointer: String
+    fingerprint: String
+    "Why the finding does not gate, when it does not."
+    accepted: String
+    "The whole finding as the engine reported it."
+    details: JSON!
+  }
+
+  type FindingSummary {
+    error: Int!
+    warn: Int!
+    info: Int!
+  }
+
+  type Subscription {
+    id: ID!
+    contract: Contract!
+    consumer: System!
+    "The semver range of versions the consumer uses."
+    range: String!
+    operations: [String!]!
+    status: SubscriptionStatus!
+    note: String!
+    requestedBy: String!
+    decidedBy: String
+    decidedAt: DateTime
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  type Environment {
+    slug: String!
+    name: String!
+    rank: Int!
+    description: String!
+  }
+
+  type Deployment {
+    id: ID!
+    contract: Contract!
+    environment: Environment!
+    version: String!
+    address: String!
+    deployedAt: DateTime!
+    deployedBy: String!
+  }
+
+  type Check {
+    id: ID!
+    contract: Contract!
+    version: String
+    contentHash: String!
+    verdict: Verdict!
+    failed: Boolean!
+    summary: FindingSummary!
+    mode: CompatibilityMode!
+    comparedWith: [String!]!
+    findings: [Finding!]!
+    semver: JSON!
+    affectedConsumers: JSON!
+    createdAt: DateTime!
+    createdBy: String!
+  }
+
+  type Comparison {
+    contract: Contract!
+    from: String!
+    to: String!
+    "stored: the findings \`to\` was published with against \`from\`; fresh: checked now."
+    source: String!
+    verdict: Verdict!
+    summary: FindingSummary!
+    findings: [Finding!]!
+  }
+
+  type Waiver {
+    id: ID!
+    contract: Contract!
+    rule: String!
+    fingerprint: String!
+    operations: [String!]!
+    pointer: String
+    message: String!
+    reason: String!
+    state: WaiverState!
+    expiresAt: DateTime!
+    requestedBy: String!
+    decidedBy: String
+    decidedAt: DateTime
+    createdAt: DateTime!
+    updatedAt: DateTime!
+  }
+
+  type Ruleset {
+    name: String!
+    description: String!
+    shipped: Boolean!
+    version: Int
+    createdAt: DateTime
+    createdBy: String
+    text: String!
+  }
+
+  type RulesetAssignment {
+    id: ID!
+    scope: AssignmentScope!
+    target: String!
+    lifecycle: AssignmentStage
+    ruleset: String!
+    createdAt: DateTime!
+    createdBy: String!
+    updatedAt: DateTime!
+  }
+
+  type EffectiveRuleset {
+    ruleset: String!
+    version: Int
+    text: String!
+    assignment: JSON
+  }
+
+  type Scorecard {
+    contract: String!
+    team: String!
+    domain: String!
+    lifecycle: Lifecycle!
+    latestVersion: String
+    ruleset: JSON!
+    rules: JSON!
+    open: OpenFindings!
+    waivers: WaiverCounts!
+    clean: Boolean!
+  }
+
+  type OpenFindings {
+    errors: Int!
+    warnings: Int!
+  }
+
+  type WaiverCounts {
+    active: Int!
+    expiringSoon: Int!
+  }
+
+  type RuleFailure {
+    rule: String!
+    contracts: Int!
+  }
+
+  type GovernanceSummary {
+    "The team or domain summed up; empty for the whole registry."
+    name: String!
+    contracts: Int!
+    published: Int!
+    clean: Int!
+    cleanShare: Float!
+    open: OpenFindings!
+    waivers: WaiverCounts!
+    topFailingRules: [RuleFailure!]!
+  }
+
+  type Governance {
+    summary: GovernanceSummary!
+    "One row per team, for the whole registry; empty when scoped to a team or domain."
+    teams: [GovernanceSummary!]!
+    "One row per domain, for the whole registry; empty when scoped to a team or domain."
+    domains: [GovernanceSummary!]!
+    "The contracts' scorecards when scoped to a team or domain; ask \`contracts { scorecard }\` for the whole registry."
+    scorecards: [Scorecard!]!
+  }
+
+  type Deprecations {
+    contract: String!
+    lifecycle: Lifecycle!
+    sunsetAt: DateTime
+    versions: JSON!
+    operations: JSON!
+  }
+
+  type ChangelogEntry {
+    version: String!
+    previous: String
+    publishedAt: DateTime!
+    publishedBy: String!
+    breaking: [Finding!]!
+    deprecations: [Finding!]!
+    additions: [Finding!]!
+    changes: [Finding!]!
+    documentationOnly: Boolean!
+  }
+
+  type Webhook {
+    id: ID!
+    system: String!
+    url: String!
+    events: [String!]!
+    description: String!
+    active: Boolean!
+    createdBy: String!
+    createdAt: DateTime!
+    disabledAt: DateTime
+    deliveries(first: Int, after: String): WebhookDeliveryConnection!
+  }
+
+  type WebhookDelivery {
+    id: ID!
+    eventId: String!
+    eventType: String!
+    status: String!
+    attempts: Int!
+    nextAttemptAt: DateTime
+    lastAttemptAt: DateTime
+    lastStatus: Int
+    lastError: String
+    deliveredAt: DateTime
+    createdAt: DateTime!
+    event: JSON!
+    attemptLog: JSON!
+  }
+
+  "A webhook as answered when created or its secret rotated: the only times the secret is shown."
+  type WebhookWithSecret {
+    webhook: Webhook!
+    secret: String!
+  }
+
+  type AuditEvent {
+    id: ID!
+    seq: Int!
+    at: DateTime!
+    actor: String!
+    action: String!
+    targetType: String!
+    targetId: String!
+    summary: JSON
+    requestId: String
+    prevHash: String
+    hash: String
+  }
+
+  "An API key's metadata; the key itself is shown once, when created."
+  type ApiKey {
+    id: ID!
+    name: String!
+    team: String
+    prefix: String!
+    scopes: [String!]!
+    createdBy: String!
+    createdAt: DateTime!
+    expiresAt: DateTime
+    revokedAt: DateTime
+    lastUsedAt: DateTime
+  }
+
+  type CreatedApiKey {
+    apiKey: ApiKey!
+    key: String!
+  }
+
+  type Me {
+    kind: String!
+    user: MeUser
+    apiKey: JSON
+  }
+
+  type MeUser {
+    id: ID!
+    email: String!
+    name: String!
+    role: PersonRole!
+    memberships: JSON!
+  }
+
+  type LandscapeEdge {
+    subscription: Subscription!
+    contract: Contract!
+    provider: System!
+    consumer: System!
+    range: String!
+    "The operations of the contract the consumer uses."
+    operations: [String!]!
+  }
+
+  type Landscape {
+    domain: String!
+    "The domain's systems, then the systems outside it at the far end of an edge."
+    nodes: [System!]!
+    "Approved subscriptions that start or end in the domain."
+    edges: [LandscapeEdge!]!
+  }
+
+  type PublishResult {
+    "False when the same version with the same content was already published."
+    created: Boolean!
+    version: Version!
+  }
+
+  type RulesetSaved {
+    created: Boolean!
+    ruleset: Ruleset!
+  }
+
+  type MembershipSaved {
+    created: Boolean!
+    member: Member!
+  }
+
+  type ContractEdge {
+    cursor: String!
+    node: Contract!
+  }
+  type ContractConnection {
+    edges: [ContractEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  type SystemEdge {
+    cursor: String!
+    node: System!
+  }
+  type SystemConnection {
+    edges: [SystemEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  type TeamEdge {
+    cursor: String!
+    node: Team!
+  }
+  type TeamConnection {
+    edges: [TeamEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  type VersionEdge {
+    cursor: String!
+    node: Version!
+  }
+  type VersionConnection {
+    edges: [VersionEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  type SubscriptionEdge {
+    cursor: String!
+    node: Subscription!
+  }
+  type SubscriptionConnection {
+    edges: [SubscriptionEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+  "Lists without a total: counting them would cost a scan the catalog does not need."
+  type CheckEdge {
+    cursor: String!
+    node: Check!
+  }
+  type CheckConnection {
+    edges: [CheckEdge!]!
+    pageInfo: PageInfo!
+  }
+  type WaiverEdge {
+    cursor: String!
+    node: Waiver!
+  }
+  type WaiverConnection {
+    edges: [WaiverEdge!]!
+    pageInfo: PageInfo!
+  }
+  type DeploymentEdge {
+    cursor: String!
+    node: Deployment!
+  }
+  type DeploymentConnection {
+    edges: [DeploymentEdge!]!
+    pageInfo: PageInfo!
+  }
+  type AuditEventEdge {
+    cursor: String!
+    node: AuditEvent!
+  }
+  type AuditEventConnection {
+    edges: [AuditEventEdge!]!
+    pageInfo: PageInfo!
+  }
+  type WebhookDeliveryEdge {
+    cursor: String!
+    node: WebhookDelivery!
+  }
+  type WebhookDeliveryConnection {
+    edges: [WebhookDeliveryEdge!]!
+    pageInfo: PageInfo!
+  }
+  type PersonEdge {
+    cursor: String!
+    node: Person!
+  }
+  type PersonConnection {
+    edges: [PersonEdge!]!
+    pageInfo: PageInfo!
+  }
+  type RulesetAssignmentEdge {
+    cursor: String!
+    node: RulesetAssignment!
+  }
+  type RulesetAssignmentConnection {
+    edges: [RulesetAssignmentEdge!]!
+    pageInfo: PageInfo!
+  }
+
+  type Query {
+    "Who is asking: a person, an API key, or nobody."
+    me: Me!
+    contracts(first: Int, after: String, search: String, domain: String, team: String, system: String, kind: ContractKind, lifecycle: Lifecycle, tag: String): ContractConnection!
+    contract(slug: String!): Contract
+    systems(first: Int, after: String, search: String, domain: String, team: String): SystemConnection!
+    system(slug: String!): System
+    teams(first: Int, after: String, search: String): TeamConnection!
+    team(slug: String!): Team
+    subscription(id: ID!): Subscription
+    waiver(id: ID!): Waiver
+    check(contract: String!, id: ID!): Check
+    environments: [Environment!]!
+    "Where each contract runs now: the newest deployment per contract and environment."
+    deployments(environment: String, contract: String, team: String, system: String): [Deployment!]!
+    "Where contracts stand against their policy rulesets: the whole registry, or one team or domain."
+    governance(team: String, domain: String): Governance!
+    rulesets: [Ruleset!]!
+    ruleset(name: String!, version: Int): Ruleset
+    rulesetAssignments(first: Int, after: String, scope: AssignmentScope, target: String, ruleset: String): RulesetAssignmentConnection!
+    "What changed between two published versions: the stored findings, or a fresh check."
+    compare(contract: String!, from: String!, to: String!): Comparison!
+    "A domain's systems and the approved subscriptions between them and their neighbours."
+    landscape(domain: String!): Landscape!
+    "The audit log, newest first: administrators only."
+    audit(first: Int, after: String, targetType: String, targetId: String, actor: String, action: String, from: DateTime, to: DateTime): AuditEventConnection!
+    "People: administrators only."
+    people(first: Int, after: String): PersonConnection!
+    webhook(id: ID!): Webhook
+  }
+
+  input TeamInput {
+    slug: String!
+    name: String!
+    description: String
+  }
+  input TeamPatch {
+    name: String
+    description: String
+  }
+  input SystemInput {
+    slug: String!
+    name: String!
+    team: String!
+    domain: String!
+    description: String
+  }
+  input SystemPatch {
+    name: String
+    team: String
+    domain: String
+    description: String
+  }
+  input ContractInput {
+    slug: String!
+    name: String!
+    system: String!
+    kind: ContractKind
+    lifecycle: Lifecycle
+    compatibilityMode: CompatibilityMode
+    ruleLevels: JSON
+    description: String
+    tags: [String!]
+  }
+  input ContractPatch {
+    name: String
+    system: String
+    lifecycle: Lifecycle
+    compatibilityMode: CompatibilityMode
+    ruleLevels: JSON
+    description: String
+    tags: [String!]
+  }
+  input PublishVersionInput {
+    contract: String!
+    version: String!
+    "The contract document as text, YAML or JSON."
+    document: String!
+  }
+  input RunCheckInput {
+    contract: String!
+    version: String
+    document: String!
+  }
+  input DeprecateContractInput {
+    contract: String!
+    sunsetAt: DateTime!
+    note: String
+  }
+  input DeprecateVersionInput {
+    contract: String!
+    version: String!
+    sunsetAt: DateTime!
+    note: String
+  }
+  input DeprecateOperationsInput {
+    contract: String!
+    operations: [String!]!
+    sunsetAt: DateTime!
+    note: String
+  }
+  input UndeprecateOperationsInput {
+    contract: String!
+    operations: [String!]!
+  }
+  input RequestSubscriptionInput {
+    contract: String!
+    consumer: String!
+    range: String!
+    operations: [String!]!
+    note: String
+  }
+  "Name the finding by a recorded check and its fingerprint, or by rule, operations and pointer."
+  input RequestWaiverInput {
+    contract: String!
+    reason: String!
+    expiresAt: DateTime!
+    check: ID
+    fingerprint: String
+    rule: String
+    operations: [String!]
+    pointer: String
+  }
+  input RecordDeploymentInput {
+    contract: String!
+    environment: String!
+    "A published version, or \`latest\`."
+    version: String!
+    address: String!
+  }
+  input EnvironmentInput {
+    slug: String!
+    name: String!
+    rank: Int
+    description: String
+  }
+  input EnvironmentPatch {
+    name: String
+    rank: Int
+    description: String
+  }
+  input ApiKeyInput {
+    name: String!
+    team: String
+    scopes: [String!]!
+    expiresAt: DateTime
+  }
+  input WebhookInput {
+    url: String!
+    events: [String!]
+    description: String
+  }
+  input RulesetInput {
+    name: String!
+    text: String!
+    description: String
+  }
+  input RulesetAssignmentInput {
+    scope: AssignmentScope!
+    target: String
+    lifecycle: AssignmentStage
+    ruleset: String!
+  }
+
+  type Mutation {
+    createTeam(input: TeamInput!): Team!
+    updateTeam(slug: String!, patch: TeamPatch!): Team!
+    createSystem(input: SystemInput!): System!
+    updateSystem(slug: String!, patch: SystemPatch!): System!
+    createContract(input: ContractInput!): Contract!
+    updateContract(slug: String!, patch: ContractPatch!): Contract!
+    publishVersion(input: PublishVersionInput!): PublishResult!
+    runCheck(input: RunCheckInput!): Check!
+    deprecateContract(input: DeprecateContractInput!): Deprecations!
+    deprecateVersion(input: DeprecateVersionInput!): Deprecations!
+    deprecateOperations(input: DeprecateOperationsInput!): Deprecations!
+    undeprecateOperations(input: UndeprecateOperationsInput!): Deprecations!
+    requestSubscription(input: RequestSubscriptionInput!): Subscription!
+    approveSubscription(id: ID!, note: String): Subscription!
+    rejectSubscription(id: ID!, note: String): Subscription!
+    revokeSubscription(id: ID!, note: String): Subscription!
+    requestWaiver(input: RequestWaiverInput!): Waiver!
+    approveWaiver(id: ID!): Waiver!
+    revokeWaiver(id: ID!): Waiver!
+    createEnvironment(input: EnvironmentInput!): Environment!
+    updateEnvironment(slug: String!, patch: EnvironmentPatch!): Environment!
+    recordDeployment(input: RecordDeploymentInput!): Deployment!
+    saveRuleset(input: RulesetInput!): RulesetSaved!
+    assignRuleset(input: RulesetAssignmentInput!): RulesetAssignment!
+    unassignRuleset(id: ID!): RulesetAssignment!
+    putTeamMember(team: String!, email: String!, role: TeamRole!): MembershipSaved!
+    removeTeamMember(team: String!, userId: ID!): Member!
+    createApiKey(input: ApiKeyInput!): CreatedApiKey!
+    revokeApiKey(id: ID!): ApiKey!
+    createWebhook(system: String!, input: WebhookInput!): WebhookWithSecret!
+    disableWebhook(id: ID!): Webhook!
+    rotateWebhookSecret(id: ID!): WebhookWithSecret!
+    testWebhook(id: ID!): WebhookDelivery!
+  }
+`;

@@ -1,0 +1,134 @@
+import { gateRoute } from '../auth/index.js';
+import type { Contract, LandscapeEdge, Subscription, System, Team, VersionSummary, Waiver, Deployment, Check, Comparison } from '../registry/index.js';
+import type { WebhookEndpoint } from '../notify/index.js';
+import { NotFound } from '../shared/index.js';
+import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
+import type { GraphqlContext } from './graphql-context.js';
+
+type Resolver<Parent, Args = object> = (parent: Parent, args: Args, context: GraphqlContext) => unknown;
+type Finding = { id: string; operations?: string[] };
+type Operation = { deprecated?: boolean; tags?: string[] };
+
+const contractOf: Resolver<{ contract: string }> = ({ contract }, _args, { loaders }) => loaders.contract.load(contract);
+const systemNamed = (slug: string, { loaders }: GraphqlContext) => loaders.system.load(slug);
+/** The parts of a version a list leaves out, read for all versions of a page at once. */
+const published = (v: VersionSummary, { loaders }: GraphqlContext) => loaders.publishedVersion.load({ contract: v.contract, version: v.version });
+const documentOf = (v: VersionSummary, { loaders }: GraphqlContext) => loaders.document.load({ contract: v.contract, version: v.version });
+
+/** Field resolvers of the object types: how each links to the others, both ways. */
+export const typeResolvers = {
+  Team: {
+    systems: (async (team, { first, after }, { services }) => {
+      const filter = { team: team.slug };
+      return connectionOf(await services.registry.systems.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.slug, () => services.registry.systems.count(filter));
+    }) satisfies Resolver<Team, PageArgs>,
+    // Personal data: the same gate and the same service decision as GET /teams/{team}/members.
+    members: ((team, _args, { services, actor, anonymousRead }) => {
+      gateRoute('team.read', actor, { anonymousRead });
+      return services.identity.memberships.list(team.slug, actor);
+    }) satisfies Resolver<Team>,
+    apiKeys: ((team, { includeRevoked }, { services, actor, anonymousRead }) => {
+      gateRoute('team.manage', actor, { anonymousRead });
+      return services.identity.apiKeys.list(team.slug, { includeRevoked }, actor);
+    }) satisfies Resolver<Team, { includeRevoked: boolean }>,
+    governance: (async (team, _args, { services }) => {
+      const { team: name, scorecards, ...summary } = await services.registry.governance.team(team.slug);
+      return { summary: { name, ...summary }, teams: [], domains: [], scorecards };
+    }) satisfies Resolver<Team>,
+  },
+
+  System: {
+    team: ((system, _args, { loaders }) => loaders.team.load(system.team)) satisfies Resolver<System>,
+    contracts: (async (system, { first, after }, { services }) => {
+      const filter = { system: system.slug };
+      return connectionOf(await services.registry.contracts.list({ ...filter, ...pageRequestOf({ first, after }) }), (c) => c.slug, () => services.registry.contracts.count(filter));
+    }) satisfies Resolver<System, PageArgs>,
+    subscriptions: (async (system, { status, first, after }, { services }) => {
+      const filter = { consumer: system.slug, ...(status != null && { status }) };
+      return connectionOf(await services.registry.subscriptions.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.id, () => services.registry.subscriptions.count(filter));
+    }) satisfies Resolver<System, PageArgs & { status?: Subscription['status'] | null }>,
+    webhooks: (async (system, _args, { services, actor, anonymousRead }) => {
+      gateRoute('team.manage', actor, { anonymousRead });
+      return (await services.webhooks.list(system.slug, actor)).items;
+    }) satisfies Resolver<System>,
+  },
+
+  Contract: {
+    system: ((contract, _args, context) => systemNamed(contract.system, context)) satisfies Resolver<Contract>,
+    team: ((contract, _args, { loaders }) => loaders.team.load(contract.team)) satisfies Resolver<Contract>,
+    latest: ((contract, _args, { loaders }) => (contract.latestVersion === null ? null : loaders.publishedVersion.load({ contract: contract.slug, version: contract.latestVersion }))) satisfies Resolver<Contract>,
+    version: (async (contract, { version }, { services }) => {
+      try {
+        return await services.registry.versions.getPublished(contract.slug, version);
+      } catch (error) {
+        if (error instanceof NotFound) return null;
+        throw error;
+      }
+    }) satisfies Resolver<Contract, { version: string }>,
+    versions: (async (contract, page, { services }) => keyedConnectionOf(await services.registry.versions.edges(contract.slug, pageRequestOf(page)), () => services.registry.versions.count(contract.slug))) satisfies Resolver<Contract, PageArgs>,
+    consumers: (async (contract, _args, { loaders }) => {
+      const approved = await loaders.approvedSubscriptions.load(contract.slug);
+      const systems = await loaders.system.loadMany([...new Set(approved.map((s) => s.consumer))]);
+      return systems.filter((s): s is System => s !== null && !(s instanceof Error));
+    }) satisfies Resolver<Contract>,
+    subscriptions: (async (contract, { status, first, after }, { services }) => {
+      const filter = { contract: contract.slug, ...(status != null && { status }) };
+      return connectionOf(await services.registry.subscriptions.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.id, () => services.registry.subscriptions.count(filter));
+    }) satisfies Resolver<Contract, PageArgs & { status?: Subscription['status'] | null }>,
+    deprecations: ((contract, _args, { services }) => services.registry.deprecations.get(contract.slug)) satisfies Resolver<Contract>,
+    checks: (async (contract, page, { services }) => connectionOf(await services.registry.checks.list(contract.slug, pageRequestOf(page)), (c) => c.id)) satisfies Resolver<Contract, PageArgs>,
+    waivers: (async (contract, { state, ...page }, { services }) =>
+      connectionOf(await services.registry.waivers.list(contract.slug, { ...(state != null && { state }), ...pageRequestOf(page) }), (w) => w.id)) satisfies Resolver<Contract, PageArgs & { state?: Waiver['state'] | null }>,
+    deployments: (async (contract, page, { services }) => connectionOf(await services.registry.deployments.history(contract.slug, pageRequestOf(page)), (d) => d.id)) satisfies Resolver<Contract, PageArgs>,
+    scorecard: (async (contract, _args, { loaders }) => {
+      const card = await loaders.scorecard.load(contract.slug);
+      if (!card) throw new NotFound(`contract "${contract.slug}"`);
+      return card;
+    }) satisfies Resolver<Contract>,
+    ruleset: ((contract, _args, { services }) => services.registry.rulesets.effectiveFor(contract.slug)) satisfies Resolver<Contract>,
+    changelog: ((contract, _args, { services }) => services.registry.changelog.entries(contract.slug)) satisfies Resolver<Contract>,
+  },
+
+  Version: {
+    contract: contractOf,
+    operations: (async (v, _args, context) => ('operations' in v ? v.operations : ((await published(v, context))?.operations ?? []))) satisfies Resolver<VersionSummary & { operations?: unknown[] }>,
+    findings: (async (v, _args, context) => ('findings' in v ? v.findings : ((await published(v, context))?.findings ?? []))) satisfies Resolver<VersionSummary & { findings?: unknown[] }>,
+    document: (async (v, _args, context) => (await documentOf(v, context)).document) satisfies Resolver<VersionSummary>,
+    source: (async (v, _args, context) => (await documentOf(v, context)).source) satisfies Resolver<VersionSummary>,
+    sourceFormat: (async (v, _args, context) => (await documentOf(v, context)).sourceFormat) satisfies Resolver<VersionSummary>,
+  },
+
+  Operation: {
+    deprecated: ((o) => o.deprecated ?? false) satisfies Resolver<Operation>,
+    tags: ((o) => o.tags ?? []) satisfies Resolver<Operation>,
+  },
+
+  Finding: {
+    rule: ((f) => f.id) satisfies Resolver<Finding>,
+    operations: ((f) => f.operations ?? []) satisfies Resolver<Finding>,
+    details: ((f) => f) satisfies Resolver<Finding>,
+  },
+
+  Subscription: {
+    contract: contractOf,
+    consumer: ((s, _args, context) => systemNamed(s.consumer, context)) satisfies Resolver<Subscription>,
+  },
+  Deployment: {
+    contract: contractOf,
+    environment: ((d, _args, { services }) => services.registry.environments.get(d.environment)) satisfies Resolver<Deployment>,
+  },
+  Check: { contract: contractOf satisfies Resolver<Check> },
+  Comparison: { contract: contractOf satisfies Resolver<Comparison> },
+  Waiver: { contract: contractOf },
+
+  Webhook: {
+    deliveries: (async (webhook, page, { services, actor }) => connectionOf(await services.webhooks.deliveries(webhook.id, pageRequestOf(page), actor), (d) => d.id)) satisfies Resolver<WebhookEndpoint, PageArgs>,
+  },
+
+  LandscapeEdge: {
+    subscription: ((e, _args, { services }) => services.registry.subscriptions.get(e.subscription)) satisfies Resolver<LandscapeEdge>,
+    contract: contractOf,
+    provider: ((e, _args, context) => systemNamed(e.provider, context)) satisfies Resolver<LandscapeEdge>,
+    consumer: ((e, _args, context) => systemNamed(e.consumer, context)) satisfies Resolver<LandscapeEdge>,
+  },
+};
