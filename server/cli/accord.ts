@@ -12,6 +12,7 @@ interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => import('./commands/serve.js').then((m) => ({ run: m.serve, help: m.serveHelp })),
   admin: async () => import('./commands/admin.js').then((m) => ({ run: m.admin, help: m.adminHelp })),
+  contract: async () => import('./commands/contract.js').then((m) => ({ run: m.contract, help: m.contractHelp })),
   publish: async () => import('./commands/publish.js').then((m) => ({ run: m.publish, help: m.publishHelp })),
   import: async () => import('./commands/import.js').then((m) => ({ run: m.importContracts, help: m.importHelp })),
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
@@ -31,7 +32,8 @@ Usage: accord <command> [options]
 Commands:
   serve      start the Accord server
   admin      create an administrator directly in the database (claim a new installation)
-  publish    publish a version of a contract
+  contract   create, update or deprecate a contract
+  publish    publish a version of a contract (--system creates the contract if need be)
   import     import a folder of contracts
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
