@@ -14,6 +14,9 @@ const commands: Record<string, () => Promise<Command>> = {
   admin: async () => import('./commands/admin.js').then((m) => ({ run: m.admin, help: m.adminHelp })),
   contract: async () => import('./commands/contract.js').then((m) => ({ run: m.contract, help: m.contractHelp })),
   publish: async () => import('./commands/publish.js').then((m) => ({ run: m.publish, help: m.publishHelp })),
+  subscribe: async () => import('./commands/subscribe.js').then((m) => ({ run: m.subscribe, help: m.subscribeHelp })),
+  subscriptions: async () => import('./commands/subscriptions.js').then((m) => ({ run: m.subscriptions, help: m.subscriptionsHelp })),
+  deploy: async () => import('./commands/deploy.js').then((m) => ({ run: m.deploy, help: m.deployHelp })),
   import: async () => import('./commands/import.js').then((m) => ({ run: m.importContracts, help: m.importHelp })),
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
   get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
@@ -34,6 +37,9 @@ Commands:
   admin      create an administrator directly in the database (claim a new installation)
   contract   create, update or deprecate a contract
   publish    publish a version of a contract (--system creates the contract if need be)
+  subscribe  request a subscription of a consumer system to operations of a contract
+  subscriptions  list subscriptions to a contract; approve, reject or revoke one
+  deploy     record that a version runs in an environment
   import     import a folder of contracts
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
