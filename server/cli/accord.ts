@@ -17,6 +17,9 @@ const commands: Record<string, () => Promise<Command>> = {
   subscribe: async () => import('./commands/subscribe.js').then((m) => ({ run: m.subscribe, help: m.subscribeHelp })),
   subscriptions: async () => import('./commands/subscriptions.js').then((m) => ({ run: m.subscriptions, help: m.subscriptionsHelp })),
   deploy: async () => import('./commands/deploy.js').then((m) => ({ run: m.deploy, help: m.deployHelp })),
+  key: async () => import('./commands/key.js').then((m) => ({ run: m.key, help: m.keyHelp })),
+  webhook: async () => import('./commands/webhook.js').then((m) => ({ run: m.webhook, help: m.webhookHelp })),
+  ruleset: async () => import('./commands/ruleset.js').then((m) => ({ run: m.ruleset, help: m.rulesetHelp })),
   import: async () => import('./commands/import.js').then((m) => ({ run: m.importContracts, help: m.importHelp })),
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
   get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
@@ -40,6 +43,9 @@ Commands:
   subscribe  request a subscription of a consumer system to operations of a contract
   subscriptions  list subscriptions to a contract; approve, reject or revoke one
   deploy     record that a version runs in an environment
+  key        create, list and revoke API keys for pipelines
+  webhook    create, list, disable, test webhooks of a system; rotate secrets; show deliveries
+  ruleset    list, show and save policy rulesets; assign them where they apply
   import     import a folder of contracts
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
