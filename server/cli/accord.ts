@@ -24,6 +24,7 @@ const commands: Record<string, () => Promise<Command>> = {
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
   get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
   diff: async () => import('./commands/diff.js').then((m) => ({ run: m.diff, help: m.diffHelp })),
+  changelog: async () => import('./commands/changelog.js').then((m) => ({ run: m.changelog, help: m.changelogHelp })),
   lint: async () => import('./commands/lint.js').then((m) => ({ run: m.lint, help: m.lintHelp })),
   check: async () => import('./commands/check.js').then((m) => ({ run: m.check, help: m.checkHelp })),
   waiver: async () => import('./commands/waiver.js').then((m) => ({ run: m.waiver, help: m.waiverHelp })),
@@ -50,6 +51,7 @@ Commands:
   ls         list contracts, teams, systems, versions, subscriptions, deployments
   get        show one contract, version, team, system or subscription
   diff       compare two contract documents offline and report breaking changes
+  changelog  what changed in each version of a contract, or between two documents
   lint       check a contract document offline against a governance ruleset
   check      check a candidate document against a registered contract (CI gate)
   waiver     request, approve, revoke and list waivers of findings
