@@ -37,26 +37,26 @@ const usage = `accord — contract registry for OpenAPI and AsyncAPI
 Usage: accord <command> [options]
 
 Commands:
-  serve      start the Accord server
-  admin      create an administrator directly in the database (claim a new installation)
-  contract   create, update or deprecate a contract
-  publish    publish a version of a contract (--system creates the contract if need be)
-  subscribe  request a subscription of a consumer system to operations of a contract
+  serve          start the Accord server
+  admin          create an administrator directly in the database (claim a new installation)
+  contract       create, update or deprecate a contract
+  publish        publish a version of a contract (--system creates the contract if need be)
+  subscribe      request a subscription of a consumer system to operations of a contract
   subscriptions  list subscriptions to a contract; approve, reject or revoke one
-  deploy     record that a version runs in an environment
-  key        create, list and revoke API keys for pipelines
-  webhook    create, list, disable, test webhooks of a system; rotate secrets; show deliveries
-  ruleset    list, show and save policy rulesets; assign them where they apply
-  import     import a folder of contracts
-  ls         list contracts, teams, systems, versions, subscriptions, deployments
-  get        show one contract, version, team, system or subscription
-  diff       compare two contract documents offline and report breaking changes
-  changelog  what changed in each version of a contract, or between two documents
-  lint       check a contract document offline against a governance ruleset
-  check      check a candidate document against a registered contract (CI gate)
-  waiver     request, approve, revoke and list waivers of findings
-  deprecate  deprecate a contract, a version or operations with a sunset date
-  audit      verify the audit log's hash chain and list who changed what
+  deploy         record that a version runs in an environment
+  key            create, list and revoke API keys for pipelines
+  webhook        create, list, disable, test webhooks of a system; rotate secrets; show deliveries
+  ruleset        list, show and save policy rulesets; assign them where they apply
+  import         import a folder of contracts
+  ls             list contracts, teams, systems, versions, subscriptions, deployments
+  get            show one contract, version, team, system or subscription
+  diff           compare two documents (files, registry versions, git revisions): what breaks
+  changelog      what changed in each version of a contract, or between two documents
+  lint           check a contract document offline against a governance ruleset
+  check          check a candidate document against a registered contract (CI gate)
+  waiver         request, approve, revoke and list waivers of findings
+  deprecate      deprecate a contract, a version or operations with a sunset date
+  audit          verify the audit log's hash chain and list who changed what
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.
