@@ -22,6 +22,14 @@ describe('accord', () => {
     expect(run.stdout).toMatch(/^accord publish <file> --contract <slug>/);
   });
 
+  test.each(['contract', 'subscribe', 'subscriptions', 'deploy', 'key', 'webhook', 'ruleset', 'changelog'])('accord %s is listed and has its own help', async (command) => {
+    const usage = await accord('--help');
+    expect(usage.stdout).toMatch(new RegExp(`^  ${command} +\\S`, 'm'));
+    const run = await accord(command, '--help');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^accord ${command} `));
+  });
+
   test('no command at all is a usage error that prints the usage', async () => {
     const run = await accord();
     expect(run.code).toBe(2);

@@ -12,11 +12,19 @@ interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => import('./commands/serve.js').then((m) => ({ run: m.serve, help: m.serveHelp })),
   admin: async () => import('./commands/admin.js').then((m) => ({ run: m.admin, help: m.adminHelp })),
+  contract: async () => import('./commands/contract.js').then((m) => ({ run: m.contract, help: m.contractHelp })),
   publish: async () => import('./commands/publish.js').then((m) => ({ run: m.publish, help: m.publishHelp })),
+  subscribe: async () => import('./commands/subscribe.js').then((m) => ({ run: m.subscribe, help: m.subscribeHelp })),
+  subscriptions: async () => import('./commands/subscriptions.js').then((m) => ({ run: m.subscriptions, help: m.subscriptionsHelp })),
+  deploy: async () => import('./commands/deploy.js').then((m) => ({ run: m.deploy, help: m.deployHelp })),
+  key: async () => import('./commands/key.js').then((m) => ({ run: m.key, help: m.keyHelp })),
+  webhook: async () => import('./commands/webhook.js').then((m) => ({ run: m.webhook, help: m.webhookHelp })),
+  ruleset: async () => import('./commands/ruleset.js').then((m) => ({ run: m.ruleset, help: m.rulesetHelp })),
   import: async () => import('./commands/import.js').then((m) => ({ run: m.importContracts, help: m.importHelp })),
   ls: async () => import('./commands/ls.js').then((m) => ({ run: m.ls, help: m.lsHelp })),
   get: async () => import('./commands/get.js').then((m) => ({ run: m.get, help: m.getHelp })),
   diff: async () => import('./commands/diff.js').then((m) => ({ run: m.diff, help: m.diffHelp })),
+  changelog: async () => import('./commands/changelog.js').then((m) => ({ run: m.changelog, help: m.changelogHelp })),
   lint: async () => import('./commands/lint.js').then((m) => ({ run: m.lint, help: m.lintHelp })),
   check: async () => import('./commands/check.js').then((m) => ({ run: m.check, help: m.checkHelp })),
   waiver: async () => import('./commands/waiver.js').then((m) => ({ run: m.waiver, help: m.waiverHelp })),
@@ -29,18 +37,26 @@ const usage = `accord — contract registry for OpenAPI and AsyncAPI
 Usage: accord <command> [options]
 
 Commands:
-  serve      start the Accord server
-  admin      create an administrator directly in the database (claim a new installation)
-  publish    publish a version of a contract
-  import     import a folder of contracts
-  ls         list contracts, teams, systems, versions, subscriptions, deployments
-  get        show one contract, version, team, system or subscription
-  diff       compare two contract documents offline and report breaking changes
-  lint       check a contract document offline against a governance ruleset
-  check      check a candidate document against a registered contract (CI gate)
-  waiver     request, approve, revoke and list waivers of findings
-  deprecate  deprecate a contract, a version or operations with a sunset date
-  audit      verify the audit log's hash chain and list who changed what
+  serve          start the Accord server
+  admin          create an administrator directly in the database (claim a new installation)
+  contract       create, update or deprecate a contract
+  publish        publish a version of a contract (--system creates the contract if need be)
+  subscribe      request a subscription of a consumer system to operations of a contract
+  subscriptions  list subscriptions to a contract; approve, reject or revoke one
+  deploy         record that a version runs in an environment
+  key            create, list and revoke API keys for pipelines
+  webhook        create, list, disable, test webhooks of a system; rotate secrets; show deliveries
+  ruleset        list, show and save policy rulesets; assign them where they apply
+  import         import a folder of contracts
+  ls             list contracts, teams, systems, versions, subscriptions, deployments
+  get            show one contract, version, team, system or subscription
+  diff           compare two documents (files, registry versions, git revisions): what breaks
+  changelog      what changed in each version of a contract, or between two documents
+  lint           check a contract document offline against a governance ruleset
+  check          check a candidate document against a registered contract (CI gate)
+  waiver         request, approve, revoke and list waivers of findings
+  deprecate      deprecate a contract, a version or operations with a sunset date
+  audit          verify the audit log's hash chain and list who changed what
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.

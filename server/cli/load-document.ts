@@ -9,9 +9,12 @@ export interface LoadedDocument {
   document: object;
 }
 
-/** Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2. */
-export async function loadDocument(file: string): Promise<LoadedDocument> {
-  const bundled = await bundleDocument(file);
+/**
+ * Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2.
+ * `text` is a document read from elsewhere (a git revision, the registry) under the name `file`.
+ */
+export async function loadDocument(file: string, { text }: { text?: string } = {}): Promise<LoadedDocument> {
+  const bundled = text === undefined ? await bundleDocument(file) : { text, included: [], info: {} };
   const spec = await parseSpec(bundled.text);
   if (!spec.ok) {
     const where = spec.issues[0]?.pointer ? ` (at ${spec.issues[0].pointer})` : '';

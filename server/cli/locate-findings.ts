@@ -7,7 +7,7 @@ import type { ReportFinding } from './render-report.js';
  * Where a finding's pointer lands, as a file and line for SARIF: in the head document, or in the
  * base for what was removed. Bundled documents were rewritten, so their lines are not the file's.
  */
-export function locateFindings(...documents: LoadedDocument[]): (finding: ReportFinding) => { uri: string; line?: number } | undefined {
+export function locateFindings(...documents: Pick<LoadedDocument, 'file' | 'bundled'>[]): (finding: ReportFinding) => { uri: string; line?: number } | undefined {
   const locators = documents.map((doc) => ({ uri: relative(process.cwd(), doc.file).replaceAll('\\', '/'), line: doc.bundled.included.length === 0 ? lazy(() => locatePointer(doc.bundled.text)) : () => () => undefined }));
   return (finding) => {
     const [primary] = locators;

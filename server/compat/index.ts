@@ -12,6 +12,8 @@ export { diffOpenApi } from './diff-openapi.js';
 export { diffAsyncApi } from './diff-asyncapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
 export { rules } from './rules/index.js';
+export { changelogSections, type ChangelogSections } from './changelog-sections.js';
+export { renderChangelog, type ChangelogFormat, type ChangelogStep } from './render-changelog.js';
 export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
 export {
   addPolicyFindings,

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
+import { renderChangelog } from '../compat/index.js';
 import type { ChangelogEntry, Registry } from '../registry/index.js';
-import { renderChangelog } from './render-changelog.js';
 import { param } from './request-context.js';
 import type { Route } from './route.js';
 import { changelogQuery } from './schemas.js';

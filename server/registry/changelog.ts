@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import semver from 'semver';
-import { rules, type CheckFinding, type ReportedFinding } from '../compat/index.js';
+import { changelogSections, type ChangelogSections, type CheckFinding, type ReportedFinding } from '../compat/index.js';
 import { tables } from '../db/index.js';
 import { NotFound } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
@@ -11,21 +11,14 @@ const { versions } = tables;
 export type ChangelogFinding = ReportedFinding<CheckFinding>;
 
 /** What changed in one version since the one before it, sorted for a human reader. */
-export interface ChangelogEntry {
+export interface ChangelogEntry extends ChangelogSections<ChangelogFinding> {
   version: string;
   previous: string | null;
   publishedAt: Date;
   publishedBy: string;
-  breaking: ChangelogFinding[];
-  deprecations: ChangelogFinding[];
-  additions: ChangelogFinding[];
-  changes: ChangelogFinding[];
   /** The document changed but no rule saw a change clients could notice: descriptions, examples, order. */
   documentationOnly: boolean;
 }
-
-const actionOf = new Map(rules.map((rule) => [rule.id, rule.taxonomy.action]));
-const DEPRECATION = /deprecat|sunset/;
 
 export function createChangelog({ db }: RegistryDeps) {
   /** Every version of a contract, newest first; findings were stored when each was published. */
@@ -44,16 +37,8 @@ export function createChangelog({ db }: RegistryDeps) {
       // Transitive modes also store findings against older versions; the changelog is about the step.
       // Policy findings judge a document, not a step; versions stored before sources were named are all compatibility findings.
       const step = (row.findings as (ChangelogFinding | { source: 'policy' })[]).filter((f): f is ChangelogFinding => f.source !== 'policy' && f.direction !== 'forward' && previous !== null && f.against.includes(previous));
-      const entry: ChangelogEntry = { version: row.version, previous, publishedAt: row.publishedAt, publishedBy: row.publishedBy, breaking: [], deprecations: [], additions: [], changes: [], documentationOnly: false };
-      for (const finding of step) {
-        if (finding.level === 'error') entry.breaking.push(finding);
-        else if (actionOf.get(finding.id) === 'added') entry.additions.push(finding);
-        // Removing something after its sunset is a removal, not a deprecation.
-        else if (DEPRECATION.test(finding.id) && !actionOf.get(finding.id)?.startsWith('removed')) entry.deprecations.push(finding);
-        else entry.changes.push(finding);
-      }
-      entry.documentationOnly = before !== undefined && step.length === 0 && before.contentHash !== row.contentHash;
-      return entry;
+      const documentationOnly = before !== undefined && step.length === 0 && before.contentHash !== row.contentHash;
+      return { version: row.version, previous, publishedAt: row.publishedAt, publishedBy: row.publishedBy, ...changelogSections(step), documentationOnly };
     });
   }
 

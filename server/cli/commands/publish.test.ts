@@ -1,6 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page, Version, VersionSummary } from '../../registry/index.js';
+import { stringify } from 'yaml';
+import type { Contract, Page, Version, VersionSummary } from '../../registry/index.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { refsIn } from '../__fixtures__/refs-in.js';
 import { fixture, runAccord } from '../__fixtures__/run-accord.js';
@@ -28,9 +31,23 @@ beforeAll(async () => {
   }
 });
 
+let scratch: string;
+beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'accord-publish-'));
+});
+
 afterAll(async () => {
   await server?.close();
+  await rm(scratch, { recursive: true, force: true });
 });
+
+/** Writes a one-operation stock API whose response has the given properties, and returns its path. */
+async function stockApi(version: string, properties: Record<string, object>): Promise<string> {
+  const file = join(scratch, `stock-${version}.yaml`);
+  const response = { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: Object.keys(properties), properties } } } };
+  await writeFile(file, stringify({ openapi: '3.1.0', info: { title: 'Stock Levels', version }, paths: { '/stock': { get: { operationId: 'getStock', responses: { '200': response } } } } }));
+  return file;
+}
 
 describe('accord publish of a single-file document', () => {
   const orders = fixture('publish/orders-api.yaml');
@@ -39,6 +56,8 @@ describe('accord publish of a single-file document', () => {
     const run = await accord('publish', orders, '--contract', 'orders-api');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^orders-api 1\.0\.0 published 3 operations, sha256:/);
+    // The document breaks nothing; the shipped ruleset may still warn about it.
+    expect(run.stdout).toMatch(/^(PASS|WARN): 0 breaking/m);
     const { body } = await server.json<Version>('GET', '/api/v1/contracts/orders-api/versions/1.0.0');
     expect(body.operations.map((o) => o.key)).toEqual(['GET /orders', 'POST /orders', 'GET /orders/{orderId}']);
   });
@@ -72,7 +91,7 @@ describe('accord publish of a single-file document', () => {
   test('--version overrides info.version, and --json reports what was created', async () => {
     const run = await accord('publish', fixture('publish/orders-api-edited.yaml'), '--contract', 'orders-api', '--version', '1.1.0', '--json');
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ created: true, bundled: [], version: { contract: 'orders-api', version: '1.1.0', operationCount: 3 } });
+    expect(JSON.parse(run.stdout)).toMatchObject({ created: true, bundled: [], version: { contract: 'orders-api', version: '1.1.0', operationCount: 3 }, verdict: expect.stringMatching(/^(pass|warn)$/), summary: { error: 0 } });
     expect((await versionsOf('orders-api')).map((v) => v.version).sort()).toEqual(['1.0.0', '1.1.0']);
   });
 
@@ -91,7 +110,7 @@ describe('accord publish of a contract split over several files', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('order-events 2.1.0 published 2 operations');
-    expect(run.stdout).toContain('bundled 3 referenced file(s): common/messages.yaml, common/schemas/customer.yaml, common/schemas/order.yaml');
+    expect(run.stdout).toContain('bundled 3 referenced files: common/messages.yaml, common/schemas/customer.yaml, common/schemas/order.yaml');
     published = (await server.json<Version>('GET', '/api/v1/contracts/order-events/versions/latest')).body;
   });
 
@@ -136,5 +155,56 @@ describe('accord publish refuses to bundle', () => {
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
     expect(await versionsOf('prices-api')).toEqual([]);
+  });
+});
+
+describe('accord publish reports the findings a version is published with', () => {
+  const v1 = { id: { type: 'string' }, quantity: { type: 'integer', maximum: 10 }, memo: { type: 'string' } };
+
+  test('--system creates a contract that does not exist yet and says so', async () => {
+    const run = await accord('publish', await stockApi('1.0.0', v1), '--contract', 'stock-api', '--system', 'order-service');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^created contract stock-api for system order-service\nstock-api 1\.0\.0 published 1 operation, sha256:/);
+    const { body } = await server.json<Contract>('GET', '/api/v1/contracts/stock-api');
+    expect(body).toMatchObject({ name: 'Stock Levels', system: 'order-service', latestVersion: '1.0.0' });
+  });
+
+  test('--system for a contract of another system is refused before anything is published', async () => {
+    const run = await accord('publish', await stockApi('1.0.1', v1), '--contract', 'orders-api', '--system', 'stock-service');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('contract orders-api already exists and belongs to system order-service');
+  });
+
+  test('a published version with warnings lists them under its verdict', async () => {
+    const run = await accord('publish', await stockApi('1.1.0', { ...v1, quantity: { type: 'integer', maximum: 20 } }), '--contract', 'stock-api', '--system', 'order-service');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('created contract');
+    expect(run.stdout).toMatch(/^warn  response-max-increased  /m);
+    expect(run.stdout).toMatch(/^WARN: 0 breaking, .*[1-9]\d* warning\(s\)/m);
+  });
+
+  test('a new major lists the breaking changes it was allowed to make', async () => {
+    const { memo: _memo, ...v2 } = v1;
+    const run = await accord('publish', await stockApi('2.0.0', v2), '--contract', 'stock-api');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ok    response-property-removed  required response property "memo" was removed/m);
+    expect(run.stdout).toMatch(/1 breaking \(1 accepted\)/);
+  });
+
+  test('a blocked publish prints the findings that blocked it in the format asked for, and exits 1', async () => {
+    const run = await accord('publish', await stockApi('2.1.0', { id: { type: 'string' } }), '--contract', 'stock-api', '--format', 'markdown');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^❌ \*\*FAIL: 1 breaking/);
+    expect(run.stdout).toContain('| `response-property-removed` | required response property "quantity" was removed');
+    expect(run.stderr).toMatch(/^error: publish-blocked: /);
+    expect((await versionsOf('stock-api')).map((v) => v.version)).not.toContain('2.1.0');
+  });
+
+  test('--format json prints the report alone on stdout and the summary on stderr', async () => {
+    const run = await accord('publish', await stockApi('2.0.0', { id: { type: 'string' }, quantity: { type: 'integer', maximum: 10 } }), '--contract', 'stock-api', '--format', 'json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('stock-api 2.0.0 already published with identical content');
+    expect(JSON.parse(run.stdout)).toMatchObject({ verdict: 'warn', contract: 'stock-api', version: '2.0.0', created: false, findings: expect.arrayContaining([expect.objectContaining({ id: 'response-property-removed', accepted: expect.any(String) })]) });
   });
 });

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Contract } from '../../registry/index.js';
+import { startTestServer, type TestServer } from '../../test-support/test-server.js';
+import { runAccord } from '../__fixtures__/run-accord.js';
+
+let server: TestServer;
+const accord = (...args: string[]) => runAccord(args, { server: server.url });
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
+  await server.json('POST', '/api/v1/systems', { slug: 'pos', name: 'Point of Sale', team: 'store-platform', domain: 'retail' });
+});
+afterAll(() => server?.close());
+
+describe('accord contract', () => {
+  test('creates a contract for a system, then changes its mode and tags', async () => {
+    const created = await accord('contract', 'create', 'orders-api', '--name', 'Orders API', '--system', 'pos', '--tag', 'orders');
+    expect(created.stderr).toBe('');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toBe('created contract orders-api  draft  BACKWARD  system pos (team store-platform)\n');
+    const updated = await accord('contract', 'update', 'orders-api', '--mode', 'full_transitive', '--tag', 'orders', '--tag', 'checkout', '--json');
+    expect(updated.code).toBe(0);
+    expect(JSON.parse(updated.stdout)).toMatchObject({ slug: 'orders-api', compatibilityMode: 'FULL_TRANSITIVE', tags: ['orders', 'checkout'] });
+    const { body } = await server.json<Contract>('GET', '/api/v1/contracts/orders-api');
+    expect(body.compatibilityMode).toBe('FULL_TRANSITIVE');
+  });
+
+  test('a contract for a system that does not exist is refused with the problem, exit 1', async () => {
+    const run = await accord('contract', 'create', 'stock-api', '--name', 'Stock API', '--system', 'no-such-system', '--json');
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ error: { code: 'unknown-reference', status: 422 } });
+    expect(run.stderr).toMatch(/^error: unknown-reference: .*no-such-system/);
+  });
+
+  test('deprecate is accord deprecate', async () => {
+    const run = await accord('contract', 'deprecate', 'orders-api', '--sunset', '2099-01-31', '--json');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ contract: 'orders-api', lifecycle: 'deprecated', sunsetAt: '2099-01-31T00:00:00.000Z' });
+  });
+
+  test('says what is missing before asking the server', async () => {
+    const run = await accord('contract', 'create', 'stock-api', '--name', 'Stock API');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--system is required');
+  });
+});
