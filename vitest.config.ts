@@ -22,11 +22,16 @@ export const sharedTestOptions = {
   execArgv: ['--expose-gc'],
 };
 
+/** The pure cores touch no database: their tests skip the run's PGlite template (seconds of migrations). */
+const PURE_CORE_TESTS = ['server/{spec,compat,lint,shared}/**/*.test.ts'];
+
 export default defineConfig({
   resolve: sharedResolve,
   test: {
     ...sharedTestOptions,
-    include: ['server/**/*.test.ts'],
-    exclude: [...configDefaults.exclude, FAULT_TESTS],
+    projects: [
+      { resolve: sharedResolve, test: { ...sharedTestOptions, name: 'cores', globalSetup: [], include: PURE_CORE_TESTS } },
+      { resolve: sharedResolve, test: { ...sharedTestOptions, name: 'server', include: ['server/**/*.test.ts'], exclude: [...configDefaults.exclude, FAULT_TESTS, ...PURE_CORE_TESTS] } },
+    ],
   },
 });
