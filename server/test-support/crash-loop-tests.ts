@@ -17,10 +17,6 @@ const documentOf = (contract: string, minor: number) =>
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// The loop is about crashes, not time budgets: a cold spec worker on a crowded machine must not
-// turn a publish into 422 spec-timeout.
-const env = { ACCORD_PARSE_TIMEOUT_MS: '300000' };
-
 const post = (url: string, path: string, body: unknown) =>
   fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify(body) });
 
@@ -79,7 +75,7 @@ export function crashLoopTests(database: () => DatabaseLocation, { cycles = Numb
     const acknowledgedCount = () => publishers.reduce((sum, p) => sum + p.acknowledged.size, 0);
     let server: AccordProcess | undefined;
     try {
-      server = launchAccordServer({ location, env });
+      server = launchAccordServer({ location });
       let url = await server.ready;
       expect((await post(url, '/api/v1/teams', { slug: 'crash', name: 'Crash' })).status).toBe(201);
       expect((await post(url, '/api/v1/systems', { slug: 'crash', name: 'Crash', team: 'crash', domain: 'test' })).status).toBe(201);
@@ -97,7 +93,7 @@ export function crashLoopTests(database: () => DatabaseLocation, { cycles = Numb
         until.killed = true;
         await server.kill();
         await Promise.all(publishing);
-        server = launchAccordServer({ location, env });
+        server = launchAccordServer({ location });
         url = await server.ready;
       }
       // One more round on a server left alive: the versions whose answer was lost are settled.
