@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { parse } from 'yaml';
 import type { ServerConfig } from './config.js';
-import { createOutageMonitor, openDatabase } from './db/index.js';
+import { createOutageMonitor, isConnectionFailure, openDatabase } from './db/index.js';
 import { createApp, untilReady } from './http/index.js';
 import { createGraphql } from './graphql/index.js';
 import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
@@ -43,7 +43,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   };
   // Opened before listening: a second process on the same embedded database is refused here,
   // before it could take a port or answer anyone.
-  const database = await phase('open-database', () => openDatabase(config.database, { timeouts: config.databaseTimeouts, ...(onQuery && { onQuery }), onIdleClientError: (err) => log.warn({ err: err.message }, 'database connection lost while idle') }));
+  const database = await phase('open-database', () => openDatabase(config.database, { timeouts: config.databaseTimeouts, ...(onQuery && { onQuery }), onIdleClientError: (err) => (isConnectionFailure(err) ? outages.refused() : log.warn({ err: err.message }, 'database connection lost while idle')) }));
   const outages = createOutageMonitor({
     ping: database.ping,
     onOutage: () => log.error('the database cannot be reached; requests that need it are answered 503 database-unavailable until it returns'),

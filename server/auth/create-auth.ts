@@ -52,6 +52,10 @@ export function createAuth(db: Db, clock: Clock, settings: AuthSettings) {
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { log: (level, message) => settings.log?.(level, message) },
+    // Failures that are not refusals (the database is down, a bug) leave better-auth as errors, so
+    // Accord's error handler answers them (503 database-unavailable, or a 500 logged once without
+    // SQL) instead of better-auth's bare 500 and its own console output.
+    onAPIError: { throw: true },
     plugins: oidc
       ? [
           genericOAuth({
