@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { storableJson, tables, type Db } from '../db/index.js';
+import { storableJson, type Db } from '../db/index.js';
 import { reportedFinding } from '../compat/index.js';
 import { NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
 import { baselineOf, checkAgainstPublished, type PolicyRulesetOf, type PublishedCheck } from './check-against-published.js';
@@ -12,8 +12,7 @@ import { publishedEvent } from './published-event.js';
 import { ownerOfContract } from './owner-of.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
-
-const { contracts, versions } = tables;
+import { contracts, versions } from './registry.tables.js';
 
 export interface PublishInput {
   contract: string;
