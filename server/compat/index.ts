@@ -12,7 +12,8 @@ export { diffOpenApi } from './diff-openapi.js';
 export { diffAsyncApi } from './diff-asyncapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';
 export { rules } from './rules/index.js';
-export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
+export { verdictOf, type Verdict, type VerdictReport } from './verdict-of.js';
+export { isBlocking, isExcused, type FailOn, type GatedFinding } from './is-blocking.js';
 export {
   addPolicyFindings,
   addVersionFinding,
