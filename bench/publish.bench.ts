@@ -4,9 +4,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordAuditEvent } from '../server/audit/index.js';
 import { loadServerConfig } from '../server/config.js';
-import { openDatabase, tables, type DatabaseLocation, type Db } from '../server/db/index.js';
+import { openDatabase, type DatabaseLocation, type Db } from '../server/db/index.js';
 import { startServer } from '../server/main.js';
-import { createRegistry } from '../server/registry/index.js';
+import { contracts, createRegistry, versions } from '../server/registry/index.js';
 import { newId, systemClock, type Actor } from '../server/shared/index.js';
 import { parseSpec, type SpecDocument } from '../server/spec/index.js';
 import { createWorkers } from '../server/workers/index.js';
@@ -47,8 +47,6 @@ interface PathResult {
 }
 
 const actor: Actor = { kind: 'system', name: 'bench' };
-const { contracts, versions } = tables;
-
 /**
  * Publish throughput through a real server, then the same publishes without HTTP, then only the
  * database transaction with documents parsed beforehand, and parsing alone: four rows that show

@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import { teams } from '../registry/index.js';
 import { Forbidden, Unauthenticated, type AccessPolicy, type Action, type Actor, type Scope } from '../shared/index.js';
 import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { TeamRole } from './memberships.js';
 import { keySuspendedError, selectApiKeys } from './select-api-keys.js';
-
-const { teams } = tables;
 
 
 /** The least team role that may perform an action on the team's things; `null`: administrators only. */

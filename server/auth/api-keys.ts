@@ -1,12 +1,11 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import { teams } from '../registry/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, type AccessPolicy, type Actor, type Clock, type Scope } from '../shared/index.js';
 import { generateApiKey, hashApiKey, keyPrefix } from './api-key-secret.js';
 import { apiKeys } from './auth.tables.js';
 import { describeSuspension, selectApiKeys, type ApiKeyRow, type KeySuspension } from './select-api-keys.js';
-
-const { teams } = tables;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

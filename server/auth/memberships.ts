@@ -1,11 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import { teams } from '../registry/index.js';
 import { InvalidInput, NotFound, describeActor, type AccessPolicy, type Actor, type Clock } from '../shared/index.js';
 import { teamMemberships, users } from './auth.tables.js';
 import { trackKeyCustody } from './track-key-custody.js';
-
-const { teams } = tables;
 
 export type TeamRole = 'maintainer' | 'member';
 

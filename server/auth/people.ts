@@ -1,15 +1,14 @@
 import { asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import { teams } from '../registry/index.js';
 import { NotFound, Unauthenticated, readPageRequest, toPage, type AccessPolicy, type Actor, type Clock, type Page, type PageRequest } from '../shared/index.js';
 import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { Auth } from './create-auth.js';
 import { createPerson, type Person, type PersonInput } from './create-person.js';
 import { trackKeyCustody } from './track-key-custody.js';
 import type { TeamRole } from './memberships.js';
-
-const { teams } = tables;
 
 export interface Me {
   kind: 'user' | 'api-key' | 'anonymous' | 'system';

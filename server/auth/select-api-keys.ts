@@ -1,10 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
+import { teams } from '../registry/index.js';
 import { ApiKeySuspended } from '../shared/index.js';
 import { apiKeys, teamMemberships, users } from './auth.tables.js';
-
-const { teams } = tables;
 
 /** Why a key's custodian no longer answers for it. */
 export type KeySuspension = 'custodian-removed' | 'custodian-left-team' | 'custodian-not-maintainer' | 'custodian-not-admin';

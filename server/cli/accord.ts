@@ -74,18 +74,11 @@ async function main(argv: string[]): Promise<number> {
   return (await load()).run(rest);
 }
 
-/** A blocked publish carries the findings that blocked it; list the ones that did. */
-function blockingFindings(problem: Record<string, unknown>): string {
-  const findings = Array.isArray(problem.findings) ? (problem.findings as { id: string; level: string; message: string; accepted?: string }[]) : [];
-  const blocking = findings.filter((f) => f.level === 'error' && !f.accepted);
-  return blocking.map((f) => `\n  ${f.id}  ${f.message}`).join('');
-}
-
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error: unknown) => {
+  async (error: unknown) => {
     const json = process.argv.includes('--json');
     const report = (code: number, problem: object, text: string) => {
       if (json) console.log(JSON.stringify({ error: problem }));
@@ -94,6 +87,8 @@ main(process.argv.slice(2)).then(
     };
     if (error instanceof RejectedByAccord) {
       const p = error.problem;
+      // Loaded here, not up front: the compatibility engine is not every command's to pay for.
+      const { blockingFindings } = await import('./blocking-findings.js');
       const details = (p.errors ?? []).slice(0, 10).map((e) => `\n  ${e.pointer ?? ''} ${e.detail}`).join('') + blockingFindings(p);
       report(EXIT.rejected, p, `error: ${p.code}: ${p.detail}${details}`);
     } else if (error instanceof UsageError || error instanceof ConfigError) {

@@ -1,4 +1,4 @@
-import type { FailOn, ReportedFinding, SemverAdvice, VerdictReport } from '../compat/index.js';
+import { isBlocking, isExcused, type FailOn, type ReportedFinding, type SemverAdvice, type VerdictReport } from '../compat/index.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -41,10 +41,9 @@ export function renderReport(report: Report, format: ReportFormat): string {
   }
 }
 
-/** Excused findings are still reported, but never gate: a new major, a mode that gates nothing, a waiver. */
-const excused = (f: ReportFinding) => f.accepted !== undefined || f.waiver !== undefined;
-const blocking = (f: ReportFinding) => f.level === 'error' && !excused(f);
-const trips = (f: ReportFinding, failOn: FailOn) => !excused(f) && (failOn === 'error' ? f.level === 'error' : failOn === 'warn' ? f.level !== 'info' : false);
+// Excused findings (a new major, a mode that gates nothing, a waiver) are still reported, never gating.
+// The table of what breaks lists what blocks at the default gate, whatever --fail-on says.
+const blocking = (f: ReportFinding) => isBlocking(f);
 
 /**
  * The one-line verdict. A check mixes changes between versions and policy findings about the
@@ -135,7 +134,7 @@ function junit(report: Report): string {
   const cases = findings.map((f) => {
     const name = xml(`${f.id}: ${f.message}`);
     const body = `${f.why}\noperations: ${f.operations.join(', ') || '-'}${f.pointer ? `\nat: ${f.pointer}` : ''}`;
-    const failing = trips(f, report.failOn);
+    const failing = isBlocking(f, report.failOn);
     return failing
       ? `    <testcase classname="accord.${xml(f.id)}" name="${name}"><failure type="${f.level}" message="${xml(f.message)}">${xml(body)}</failure></testcase>`
       : `    <testcase classname="accord.${xml(f.id)}" name="${name}"><system-out>${xml(`${describeLevel(f)}: ${body}`)}</system-out></testcase>`;
@@ -171,7 +170,7 @@ function sarif(report: Report): object {
           const where = report.locate?.(f);
           return {
             ruleId: f.id,
-            level: excused(f) ? 'note' : SARIF_LEVEL[f.level],
+            level: isExcused(f) ? 'note' : SARIF_LEVEL[f.level],
             message: { text: `${f.message}${f.operations.length > 0 ? ` (operations: ${f.operations.join(', ')})` : ''}` },
             ...(where && {
               locations: [

@@ -147,10 +147,9 @@ export function checkCandidate(input: CandidateCheckInput): CandidateCheck {
 
   const compatibility = [...findings.values()];
   const all: CandidateFinding[] = compatibility;
-  const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
-  const report = verdictOf(gated, failOn);
+  const report = verdictOf(all, failOn);
   const stepFindings = compatibility.filter((f) => previous !== undefined && f.against.includes(previous) && gatedDirections.includes(f.direction));
-  return { ...report, summary: verdictOf(all).summary, mode, comparedWith: baselines, findings: all, semver: advise(stepFindings, previous ?? null, version) };
+  return { ...report, mode, comparedWith: baselines, findings: all, semver: advise(stepFindings, previous ?? null, version) };
 }
 
 export interface PolicyOptions {
@@ -173,15 +172,13 @@ export function addPolicyFindings(check: CandidateCheck, findings: readonly Repo
     return { ...finding, source: 'policy', ...(!gates && finding.level === 'error' && { accepted: 'draft' as const }), fingerprint, ...(waiver && { waiver }) };
   });
   const all = [...check.findings, ...policy];
-  const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
-  return { ...check, ...verdictOf(gated, failOn), summary: verdictOf(all).summary, findings: all };
+  return { ...check, ...verdictOf(all, failOn), findings: all };
 }
 
 /** Puts a finding about the candidate's version number in front of a check's, under one verdict. */
 export function addVersionFinding(check: CandidateCheck, finding: VersionFinding, { failOn = 'error' }: { failOn?: FailOn } = {}): CandidateCheck {
   const all = [finding, ...check.findings];
-  const gated = all.filter((f) => f.accepted === undefined && f.waiver === undefined);
-  return { ...check, ...verdictOf(gated, failOn), summary: verdictOf(all).summary, findings: all };
+  return { ...check, ...verdictOf(all, failOn), findings: all };
 }
 
 /** The directions a mode gates; NONE gates nothing but is recorded as existing clients see it. */

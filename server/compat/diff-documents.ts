@@ -1,4 +1,4 @@
-import { InvalidInput } from '../shared/errors.js';
+import { InvalidInput } from '../shared/index.js';
 import type { Change } from './change.js';
 import { diffAsyncApi } from './diff-asyncapi.js';
 import { diffOpenApi } from './diff-openapi.js';

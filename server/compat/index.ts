@@ -14,7 +14,8 @@ export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } fr
 export { rules } from './rules/index.js';
 export { changelogSections, type ChangelogSections } from './changelog-sections.js';
 export { renderChangelog, type ChangelogFormat, type ChangelogStep } from './render-changelog.js';
-export { verdictOf, type FailOn, type Verdict, type VerdictReport } from './verdict-of.js';
+export { verdictOf, type Verdict, type VerdictReport } from './verdict-of.js';
+export { isBlocking, isExcused, type FailOn, type GatedFinding } from './is-blocking.js';
 export {
   addPolicyFindings,
   addVersionFinding,

@@ -1,5 +1,4 @@
-export { openDatabase, defaultDatabaseTimeouts, type DatabaseTimeouts, type Database, type DatabaseLocation, type Db, type Schema } from './open-database.js';
-export * as tables from './schema.js';
+export { openDatabase, defaultDatabaseTimeouts, type DatabaseTimeouts, type Database, type DatabaseLocation, type Db } from './open-database.js';
 export { isUniqueViolation } from './is-unique-violation.js';
 export { storableJson } from './storable-json.js';
 export { sqlStateOf } from './sql-state-of.js';

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../shared/index.js';
 import { lockDataDirectory } from './lock-data-directory.js';
-import * as schema from './schema.js';
 
-export type Schema = typeof schema;
-/** The drizzle handle every module receives; a transaction has the same shape. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The drizzle handle every module receives; a transaction has the same shape. It carries no schema:
+ * each module queries the tables of its own `*.tables.ts`, so the database knows no module.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export interface Database {
   db: Db;
@@ -68,7 +69,7 @@ export async function openDatabase(
     // without a listener it would be an unhandled 'error' event that ends the process. The pool
     // replaces the connection on the next query.
     pool.on('error', onIdleClientError);
-    const db = drizzleNodePg(pool, { schema, ...(logger && { logger }) }) as unknown as Db;
+    const db = drizzleNodePg(pool, { ...(logger && { logger }) }) as unknown as Db;
     // The start-up lock lives on a connection of its own with no statement timeout: migrations may
     // run longer than any request's statement should, and it is held across the whole start-up step.
     const exclusivelyOn = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
@@ -97,7 +98,7 @@ export async function openDatabase(
     lock.release();
     throw error;
   });
-  const db = drizzlePglite(client, { schema, ...(logger && { logger }) }) as unknown as Db;
+  const db = drizzlePglite(client, { ...(logger && { logger }) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',

@@ -1,6 +1,6 @@
 import type { Gate } from '../auth/index.js';
-import { apiKeyCreate, membershipPut } from '../http/identity.schemas.js';
 import {
+  apiKeyCreate,
   checkBody,
   contractCreate,
   contractPatch,
@@ -8,6 +8,7 @@ import {
   deprecationCreate,
   environmentCreate,
   environmentPatch,
+  membershipPut,
   operationDeprecationCreate,
   operationDeprecationWithdraw,
   publishBody,
@@ -19,10 +20,10 @@ import {
   systemPatch,
   teamCreate,
   teamPatch,
+  validateInput,
   waiverCreate,
   webhookCreate,
-} from '../http/schemas.js';
-import { validateInput } from '../http/validate-input.js';
+} from '../http/index.js';
 import type { WaiverRequest } from '../registry/index.js';
 import { describeActor } from '../shared/index.js';
 import { gated, present } from './gated.js';

@@ -1,5 +1,4 @@
-import { auditQuery, contractQuery, matrixQuery, rulesetAssignmentQuery, systemQuery, teamQuery } from '../http/schemas.js';
-import { validateInput } from '../http/validate-input.js';
+import { auditQuery, contractQuery, matrixQuery, rulesetAssignmentQuery, systemQuery, teamQuery, validateInput } from '../http/index.js';
 import { NotFound } from '../shared/index.js';
 import { connectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import { gated, present } from './gated.js';

@@ -1,12 +1,12 @@
 import { and, inArray, isNull } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { EventSink, RegistryEvent } from '../registry/index.js';
+import { systems } from '../registry/index.js';
 import type { Clock } from '../shared/index.js';
 import { audienceOf } from './audience-of.js';
 import { enqueueDelivery } from './enqueue-delivery.js';
 import { cloudEventType, PING_EVENT_TYPE } from './webhook-event-types.js';
-
-const { systems, webhookEndpoints } = tables;
+import { webhookEndpoints } from './notify.tables.js';
 
 export interface Outbox {
   /** The registry's event sink: one outbox row per interested endpoint, in the event's transaction. */

@@ -1,15 +1,14 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, min } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
-import { idCursor, readPageRequest, toPage, type Page, type PageRequest } from '../registry/index.js';
+import type { Db } from '../db/index.js';
+import { idCursor, type Page, type PageRequest, readPageRequest, systems, toPage } from '../registry/index.js';
 import { Conflict, InvalidInput, NotFound, RateLimited, describeActor, newId, type AccessPolicy, type Actor, type Clock, type Issue } from '../shared/index.js';
 import type { Outbox } from './create-outbox.js';
 import { newWebhookSecret } from './new-webhook-secret.js';
 import { cloudEventType, PING_EVENT_TYPE, WEBHOOK_EVENT_TYPES } from './webhook-event-types.js';
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEndpointInput, WebhookEndpointWithSecret } from './webhook-types.js';
 import { webhookUrlRefusal } from './webhook-url-refusal.js';
-
-const { systems, webhookAttempts, webhookDeliveries, webhookEndpoints } = tables;
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './notify.tables.js';
 
 // Every endpoint multiplies each event's deliveries; a bound keeps one team from flooding the outbox.
 const MAX_ACTIVE_ENDPOINTS_PER_SYSTEM = 20;

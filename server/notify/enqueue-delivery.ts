@@ -1,8 +1,7 @@
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { newId } from '../shared/index.js';
 import { cloudEvent } from './cloud-event.js';
-
-const { webhookDeliveries } = tables;
+import { webhookDeliveries } from './notify.tables.js';
 
 export interface DeliveryInput {
   endpointId: string;

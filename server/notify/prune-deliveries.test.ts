@@ -1,12 +1,12 @@
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tables, type Database } from '../db/index.js';
+import type { Database } from '../db/index.js';
 import { createPgliteLocation, openTestDatabase } from '../test-support/test-database.js';
 import { endpointAt } from './__fixtures__/endpoint-at.js';
 import { seedDelivery } from './__fixtures__/seed-delivery.js';
 import { pruneDeliveries } from './prune-deliveries.js';
+import { webhookAttempts, webhookDeliveries } from './notify.tables.js';
 
-const { webhookAttempts, webhookDeliveries } = tables;
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 describe('pruning webhook deliveries', () => {

@@ -1,8 +1,7 @@
 import { and, inArray, isNull, lt, or } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { systemClock, type Clock } from '../shared/index.js';
-
-const { webhookAttempts, webhookDeliveries } = tables;
+import { webhookAttempts, webhookDeliveries } from './notify.tables.js';
 
 const DAY_MS = 86_400_000;
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tables, type Database, type DatabaseLocation } from '../db/index.js';
+import type { Database, DatabaseLocation } from '../db/index.js';
 import { systemClock } from '../shared/index.js';
 import { createPgliteLocation, createPostgresLocation, openTestDatabase, postgresUrl } from '../test-support/test-database.js';
 import { endpointAt } from './__fixtures__/endpoint-at.js';
@@ -10,8 +10,8 @@ import { seedDelivery } from './__fixtures__/seed-delivery.js';
 import { startWebhookReceiver, type WebhookReceiver } from './__fixtures__/webhook-receiver.js';
 import { createOutbox } from './create-outbox.js';
 import { startDeliveryWorker } from './start-delivery-worker.js';
+import { webhookAttempts, webhookDeliveries } from './notify.tables.js';
 
-const { webhookAttempts, webhookDeliveries } = tables;
 const quiet = { warn: () => {}, error: () => {} };
 const fast = { allowPrivate: true, pollIntervalMs: 20, retry: { baseMs: 20, maxMs: 50 }, log: quiet };
 

@@ -1,12 +1,11 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
-import { isConnectionFailure, tables, type Db } from '../db/index.js';
+import { isConnectionFailure, type Db } from '../db/index.js';
 import { newId, systemClock, type Clock } from '../shared/index.js';
 import { postWebhook } from './post-webhook.js';
 import { pruneDeliveries } from './prune-deliveries.js';
 import { retryDelayMs, type RetryPolicy } from './retry-delay.js';
 import { webhookSignature } from './webhook-signature.js';
-
-const { webhookAttempts, webhookDeliveries, webhookEndpoints } = tables;
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from './notify.tables.js';
 
 export interface DeliveryWorkerOptions {
   db: Db;

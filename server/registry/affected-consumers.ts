@@ -1,11 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import semver from 'semver';
 import type { CheckFinding } from '../compat/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { operationMatchKey } from '../shared/index.js';
 import { concernedSubscriptions } from './concerned-subscriptions.js';
-
-const { subscriptions, systems } = tables;
+import { subscriptions, systems } from './registry.tables.js';
 
 /** A consumer whose subscribed operations a check's findings touch. */
 export interface AffectedConsumer {

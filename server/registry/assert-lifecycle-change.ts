@@ -1,9 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput } from '../shared/index.js';
 import type { Lifecycle } from './registry-types.js';
-
-const { subscriptions } = tables;
+import { subscriptions } from './registry.tables.js';
 
 export interface LifecycleChange {
   contract: { id: string; slug: string; lifecycle: Lifecycle; sunsetAt: Date | null };

@@ -1,11 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type semver from 'semver';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput } from '../shared/index.js';
 import type { SpecDocument } from '../spec/index.js';
 import { versionStanding, type Sibling } from './version-standing.js';
-
-const { contracts, versions } = tables;
+import { contracts, versions } from './registry.tables.js';
 
 type ContractRow = Pick<typeof contracts.$inferSelect, 'lifecycle' | 'kind'>;
 

@@ -1,12 +1,10 @@
 import { eq } from 'drizzle-orm';
 import semver from 'semver';
 import { changelogSections, type ChangelogSections, type CheckFinding, type ReportedFinding } from '../compat/index.js';
-import { tables } from '../db/index.js';
 import { NotFound } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import type { RegistryDeps } from './registry-types.js';
-
-const { versions } = tables;
+import { versions } from './registry.tables.js';
 
 export type ChangelogFinding = ReportedFinding<CheckFinding>;
 

@@ -1,14 +1,13 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck,
   type CheckFinding, type CompatibilityMode, type LevelOverrides, type RecordedDeprecation } from '../compat/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { SpecDocument } from '../spec/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
 import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import type { RegistryDeps } from './registry-types.js';
 import { activeWaivers } from './waivers.js';
-
-const { versions } = tables;
+import { versions } from './registry.tables.js';
 
 export interface CheckTarget {
   contractId: string;

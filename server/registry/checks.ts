@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import semver from 'semver';
-import { addVersionFinding, reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
-import { storableJson, tables } from '../db/index.js';
+import { addVersionFinding, isBlocking, reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
+import { storableJson } from '../db/index.js';
 import { NotFound, describeActor, newId, type Actor } from '../shared/index.js';
 import { assertSameKind, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
@@ -13,8 +13,7 @@ import { versionFinding } from './version-finding.js';
 import { versionStanding } from './version-standing.js';
 import { ownerOfContract } from './owner-of.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
-
-const { checks, contracts } = tables;
+import { checks, contracts } from './registry.tables.js';
 
 export interface CheckInput {
   contract: string;
@@ -83,7 +82,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
         await tx.insert(checks).values({ id, contractId: contract.id, version: input.version ?? null, contentHash: spec.contentHash, verdict: report.verdict, report: storableJson(stored), createdAt: now, createdBy: describeActor(actor) });
         // Only a failing verdict is news to the owner: passing checks run on every pull request.
         if (report.verdict !== 'fail' || !deps.emit) return;
-        const gating = report.findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver === undefined);
+        const gating = report.findings.filter((f) => isBlocking(f));
         await deps.emit(tx, {
           type: 'check.failed',
           contractId: contract.id,

@@ -16,6 +16,9 @@ export interface Comparison extends VerdictReport {
   verdict: Verdict;
 }
 
+// A comparison gates nothing: its verdict judges the change itself, whatever excused it at publish.
+const verdictOfChange = (findings: readonly ReportedFinding[]) => verdictOf(findings.map(({ level }) => ({ level })));
+
 /**
  * Compares two published versions. When `to` was checked against `from` on publish, the stored
  * findings answer (they are what the publish was judged by); any other pair is checked afresh,
@@ -28,12 +31,12 @@ export function createComparisons({ checker, contracts, versions, changelog }: P
       const entry = await changelog.entry(contract, to);
       if (entry.previous === from) {
         const findings: ChangelogFinding[] = [...entry.breaking, ...entry.deprecations, ...entry.changes, ...entry.additions];
-        return { contract, from, to: entry.version, source: 'stored', findings, ...verdictOf(findings) };
+        return { contract, from, to: entry.version, source: 'stored', findings, ...verdictOfChange(findings) };
       }
       const [{ ruleLevels }, base, head] = await Promise.all([contracts.get(contract), versions.get(contract, from), versions.get(contract, entry.version)]);
       const check = await checker.check({ candidateJson: JSON.stringify(head.document), version: head.version, published: [{ version: base.version, json: JSON.stringify(base.document) }], mode: 'BACKWARD', levels: ruleLevels }, { caller: `compare:${contract}` });
       const findings = check.findings.filter((f) => f.source === 'compatibility').map((f) => reportedFinding(f) as ReportedFinding);
-      return { contract, from: base.version, to: head.version, source: 'fresh', findings, ...verdictOf(findings) };
+      return { contract, from: base.version, to: head.version, source: 'fresh', findings, ...verdictOfChange(findings) };
     },
   };
 }

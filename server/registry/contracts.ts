@@ -2,7 +2,7 @@ import { and, arrayContains, asc, count, eq, gt, inArray, or, sql, type SQL } fr
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
 import type { ContractKind } from '../spec/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
@@ -12,8 +12,7 @@ import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import { assertLifecycleChange, deprecateThroughRegistry } from './assert-lifecycle-change.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
-
-const { contracts, systems, teams, versions } = tables;
+import { contracts, systems, teams, versions } from './registry.tables.js';
 
 
 export interface ContractInput {

@@ -1,6 +1,5 @@
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables } from '../db/index.js';
 import { InvalidInput, describeActor, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract } from './owner-of.js';
@@ -8,8 +7,7 @@ import { latestVersionOf } from './contracts.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Deployment, DeploymentMatrix, Page, PageRequest, RegistryDeps } from './registry-types.js';
 import type { Environments } from './environments.js';
-
-const { contracts, deployments, environments, versions, systems, teams } = tables;
+import { contracts, deployments, environments, systems, teams, versions } from './registry.tables.js';
 
 export interface DeploymentInput {
   contract: string;

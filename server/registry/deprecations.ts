@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { assertSunset } from './assert-sunset.js';
@@ -11,8 +11,7 @@ import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import { ownerOfContract } from './owner-of.js';
 import type { RegistryEvent } from './registry-events.js';
 import type { Deprecations, RegistryDeps } from './registry-types.js';
-
-const { contracts, operationDeprecations, subscriptions, versions } = tables;
+import { contracts, operationDeprecations, subscriptions, versions } from './registry.tables.js';
 
 export interface DeprecationInput {
   contract: string;

@@ -1,11 +1,10 @@
 import { asc, eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables } from '../db/index.js';
 import { Conflict, NotFound, newId, type Actor } from '../shared/index.js';
 import type { Environment, Page, RegistryDeps } from './registry-types.js';
 import { assertSlug } from './slug.js';
+import { environments } from './registry.tables.js';
 
-const { environments } = tables;
 type Row = typeof environments.$inferSelect;
 
 export interface EnvironmentInput {

@@ -1,13 +1,11 @@
 import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LintRuleset } from '../lint/index.js';
 import { policyEngine } from './policy-engine.js';
-import { tables } from '../db/index.js';
 import { InvalidInput, NotFound } from '../shared/index.js';
 import { latestVersionOf } from './contracts.js';
 import type { RegistryDeps } from './registry-types.js';
 import type { Rulesets } from './rulesets.js';
-
-const { contracts, systems, teams, versions, waivers } = tables;
+import { contracts, systems, teams, versions, waivers } from './registry.tables.js';
 
 /** How soon an expiry counts as "expiring soon" on a scorecard. */
 export const EXPIRING_SOON_DAYS = 14;

@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { tables } from '../db/index.js';
 import { NotFound } from '../shared/index.js';
 import type { RegistryDeps, System } from './registry-types.js';
+import { contracts, subscriptions, systems, teams } from './registry.tables.js';
 
-const { contracts, subscriptions, systems, teams } = tables;
 const providers = alias(systems, 'provider');
 const consumers = alias(systems, 'consumer');
 

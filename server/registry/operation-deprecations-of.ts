@@ -1,8 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import type { OperationDeprecation } from './registry-types.js';
-
-const { operationDeprecations } = tables;
+import { operationDeprecations } from './registry.tables.js';
 
 /** The operations of a contract deprecated through the registry, by key. */
 export function operationDeprecationsOf(db: Db, contractId: string): Promise<OperationDeprecation[]> {

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { InvalidInput, NotFound } from '../shared/index.js';
+import { contracts, systems } from './registry.tables.js';
 
 export interface Owner {
   teamId: string;
   systemId: string;
 }
-
-const { contracts, systems } = tables;
 
 /**
  * Who owns a contract, read with a share lock on its contract and system rows: a concurrent move

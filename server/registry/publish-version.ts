@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { storableJson, tables, type Db } from '../db/index.js';
-import { reportedFinding } from '../compat/index.js';
+import { storableJson, type Db } from '../db/index.js';
+import { isBlocking, reportedFinding } from '../compat/index.js';
 import { NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
 import { baselineOf, checkAgainstPublished, type PolicyRulesetOf, type PublishedCheck } from './check-against-published.js';
 import { assertPublishable, retired, siblingsOf } from './assert-publishable.js';
@@ -12,8 +12,7 @@ import { publishedEvent } from './published-event.js';
 import { ownerOfContract } from './owner-of.js';
 import type { PublishedVersion, RegistryDeps } from './registry-types.js';
 import type { Versions } from './versions.js';
-
-const { contracts, versions } = tables;
+import { contracts, versions } from './registry.tables.js';
 
 export interface PublishInput {
   contract: string;
@@ -122,7 +121,7 @@ const unchanged = async (deps: { versions: Versions }, input: PublishInput): Pro
 
 
 function blocked(contract: string, version: string, check: PublishedCheck): PublishBlocked {
-  const breaking = check.findings.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver === undefined);
+  const breaking = check.findings.filter((f) => isBlocking(f));
   const advice = check.semver.satisfied ? '' : `; breaking changes need a new major version, e.g. ${check.semver.suggested}`;
   return new PublishBlocked(`${version} of "${contract}" breaks ${breaking.length} thing(s) under the ${check.mode} compatibility mode${advice}`, {
     verdict: check.verdict,

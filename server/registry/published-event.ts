@@ -1,11 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CandidateCheck, CheckFinding } from '../compat/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { operationMatchKey } from '../shared/index.js';
 import { concernedSubscriptions } from './concerned-subscriptions.js';
 import type { RegistryEvent } from './registry-events.js';
-
-const { subscriptions } = tables;
+import { subscriptions } from './registry.tables.js';
 
 export interface PublishedFacts {
   contractId: string;

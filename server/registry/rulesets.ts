@@ -1,14 +1,13 @@
 import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { isUniqueViolation, tables, type Db } from '../db/index.js';
+import { isUniqueViolation, type Db } from '../db/index.js';
 import type { ShippedRulesetName } from '../lint/index.js';
 import { policyEngine } from './policy-engine.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, type Actor } from '../shared/index.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
 import { assertSlug } from './slug.js';
-
-const { contracts, rulesetAssignments, rulesets, systems, teams } = tables;
+import { contracts, rulesetAssignments, rulesets, systems, teams } from './registry.tables.js';
 
 export type AssignmentScope = 'global' | 'domain' | 'team' | 'contract';
 /** The lifecycle stages an assignment may be limited to; a retired contract is never linted. */

@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { sql } from 'drizzle-orm';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { AccordError, packageRoot, type Actor } from '../shared/index.js';
 import type { Registry } from './create-registry.js';
 import type { Lifecycle, SubscriptionStatus } from './registry-types.js';
+import { teams } from './registry.tables.js';
 
 interface SeedFile {
   teams: { slug: string; name: string; description?: string }[];
@@ -22,7 +23,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** True when nothing has been registered yet: the only time the examples are loaded. */
 export async function isRegistryEmpty(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(tables.teams);
+  const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(teams);
   return row!.n === 0;
 }
 

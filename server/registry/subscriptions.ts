@@ -2,15 +2,15 @@ import { and, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, Subscription, SubscriptionStatus } from './registry-types.js';
+import { contracts, subscriptions, systems, versions } from './registry.tables.js';
 
-const { contracts, subscriptions, systems, versions } = tables;
 const consumers = alias(systems, 'consumer');
 
 export interface SubscriptionRequest {

@@ -1,14 +1,13 @@
 import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfSystem } from './owner-of.js';
-import { tables, type Db } from '../db/index.js';
+import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, System } from './registry-types.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
-
-const { systems, teams } = tables;
+import { systems, teams } from './registry.tables.js';
 
 export interface SystemInput {
   slug: string;

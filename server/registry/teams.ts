@@ -1,13 +1,12 @@
 import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { tables } from '../db/index.js';
 import { Conflict, NotFound, newId, type Actor } from '../shared/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, Team } from './registry-types.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
+import { teams } from './registry.tables.js';
 
-const { teams } = tables;
 type TeamRow = typeof teams.$inferSelect;
 
 export interface TeamInput {

@@ -1,14 +1,12 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { tables } from '../db/index.js';
 import { NotFound } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { encodeCursor, idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, PublishedVersion, RegistryDeps, Version, VersionSummary } from './registry-types.js';
 import { latestVersionOf } from './contracts.js';
-
-const { contracts, versions } = tables;
+import { contracts, versions } from './registry.tables.js';
 
 const summaryColumns = {
   contract: contracts.slug,

@@ -1,14 +1,13 @@
 import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { ActiveWaiver } from '../compat/index.js';
 import { recordAuditEvent } from '../audit/index.js';
-import { isUniqueViolation, tables, type Db } from '../db/index.js';
+import { isUniqueViolation, type Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, describeActor, findingFingerprint, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract } from './owner-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
-
-const { checks, contracts, waivers } = tables;
+import { checks, contracts, waivers } from './registry.tables.js';
 
 /** `active`: approved and not expired, so it excuses its finding in every check from now on. */
 export type WaiverState = 'requested' | 'active' | 'expired' | 'revoked';

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { auditEvents, verifyAuditLog } from '../audit/index.js';
-import { openDatabase, tables, type DatabaseLocation } from '../db/index.js';
+import { openDatabase, type DatabaseLocation } from '../db/index.js';
+import { contracts, versions } from '../registry/index.js';
 import { contentHash, parseSpec } from '../spec/index.js';
 import { launchAccordServer, type AccordProcess } from './spawn-accord-server.js';
 import { TEST_ADMIN_TOKEN } from './test-credentials.js';
@@ -114,7 +115,7 @@ export function crashLoopTests(database: () => DatabaseLocation, { cycles = Numb
     const opened = await openDatabase(location);
     try {
       const { db } = opened;
-      const rows = await db.select({ contract: tables.contracts.slug, version: tables.versions.version, source: tables.versions.source, document: tables.versions.document, contentHash: tables.versions.contentHash, operations: tables.versions.operations }).from(tables.versions).innerJoin(tables.contracts, eq(tables.contracts.id, tables.versions.contractId));
+      const rows = await db.select({ contract: contracts.slug, version: versions.version, source: versions.source, document: versions.document, contentHash: versions.contentHash, operations: versions.operations }).from(versions).innerJoin(contracts, eq(contracts.id, versions.contractId));
       const stored = rows.map((row) => `${row.contract}@${row.version} ${row.contentHash}`);
       expect(stored).toEqual(expect.arrayContaining(acknowledged));
       // No version is stored that was not published whole: its document, hash and operation index

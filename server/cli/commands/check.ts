@@ -35,7 +35,7 @@ export async function check(argv: string[]): Promise<number> {
   const version = values.version ?? (infoVersion && semver.parse(infoVersion)?.version === infoVersion ? infoVersion : undefined);
   const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }) } });
   const findings: ReportFinding[] = body.findings;
-  const verdict = { ...verdictOf(findings.filter((f) => f.accepted === undefined && f.waiver === undefined), failOn), summary: body.summary };
+  const verdict = { ...verdictOf(findings, failOn), summary: body.summary };
   const facts = { check: body.id, contract: body.contract, version: body.version, mode: body.mode, comparedWith: body.comparedWith };
   console.log(renderReport({ findings, verdict, failOn, semver: body.semver, extra: facts, locate: locateFindings(candidate) }, format));
   return verdict.failed ? 1 : 0;

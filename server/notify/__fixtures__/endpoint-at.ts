@@ -1,7 +1,7 @@
-import { tables, type Database } from '../../db/index.js';
+import type { Database } from '../../db/index.js';
+import { systems, teams } from '../../registry/index.js';
 import { newId } from '../../shared/index.js';
-
-const { systems, teams, webhookEndpoints } = tables;
+import { webhookEndpoints } from '../notify.tables.js';
 
 /** A team, a system and one endpoint pointing at `url`, written straight into the tables. */
 export async function endpointAt(database: Database, url: string): Promise<{ id: string; secret: string }> {

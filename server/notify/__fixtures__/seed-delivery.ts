@@ -1,7 +1,6 @@
-import { tables, type Database } from '../../db/index.js';
+import type { Database } from '../../db/index.js';
 import { newId } from '../../shared/index.js';
-
-const { webhookAttempts, webhookDeliveries } = tables;
+import { webhookAttempts, webhookDeliveries } from '../notify.tables.js';
 
 export interface SeededDelivery {
   status: 'pending' | 'delivered' | 'failed';
