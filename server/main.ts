@@ -20,6 +20,8 @@ import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker 
 let apiDocument: Promise<object> | undefined;
 const loadApiDocument = () => (apiDocument ??= readFile(join(packageRoot(), 'specs', 'accord-api.yaml'), 'utf8').then((text) => parse(text) as object));
 
+const SHUTDOWN_GRACE_MS = 5_000;
+
 export interface RunningServer {
   url: string;
   log: Logger;
@@ -131,8 +133,12 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       url,
       log,
       async close() {
-        await new Promise<void>((resolve) => listening.close(() => resolve()));
-        listening.closeAllConnections();
+        // close() waits for every open connection: in-flight requests get a moment to finish,
+        // then whatever is left (a keep-alive socket mid-request, a stalled upload) is cut.
+        const closed = new Promise<void>((resolve) => listening.close(() => resolve()));
+        const grace = setTimeout(() => listening.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
         // Before the database closes: the deliveries being sent still record their outcome.
         await deliveries?.close();
         outages.close();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { isBlocking } from '../compat/index.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 import { runAccord } from './__fixtures__/run-accord.js';
 
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 interface Finding {
   id: string;
-  level: string;
+  level: 'error' | 'warn' | 'info';
   message: string;
   fingerprint: string;
   direction?: string;
@@ -61,12 +62,14 @@ describe('a blocked publish', () => {
     const { candidate, byProperty } = await contractWithExcusedErrors('ledger-cli');
     const file = join(dir, 'ledger.yaml');
     await writeFile(file, candidate);
-    const run = await runAccord(['publish', file, '--contract', 'ledger-cli', '--version', '1.1.0'], { server: server.url });
+    const run = await runAccord(['publish', file, '--contract', 'ledger-cli', '--version', '1.1.0', '--format', 'json'], { server: server.url });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('breaks 1 thing(s)');
-    expect(run.stderr).toContain(byProperty('sku').message);
-    expect(run.stderr).not.toContain(byProperty('tax').message);
-    expect(run.stderr).not.toContain(byProperty('memo').message);
+    // The report printed for the blocked publish marks the waived and the accepted errors as such.
+    const report = JSON.parse(run.stdout) as { verdict: string; findings: Finding[] };
+    expect(report.verdict).toBe('fail');
+    expect(report.findings.filter((f) => isBlocking(f)).map((f) => f.message)).toEqual([byProperty('sku').message]);
+    expect(report.findings.map((f) => f.message)).toEqual(expect.arrayContaining([byProperty('tax').message, byProperty('memo').message]));
   });
 
   it('is decided by the registry without the waived and the accepted errors', async () => {

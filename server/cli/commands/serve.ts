@@ -38,6 +38,11 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGINT', stop).once('SIGTERM', stop);
   });
   server.log.info('shutting down');
+  // An orchestrator waits for the process to end; a shutdown stuck on something must not hang it.
+  setTimeout(() => {
+    server.log.error('shutdown did not finish within 30 s; exiting anyway');
+    process.exit(1);
+  }, 30_000).unref();
   await server.close();
   return 0;
 }
