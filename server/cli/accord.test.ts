@@ -49,6 +49,12 @@ describe('accord', () => {
     expect(run.stderr).toContain('must be an http:// or https:// URL, e.g. http://localhost:4000; got "localhost:4000"');
   });
 
+  test('publish of a YAML file that is no contract says so, not that its version is missing', async () => {
+    const run = await accord('publish', fixture('../../../specs/examples/seed.yaml'), '--contract', 'x');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not an OpenAPI or AsyncAPI document: it has no top-level openapi, swagger or asyncapi field');
+  });
+
   test('an unknown option exits 2', async () => {
     const run = await accord('ls', '--colour');
     expect(run.code).toBe(2);

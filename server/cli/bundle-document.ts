@@ -12,6 +12,8 @@ export interface BundledDocument {
   /** Files that were inlined, relative to the document's folder. */
   included: string[];
   info: { title?: string; version?: string };
+  /** Whether the document declares itself OpenAPI, Swagger or AsyncAPI at its top level. */
+  isContract: boolean;
 }
 
 /**
@@ -54,7 +56,8 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
     throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}`);
   }
   const info = infoOf(doc);
-  if (!hasExternalRef(doc)) return { text, included: [], info };
+  const isContract = ['openapi', 'swagger', 'asyncapi'].some((field) => typeof doc === 'object' && doc !== null && field in doc);
+  if (!hasExternalRef(doc)) return { text, included: [], info, isContract };
 
   const root = await realpath(dirname(path));
   const included = new Set<string>();
@@ -99,7 +102,7 @@ export async function bundleDocument(file: string): Promise<BundledDocument> {
     throw new UsageError(`${file}: cannot bundle its references: ${(cause as Error).message}`);
   }
   const json = extname(path).toLowerCase() === '.json';
-  return { text: json ? JSON.stringify(bundled, null, 2) : stringify(bundled, { aliasDuplicateObjects: false, lineWidth: 0 }), included: [...included].sort(), info };
+  return { text: json ? JSON.stringify(bundled, null, 2) : stringify(bundled, { aliasDuplicateObjects: false, lineWidth: 0 }), included: [...included].sort(), info, isContract };
 }
 
 function hasExternalRef(value: unknown): boolean {

@@ -14,7 +14,7 @@ export interface LoadedDocument {
  * `text` is a document read from elsewhere (a git revision, the registry) under the name `file`.
  */
 export async function loadDocument(file: string, { text }: { text?: string } = {}): Promise<LoadedDocument> {
-  const bundled = text === undefined ? await bundleDocument(file) : { text, included: [], info: {} };
+  const bundled = text === undefined ? await bundleDocument(file) : { text, included: [], info: {}, isContract: true }; // parseSpec below says what it is not
   const spec = await parseSpec(bundled.text);
   if (!spec.ok) {
     const where = spec.issues[0]?.pointer ? ` (at ${spec.issues[0].pointer})` : '';
