@@ -48,7 +48,7 @@ export const typeResolvers = {
       return connectionOf(await services.registry.subscriptions.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.id, () => services.registry.subscriptions.count(filter));
     }) satisfies Resolver<System, PageArgs & { status?: Subscription['status'] | null }>,
     webhooks: (async (system, _args, { services, actor, anonymousRead }) => {
-      gateRoute('team.manage', actor, { anonymousRead });
+      gateRoute('webhook.manage', actor, { anonymousRead });
       return (await services.webhooks.list(system.slug, actor)).items;
     }) satisfies Resolver<System>,
   },
