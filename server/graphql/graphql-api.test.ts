@@ -15,6 +15,40 @@ async function graphqlTo<T = Record<string, unknown>>(server: TestServer, query:
   return { status: res.status, body: (await res.json()) as GraphqlAnswer<T> };
 }
 
+
+/** A GraphQL subscription over server-sent events, read event by event until closed. */
+async function followOver(server: TestServer, query: string, variables: Record<string, unknown> = {}) {
+  const controller = new AbortController();
+  const res = await server.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream' }, body: JSON.stringify({ query, variables }), signal: controller.signal });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type') ?? '',
+    /** The next event carrying data, skipping keep-alive comments. */
+    async next<T = Record<string, unknown>>(): Promise<GraphqlAnswer<T>> {
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trim()).join('\n');
+          if (data !== '') return JSON.parse(data) as GraphqlAnswer<T>;
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the event stream ended');
+        buffer += value;
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+const REGISTRY_EVENTS = 'subscription($contract: String, $types: [RegistryEventType!]) { registryEvents(contract: $contract, types: $types) { id type contract version subscription check data } }';
+const openApi = (version: string, paths: string[]) =>
+  JSON.stringify({ openapi: '3.1.0', info: { title: 'Live', version }, paths: Object.fromEntries(paths.map((p) => [p, { get: { operationId: `get${p.replace(/\W/g, '')}`, security: [], responses: { '200': { description: 'ok' } } } }])) });
+
 const CATALOG_PAGE = `query Catalog($first: Int) {
   contracts(first: $first) {
     edges { cursor node { slug lifecycle latestVersion team { slug name } system { slug name domain } latest { version operations { key } } consumers { slug name } } }
@@ -180,6 +214,56 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
     });
   });
 
+  describe(`GraphQL live registry events on ${name}`, () => {
+    let contract: string;
+    beforeAll(async () => {
+      const system = (await rest<{ items: { slug: string }[] }>('/systems')).items[0]!.slug;
+      contract = `live-${name.toLowerCase()}`;
+      const created = await server.json('POST', '/api/v1/contracts', { slug: contract, name: 'Live', system });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    });
+
+    it('delivers a version published through REST to a subscriber over server-sent events, and only what it asked for', async () => {
+      const live = await followOver(server, REGISTRY_EVENTS, { contract, types: ['VERSION_PUBLISHED'] });
+      try {
+        expect(live.status).toBe(200);
+        expect(live.contentType).toMatch(/text\/event-stream/);
+        // Not asked for: another type of event, and the same type on another contract.
+        expect((await server.json('PATCH', `/api/v1/contracts/${contract}`, { lifecycle: 'active' })).status).toBe(200);
+        const published = await server.json('POST', `/api/v1/contracts/${contract}/versions`, { version: '1.0.0', document: openApi('1.0.0', ['/a']) });
+        expect(published.status, JSON.stringify(published.body)).toBe(201);
+        const { data, errors } = await live.next<{ registryEvents: { type: string; contract: string; version: string; data: { operations: number } } }>();
+        expect(errors).toBeUndefined();
+        expect(data!.registryEvents).toMatchObject({ type: 'VERSION_PUBLISHED', contract, version: '1.0.0', data: { operations: 1 } });
+      } finally {
+        live.close();
+      }
+    });
+
+    it('delivers deprecations, subscription decisions and failing checks as they happen', async () => {
+      const live = await followOver(server, REGISTRY_EVENTS, { contract });
+      try {
+        const consumer = (await rest<{ items: { slug: string }[] }>('/systems')).items[1]!.slug;
+        const requested = await server.json<{ id: string }>('POST', `/api/v1/contracts/${contract}/subscriptions`, { consumer, range: '^1.0.0', operations: ['GET /a'] });
+        expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+        expect((await server.json('POST', `/api/v1/subscriptions/${requested.body.id}/approve`)).status).toBe(200);
+        const checked = await server.json<{ id: string; verdict: string }>('POST', `/api/v1/contracts/${contract}/checks`, { version: '1.1.0', document: openApi('1.1.0', []) });
+        expect(checked.body.verdict).toBe('fail');
+        expect((await server.json('POST', `/api/v1/contracts/${contract}/deprecate`, { sunsetAt: new Date(Date.now() + 90 * 86_400_000).toISOString() })).status).toBe(200);
+        const seen: { type: string; subscription: string | null; check: string | null }[] = [];
+        while (seen.length < 4) seen.push((await live.next<{ registryEvents: (typeof seen)[number] }>()).data!.registryEvents);
+        expect(seen.map(({ type, subscription, check }) => ({ type, subscription, check })).sort((a, b) => a.type.localeCompare(b.type))).toEqual([
+          { type: 'CHECK_FAILED', subscription: null, check: checked.body.id },
+          { type: 'CONTRACT_DEPRECATED', subscription: null, check: null },
+          { type: 'SUBSCRIPTION_APPROVED', subscription: requested.body.id, check: null },
+          { type: 'SUBSCRIPTION_REQUESTED', subscription: requested.body.id, check: null },
+        ]);
+      } finally {
+        live.close();
+      }
+    });
+  });
+
   describe(`GraphQL with a session cookie on ${name}`, () => {
     const password = 'a long enough password';
     let cookie: string;
@@ -238,6 +322,30 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
 
 describe('on PGlite', () => graphqlBehaviour('PGlite', createPgliteLocation));
 describe.skipIf(!postgresUrl)('on PostgreSQL', () => graphqlBehaviour('PostgreSQL', createPostgresLocation));
+
+describe.skipIf(!postgresUrl)('GraphQL live registry events with two instances on one PostgreSQL database', () => {
+  it('delivers to a subscriber of one instance a version published through the other', async () => {
+    const database = await createPostgresLocation();
+    const first = await startTestServer({ location: database.location });
+    const second = await startTestServer({ location: database.location });
+    try {
+      expect((await first.json('POST', '/api/v1/teams', { slug: 'twins', name: 'Twins' })).status).toBe(201);
+      expect((await first.json('POST', '/api/v1/systems', { slug: 'twins-app', name: 'Twins', team: 'twins', domain: 'retail' })).status).toBe(201);
+      expect((await first.json('POST', '/api/v1/contracts', { slug: 'twins-api', name: 'Twins', system: 'twins-app' })).status).toBe(201);
+      const live = await followOver(first, REGISTRY_EVENTS, { contract: 'twins-api' });
+      try {
+        expect((await second.json('POST', '/api/v1/contracts/twins-api/versions', { version: '1.0.0', document: openApi('1.0.0', ['/a']) })).status).toBe(201);
+        expect((await live.next<{ registryEvents: unknown }>()).data!.registryEvents).toMatchObject({ type: 'VERSION_PUBLISHED', contract: 'twins-api', version: '1.0.0' });
+      } finally {
+        live.close();
+      }
+    } finally {
+      await second.close();
+      await first.close();
+      await database.cleanup();
+    }
+  }, 120_000);
+});
 
 describe('GraphQL with introspection turned off', () => {
   let server: TestServer;
