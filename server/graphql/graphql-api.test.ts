@@ -110,6 +110,20 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
       expect(small).toBeLessThanOrEqual(large);
     });
 
+    it("answers the owners' slugs and domain of a catalog page from the contracts' rows, with no read of their own", async () => {
+      const count = async (query: string) => {
+        statements = [];
+        const { body } = await graphql<{ contracts: { edges: { node: { slug: string; team?: { slug: string }; system?: { slug: string; domain: string } } }[] } }>(query);
+        expect(body.errors).toBeUndefined();
+        return { statements: statements.length, nodes: body.data!.contracts.edges.map((e) => e.node) };
+      };
+      const bare = await count('{ contracts(first: 50) { edges { node { slug } } } }');
+      const owned = await count('{ contracts(first: 50) { edges { node { slug team { slug } system { slug domain } } } } }');
+      expect(owned.statements).toBe(bare.statements);
+      const listed = (await rest<{ items: { slug: string; team: string; system: string; domain: string }[] }>('/contracts?limit=50')).items;
+      expect(owned.nodes).toEqual(listed.map((c) => ({ slug: c.slug, team: { slug: c.team }, system: { slug: c.system, domain: c.domain } })));
+    });
+
     it('pages with cursors that resume after the same contract when another is inserted before it', async () => {
       const first = await graphql<{ contracts: { edges: { cursor: string; node: { slug: string } }[]; totalCount: number } }>('{ contracts(first: 2) { totalCount edges { cursor node { slug } } } }');
       const [, second] = first.body.data!.contracts.edges;
