@@ -8,6 +8,7 @@ import { auditBench } from './audit.bench.js';
 import type { BenchmarkReport, Table } from './benchmark-report.js';
 import { coldStartBench } from './cold-start.bench.js';
 import { compatBench } from './compat.bench.js';
+import { graphqlBench } from './graphql.bench.js';
 import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { lintBench } from './lint.bench.js';
@@ -24,6 +25,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   compat: () => compatBench({ projectRoot }),
   lint: () => lintBench({ projectRoot }),
   audit: () => auditBench(),
+  graphql: () => graphqlBench(),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -10,7 +10,9 @@ import type { GraphqlContext, GraphqlServices } from './graphql-context.js';
 import { graphqlErrorOf } from './graphql-error-of.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
+import { createRegistryEventFeed } from './registry-event-feed.js';
 import { DateTime, JSON as JSONScalar } from './scalars.js';
+import { RegistryEventTypeValues, subscriptionResolvers } from './subscription.resolvers.js';
 import { typeDefs } from './type-defs.js';
 import { typeResolvers } from './type.resolvers.js';
 
@@ -25,13 +27,15 @@ export interface GraphqlDeps extends GraphqlServices {
   introspection: boolean;
   limits: { publish: RateLimiter };
   log: { error: (obj: object, msg: string) => void };
+  /** How often live subscriptions look for new registry events. */
+  eventPollIntervalMs?: number;
 }
 
 /** Accord's schema with its resolvers, without any HTTP: what `specs/accord.graphql` prints. */
 export function accordSchema() {
   return createSchema<GraphqlContext & ServerContext>({
     typeDefs,
-    resolvers: { DateTime, JSON: JSONScalar, Query: queryResolvers, Mutation: mutationResolvers, ...typeResolvers },
+    resolvers: { DateTime, JSON: JSONScalar, RegistryEventType: RegistryEventTypeValues, Query: queryResolvers, Mutation: mutationResolvers, Live: subscriptionResolvers, ...typeResolvers },
   });
 }
 
@@ -57,14 +61,15 @@ const refuseFormPosts: Plugin = {
  * GraphQL over the registry's own services at `/graphql`. Mounted after authentication, so the
  * actor is whoever REST would see; every resolver goes through the services REST calls.
  */
-export function createGraphql({ registry, identity, webhooks, anonymousRead, introspection, limits, log }: GraphqlDeps): RequestHandler {
+export function createGraphql({ registry, identity, webhooks, anonymousRead, introspection, limits, log, eventPollIntervalMs = 1_000 }: GraphqlDeps): RequestHandler {
   const services = { registry, identity, webhooks };
+  const events = createRegistryEventFeed({ log: registry.events, pollIntervalMs: eventPollIntervalMs, onError: (err) => log.error({ err }, 'reading registry events for live subscriptions failed') });
   const yoga = createYoga<ServerContext, GraphqlContext>({
     schema: accordSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
-    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits }),
+    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits, events }),
     maskedErrors: { maskError: (error) => graphqlErrorOf(error, { onUnexpected: (err) => log.error({ err }, 'unhandled error in a GraphQL resolver') }) },
     graphiql: { title: 'Accord GraphQL' },
     renderGraphiQL: (options) => (explorerPage ??= renderGraphiQL(options)),

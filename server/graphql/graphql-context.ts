@@ -3,6 +3,7 @@ import type { Webhooks } from '../notify/index.js';
 import type { Registry } from '../registry/index.js';
 import type { Actor } from '../shared/index.js';
 import type { Loaders } from './create-loaders.js';
+import type { RegistryEventFeed } from './registry-event-feed.js';
 
 /** The services GraphQL resolves over: the very ones the REST routes call. */
 export interface GraphqlServices {
@@ -20,4 +21,6 @@ export interface GraphqlContext {
   loaders: Loaders;
   /** Counts a publish against the caller's share, as REST does. */
   limits: { publish: RateLimiter };
+  /** Live registry events, shared by every subscription of the process. */
+  events: RegistryEventFeed;
 }

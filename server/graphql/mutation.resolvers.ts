@@ -116,14 +116,14 @@ export const mutationResolvers = {
   revokeApiKey: write<Id>('team.manage', ({ id }, { services, actor }) => services.identity.apiKeys.revoke(id, actor)),
 
   // POST /systems/{system}/webhooks, /webhooks/{webhook}/disable|rotate-secret|test
-  createWebhook: write<{ system: string } & Input>('team.manage', async ({ system, input }, { services, actor }) => {
+  createWebhook: write<{ system: string } & Input>('webhook.manage', async ({ system, input }, { services, actor }) => {
     const { secret, ...webhook } = await services.webhooks.create(system, validateInput(webhookCreate, present(input)), actor);
     return { secret, webhook };
   }),
-  disableWebhook: write<Id>('team.manage', ({ id }, { services, actor }) => services.webhooks.disable(id, actor)),
-  rotateWebhookSecret: write<Id>('team.manage', async ({ id }, { services, actor }) => {
+  disableWebhook: write<Id>('webhook.manage', ({ id }, { services, actor }) => services.webhooks.disable(id, actor)),
+  rotateWebhookSecret: write<Id>('webhook.manage', async ({ id }, { services, actor }) => {
     const { secret, ...webhook } = await services.webhooks.rotateSecret(id, actor);
     return { secret, webhook };
   }),
-  testWebhook: write<Id>('team.manage', ({ id }, { services, actor }) => services.webhooks.test(id, actor)),
+  testWebhook: write<Id>('webhook.manage', ({ id }, { services, actor }) => services.webhooks.test(id, actor)),
 };

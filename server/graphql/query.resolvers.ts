@@ -79,5 +79,5 @@ export const queryResolvers = {
     return connectionOf(await services.registry.audit.query({ ...query, ...pageRequestOf({ first, after }) }, actor), (e) => e.seq);
   }),
   people: gated<PageArgs>('admin', async (page, { services, actor }) => connectionOf(await services.identity.people.list(pageRequestOf(page), actor), (p) => p.email)),
-  webhook: gated<{ id: string }>('team.manage', ({ id }, { services, actor }) => orNull(() => services.webhooks.get(id, actor))),
+  webhook: gated<{ id: string }>('webhook.manage', ({ id }, { services, actor }) => orNull(() => services.webhooks.get(id, actor))),
 } satisfies Record<string, (parent: unknown, args: never, context: GraphqlContext) => unknown>;

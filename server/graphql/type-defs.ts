@@ -8,6 +8,7 @@ export const typeDefs = /* GraphQL */ `
   schema {
     query: Query
     mutation: Mutation
+    subscription: Live
   }
 
   "An instant, as an ISO 8601 string in UTC."
@@ -84,6 +85,24 @@ export const typeDefs = /* GraphQL */ `
     SUBSCRIPTION_REJECTED
     SUBSCRIPTION_REVOKED
     CHECK_FAILED
+  }
+
+  "Something that happened to a contract, as the registry recorded it."
+  type RegistryEvent {
+    "Stable, whichever instance delivers it."
+    id: ID!
+    type: RegistryEventType!
+    "The contract's slug."
+    contract: String!
+    at: DateTime!
+    "The version published, or deprecated, or checked."
+    version: String
+    "The subscription requested or decided."
+    subscription: ID
+    "The failing check."
+    check: ID
+    "What the change recorded about itself: a publish's findings summary, a deprecation's sunset, a decision's from and to."
+    data: JSON!
   }
 
   type PageInfo {
@@ -827,5 +846,14 @@ export const typeDefs = /* GraphQL */ `
     disableWebhook(id: ID!): Webhook!
     rotateWebhookSecret(id: ID!): WebhookWithSecret!
     testWebhook(id: ID!): WebhookDelivery!
+  }
+
+  "Live updates, over server-sent events: POST /graphql with Accept: text/event-stream."
+  type Live {
+    """
+    Registry events from now on, of one contract and of some types when named. Read from what the
+    registry records with each change, so changes made through any instance sharing the database arrive.
+    """
+    registryEvents(contract: String, types: [RegistryEventType!]): RegistryEvent!
   }
 `;

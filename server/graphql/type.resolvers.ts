@@ -1,11 +1,13 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { gateRoute } from '../auth/index.js';
 import type { Contract, LandscapeEdge, Subscription, System, Team, VersionSummary, Waiver, Deployment, Check, Comparison } from '../registry/index.js';
 import type { WebhookEndpoint } from '../notify/index.js';
 import { NotFound } from '../shared/index.js';
+import { asksOnly } from './asks-only.js';
 import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import type { GraphqlContext } from './graphql-context.js';
 
-type Resolver<Parent, Args = object> = (parent: Parent, args: Args, context: GraphqlContext) => unknown;
+type Resolver<Parent, Args = object> = (parent: Parent, args: Args, context: GraphqlContext, info: GraphQLResolveInfo) => unknown;
 type Finding = { id: string; operations?: string[] };
 type Operation = { deprecated?: boolean; tags?: string[] };
 
@@ -48,14 +50,15 @@ export const typeResolvers = {
       return connectionOf(await services.registry.subscriptions.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.id, () => services.registry.subscriptions.count(filter));
     }) satisfies Resolver<System, PageArgs & { status?: Subscription['status'] | null }>,
     webhooks: (async (system, _args, { services, actor, anonymousRead }) => {
-      gateRoute('team.manage', actor, { anonymousRead });
+      gateRoute('webhook.manage', actor, { anonymousRead });
       return (await services.webhooks.list(system.slug, actor)).items;
     }) satisfies Resolver<System>,
   },
 
   Contract: {
-    system: ((contract, _args, context) => systemNamed(contract.system, context)) satisfies Resolver<Contract>,
-    team: ((contract, _args, { loaders }) => loaders.team.load(contract.team)) satisfies Resolver<Contract>,
+    // A catalog asking only for the owners' slugs (and the domain) gets them from the contract's row.
+    system: ((contract, _args, context, info) => (asksOnly(info, ['slug', 'domain']) ? { slug: contract.system, domain: contract.domain } : systemNamed(contract.system, context))) satisfies Resolver<Contract>,
+    team: ((contract, _args, { loaders }, info) => (asksOnly(info, ['slug']) ? { slug: contract.team } : loaders.team.load(contract.team))) satisfies Resolver<Contract>,
     latest: ((contract, _args, { loaders }) => (contract.latestVersion === null ? null : loaders.publishedVersion.load({ contract: contract.slug, version: contract.latestVersion }))) satisfies Resolver<Contract>,
     version: (async (contract, { version }, { services }) => {
       try {

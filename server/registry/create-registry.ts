@@ -8,6 +8,7 @@ import { createDeprecations } from './deprecations.js';
 import { createEnvironments } from './environments.js';
 import { createGovernance } from './governance.js';
 import { createLandscape } from './landscape.js';
+import { createRegistryEventLog } from './registry-event-log.js';
 import { createComparisons } from './compare-versions.js';
 import { publishVersion, type PublishInput } from './publish-version.js';
 import type { PolicyRulesetOf } from './check-against-published.js';
@@ -48,6 +49,8 @@ export function createRegistry(deps: RegistryDeps) {
     audit: createAuditLog(deps),
     deprecations: createDeprecations(deps),
     landscape: createLandscape(deps),
+    /** Registry events as recorded, for live followers on any instance. */
+    events: createRegistryEventLog(deps),
   };
 }
 

@@ -18,6 +18,7 @@ export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
 export type { ContractScorecard, GovernanceSummary } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';
+export type { LoggedRegistryEvent, RegistryEventCursor, RegistryEventLog } from './registry-event-log.js';
 export type { DeprecationInput } from './deprecations.js';
 export type { Landscape, LandscapeEdge } from './landscape.js';
 export type { Comparison } from './compare-versions.js';

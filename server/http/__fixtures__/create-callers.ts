@@ -26,8 +26,15 @@ export interface Callers {
    * route needs: the unscoped key of the owning team carries every pipeline scope but it.
    */
   call(caller: Caller, request: { method: string; path: string; body?: unknown; scope: Scope }): Promise<CallResult>;
+  /** The same caller with the same credentials, sending one operation to /graphql. */
+  graphql(caller: Caller, request: { query: string; variables?: Record<string, unknown>; scope: Scope }): Promise<GraphqlResult>;
   /** The people, for tests that act as them outside the matrix. */
   people: Record<'viewer' | 'otherMember' | 'member' | 'maintainer' | 'admin', { id: string; email: string; password: string; cookie: string }>;
+}
+
+export interface GraphqlResult {
+  status: number;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
 const PASSWORD = 'correct horse battery staple';
@@ -106,11 +113,15 @@ export async function createCallers(server: TestServer, { team, otherTeam }: { t
     }
   }
 
+  async function credentialsOf(caller: Caller, scope: Scope): Promise<Record<string, string>> {
+    const token = await tokenOf(caller, scope);
+    return token === undefined ? { cookie: people[caller as keyof typeof people].cookie, origin: server.url } : token === null ? {} : { authorization: `Bearer ${token}` };
+  }
+
   return {
     people,
     async call(caller, { method, path, body, scope }) {
-      const token = await tokenOf(caller, scope);
-      const credentials: Record<string, string> = token === undefined ? { cookie: people[caller as keyof typeof people].cookie, origin: server.url } : token === null ? {} : { authorization: `Bearer ${token}` };
+      const credentials = await credentialsOf(caller, scope);
       const response = await fetch(`${server.url}/api/v1${path}`, {
         method,
         headers: { ...credentials, ...(body !== undefined && { 'content-type': 'application/json' }) },
@@ -120,6 +131,11 @@ export async function createCallers(server: TestServer, { team, otherTeam }: { t
       const text = await response.text();
       const json = /json/.test(response.headers.get('content-type') ?? '') && text !== '';
       return { status: response.status, body: json ? (JSON.parse(text) as CallResult['body']) : {} };
+    },
+    async graphql(caller, { query, variables = {}, scope }) {
+      const credentials = await credentialsOf(caller, scope);
+      const response = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { ...credentials, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as GraphqlResult['body'] };
     },
   };
 }
