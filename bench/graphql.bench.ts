@@ -3,7 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadServerConfig } from '../server/config.js';
-import { openDatabase, tables, type DatabaseLocation, type Db } from '../server/db/index.js';
+import { openDatabase, type DatabaseLocation, type Db } from '../server/db/index.js';
+import { contracts as contractTable, subscriptions as subscriptionTable, systems as systemTable, teams as teamTable, versions as versionTable } from '../server/registry/index.js';
 import { startServer } from '../server/main.js';
 import { newId } from '../server/shared/index.js';
 import { benchAuthEnv, benchAuthHeader } from './bench-credentials.js';
@@ -126,9 +127,9 @@ async function generateRegistry(location: DatabaseLocation, { contracts, version
     const random = seededRandom(6);
     const now = new Date();
     const teamIds = Array.from({ length: TEAMS }, () => newId());
-    await insert(db, tables.teams, teamIds.map((id, i) => ({ id, slug: `team-${i}`, name: `Team ${i}`, createdAt: now, updatedAt: now })));
+    await insert(db, teamTable, teamIds.map((id, i) => ({ id, slug: `team-${i}`, name: `Team ${i}`, createdAt: now, updatedAt: now })));
     const systems = teamIds.flatMap((teamId, t) => Array.from({ length: SYSTEMS_PER_TEAM }, (_, s) => ({ id: newId(), slug: `system-${t}-${s}`, name: `System ${t}-${s}`, teamId, domain: DOMAINS[(t + s) % DOMAINS.length]!, createdAt: now, updatedAt: now })));
-    await insert(db, tables.systems, systems);
+    await insert(db, systemTable, systems);
     const contractRows = Array.from({ length: contracts }, (_, i) => {
       const word = pick(random, WORDS);
       return {
@@ -144,15 +145,15 @@ async function generateRegistry(location: DatabaseLocation, { contracts, version
         updatedAt: now,
       };
     });
-    await insert(db, tables.contracts, contractRows);
+    await insert(db, contractTable, contractRows);
     slugs = contractRows.map((c) => c.slug);
     for (let start = 0; start < contractRows.length; start += BATCH / versionsPerContract) {
       const batch = contractRows.slice(start, start + BATCH / versionsPerContract).flatMap((contract) => Array.from({ length: versionsPerContract }, (_, v) => versionRow(contract, v, now)));
-      await insert(db, tables.versions, batch);
+      await insert(db, versionTable, batch);
     }
     await insert(
       db,
-      tables.subscriptions,
+      subscriptionTable,
       contractRows.map((contract, i) => ({
         id: newId(),
         contractId: contract.id,

@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, gte, inArray, lte, max } from 'drizzle-orm';
-import { tables } from '../db/index.js';
+import { auditEvents } from '../audit/index.js';
 import type { RegistryEventType } from './registry-events.js';
 import type { RegistryDeps } from './registry-types.js';
+import { checks, contracts, subscriptions } from './registry.tables.js';
 
-const { auditEvents, checks, contracts, subscriptions } = tables;
 
 /** A registry event as it was recorded, for live followers: what happened, to which contract, when. */
 export interface LoggedRegistryEvent {
