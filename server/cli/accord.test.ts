@@ -73,10 +73,10 @@ describe('accord', () => {
     expect(run.stderr).toContain('error: cannot read server/cli/__fixtures__/publish/no-such-api.yaml: ENOENT');
   });
 
-  test('publish of a document without info.version and without --version exits 2', async () => {
+  test('publish of a fragment that is no contract exits 2 and says what it is not', async () => {
     const run = await accord('publish', fixture('refusals/outside.yaml'), '--contract', 'money');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/outside\.yaml has no info\.version; pass --version/);
+    expect(run.stderr).toMatch(/outside\.yaml is not an OpenAPI or AsyncAPI document/);
   });
 
   test('with --json a usage error is also printed as JSON on stdout', async () => {

@@ -13,6 +13,7 @@ beforeAll(async () => {
   await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
   await server.json('POST', '/api/v1/systems', { slug: 'inventory', name: 'Inventory', team: 'store-platform', domain: 'retail' });
   await server.json('POST', '/api/v1/systems', { slug: 'pos', name: 'Point of Sale', team: 'store-platform', domain: 'retail' });
+  await server.json('POST', '/api/v1/systems', { slug: 'loyalty', name: 'Loyalty', team: 'store-platform', domain: 'retail' });
   await server.json('POST', '/api/v1/contracts', { slug: 'inventory-stock-api', name: 'Stock API', system: 'inventory' });
   await server.json('POST', '/api/v1/contracts/inventory-stock-api/versions', { version: '1.0.0', document: stockApi });
   await server.json('POST', '/api/v1/environments', { slug: 'prod', name: 'Production', rank: 30 });
@@ -38,7 +39,8 @@ describe('accord subscribe and accord subscriptions', () => {
   });
 
   test('an operation the contract does not have is refused with the problem, exit 1', async () => {
-    const run = await accord('subscribe', 'inventory-stock-api', '--consumer', 'pos', '--range', '^1', '--operation', 'DELETE /stock');
+    // Another consumer: pos holds ^1 already, and an overlapping range would be refused first.
+    const run = await accord('subscribe', 'inventory-stock-api', '--consumer', 'loyalty', '--range', '^1', '--operation', 'DELETE /stock');
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^error: [a-z-]+: .*DELETE \/stock/s);
   });
