@@ -6,12 +6,12 @@ import { parse } from 'yaml';
 import type { ServerConfig } from './config.js';
 import { createOutageMonitor, isConnectionFailure, openDatabase } from './db/index.js';
 import { createApp, untilReady } from './http/index.js';
-import { createGraphql } from './graphql/index.js';
 import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
 import { packageRoot, systemClock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
 import { readShippedRulesets } from './lint/read-shipped-rulesets.js';
 import { createServer } from 'node:http';
+import type { RequestHandler } from 'express';
 import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, createRateLimiter, createSetupClaim, ensureBootstrapKey, localAuthSecret } from './auth/index.js';
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
@@ -21,6 +21,15 @@ let apiDocument: Promise<object> | undefined;
 const loadApiDocument = () => (apiDocument ??= readFile(join(packageRoot(), 'specs', 'accord-api.yaml'), 'utf8').then((text) => parse(text) as object));
 
 const SHUTDOWN_GRACE_MS = 5_000;
+
+/**
+ * A handler built when its first request arrives. GraphQL (Yoga, graphql-js, graphql-armor) is a
+ * large part of the server's module graph, and starting should not wait for what no request needs yet.
+ */
+function onFirstRequest(build: () => Promise<RequestHandler>): RequestHandler {
+  let handler: Promise<RequestHandler> | undefined;
+  return (req, res, next) => void (handler ??= build()).then((ready) => ready(req, res, next), next);
+}
 
 export interface RunningServer {
   url: string;
@@ -112,7 +121,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       identity,
       setup,
       webhooks,
-      graphql: createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log }),
+      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log })),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
       anonymousRead: config.auth.anonymousRead,
