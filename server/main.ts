@@ -28,7 +28,14 @@ const SHUTDOWN_GRACE_MS = 5_000;
  */
 function onFirstRequest(build: () => Promise<RequestHandler>): RequestHandler {
   let handler: Promise<RequestHandler> | undefined;
-  return (req, res, next) => void (handler ??= build()).then((ready) => ready(req, res, next), next);
+  return (req, res, next) => {
+    handler ??= build().catch((error: unknown) => {
+      // Not cached: one failed load (a file being replaced mid-deploy) must not fail every later request.
+      handler = undefined;
+      throw error;
+    });
+    handler.then((ready) => ready(req, res, next), next);
+  };
 }
 
 export interface RunningServer {
