@@ -9,3 +9,4 @@ export * from './operation-match-key.js';
 export * from './access.js';
 export * from './page.js';
 export * from './invalid-utf8-offset.js';
+export * from './traffic-window.js';

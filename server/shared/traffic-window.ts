@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * What a traffic reporter (`accord proxy`, `accord probe`, `accord listen`, the OTLP ingest) sends
+ * the registry: its aggregated observations of one contract in one environment over one interval.
+ * Reporters ship windows, never raw requests, so the registry's load grows with windows, not traffic.
+ *
+ * Latency is a log-bucket sketch rather than raw samples, so windows from many reporters merge by
+ * adding counts and percentiles stay within LATENCY_RELATIVE_ERROR of the true value.
+ */
+
+/** Bucket k holds latencies in (GAMMA^(k-1), GAMMA^k] milliseconds; bucket 0 holds everything ≤ 1 µs. */
+const GAMMA = 1.02;
+const SMALLEST_MS = 0.001;
+const LOG_GAMMA = Math.log(GAMMA);
+const OFFSET = Math.ceil(Math.log(SMALLEST_MS) / LOG_GAMMA);
+export const LATENCY_RELATIVE_ERROR = (GAMMA - 1) / (GAMMA + 1);
+/** Above an hour a latency is a hang, not a measurement; larger values land in the last bucket. */
+export const MAX_LATENCY_BUCKET = Math.ceil(Math.log(3_600_000) / LOG_GAMMA) - OFFSET;
+
+export function latencyBucketOf(latencyMs: number): number {
+  if (!(latencyMs > SMALLEST_MS)) return 0;
+  return Math.min(MAX_LATENCY_BUCKET, Math.ceil(Math.log(latencyMs) / LOG_GAMMA) - OFFSET);
+}
+
+/** The representative value of a bucket: the midpoint that keeps the relative error symmetric. */
+export function latencyOfBucket(bucket: number): number {
+  if (bucket <= 0) return SMALLEST_MS;
+  const upper = GAMMA ** (bucket + OFFSET);
+  return (2 * upper) / (GAMMA + 1);
+}
+
+/** Sparse bucket counts: `[bucket, count]` pairs, buckets ascending. */
+export type LatencySketch = [bucket: number, count: number][];
+
+/** The latency below which `quantile` (0..1) of the sketched observations fall; null when empty. */
+export function latencyQuantile(sketch: LatencySketch, quantile: number): number | null {
+  const total = sketch.reduce((sum, [, count]) => sum + count, 0);
+  if (total === 0) return null;
+  const rank = Math.max(1, Math.ceil(quantile * total));
+  let seen = 0;
+  for (const [bucket, count] of sketch) {
+    seen += count;
+    if (seen >= rank) return latencyOfBucket(bucket);
+  }
+  return latencyOfBucket(sketch[sketch.length - 1]![0]);
+}
+
+export function mergeLatencySketches(sketches: Iterable<LatencySketch>): LatencySketch {
+  const counts = new Map<number, number>();
+  for (const sketch of sketches) for (const [bucket, count] of sketch) counts.set(bucket, (counts.get(bucket) ?? 0) + count);
+  return [...counts].sort(([a], [b]) => a - b);
+}
+
+const slug = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const text = (max: number) => z.string().max(max);
+
+const latencySketch = z
+  .array(z.tuple([z.number().int().min(0).max(MAX_LATENCY_BUCKET), count]))
+  .max(MAX_LATENCY_BUCKET + 1);
+
+/** One operation × consumer cell of a window. Errors are 5xx answers and transport failures. */
+const operationTraffic = z.object({
+  /** The operation key of the version's index: `GET /orders/{id}`, `send orders.created`. */
+  operation: text(500).min(1),
+  /** From `--consumer-header`, the API key the registry knows, the OTLP peer, or "unknown". */
+  consumer: text(200).min(1),
+  requests: count,
+  status: z.object({ '1xx': count, '2xx': count, '3xx': count, '4xx': count, '5xx': count }).partial().default({}),
+  transportErrors: count.default(0),
+  /** Requests (or messages) that broke the contract; counted apart from errors. */
+  violations: count.default(0),
+  latency: latencySketch.default([]),
+  latencySumMs: z.number().min(0).default(0),
+  /** Broker listeners: messages received, validated, and dropped because validation fell behind. */
+  messages: z.object({ seen: count, validated: count, dropped: count }).optional(),
+});
+
+/** One kind of contract violation seen in the window, with a redacted sample. */
+const violation = z.object({
+  operation: text(500).min(1),
+  consumer: text(200).min(1),
+  /** Where in the request or response (or message) the contract was broken. */
+  pointer: text(1000),
+  /** `request-body-schema`, `response-status-undocumented`, `message-payload-schema`, ... */
+  rule: text(100).min(1),
+  message: text(1000),
+  count: count.min(1),
+  /** Redacted: no credentials, cookies or fields the reporter was told to hide. */
+  sample: text(4096).optional(),
+});
+
+/** Requests or messages that matched no operation of the version. */
+const undocumented = z.object({
+  /** `GET /v2/orders` or `receive some.topic`. */
+  request: text(1000).min(1),
+  consumer: text(200).min(1),
+  count: count.min(1),
+});
+
+export const trafficWindowSchema = z
+  .object({
+    /** Chosen by the reporter and unique per window: sending it again must not count twice. */
+    id: z.string().min(8).max(200).regex(/^[A-Za-z0-9._:-]+$/),
+    contract: slug,
+    environment: slug,
+    /** The version the traffic was validated against. */
+    version: text(100).min(1),
+    source: z.enum(['proxy', 'probe', 'listener', 'otlp']),
+    /** Which reporter instance sent it, for the operator reading the data (host:pid or a name). */
+    reporter: text(200).min(1),
+    startedAt: z.iso.datetime({ offset: true }),
+    endedAt: z.iso.datetime({ offset: true }),
+    operations: z.array(operationTraffic).max(10_000),
+    violations: z.array(violation).max(500).default([]),
+    undocumented: z.array(undocumented).max(1_000).default([]),
+  })
+  .refine((w) => Date.parse(w.endedAt) > Date.parse(w.startedAt), { message: 'endedAt must be after startedAt', path: ['endedAt'] });
+
+export type TrafficWindow = z.infer<typeof trafficWindowSchema>;
+export type OperationTraffic = TrafficWindow['operations'][number];
+export type TrafficViolation = TrafficWindow['violations'][number];
+export type UndocumentedTraffic = TrafficWindow['undocumented'][number];
