@@ -1,6 +1,7 @@
 import type { Db } from '../db/index.js';
 import type { AccessPolicy, Actor } from '../shared/index.js';
-import { queryAuditLog, type AuditFilter } from './query-audit-log.js';
+import type { PageRequest } from '../shared/index.js';
+import { countAuditLog, queryAuditLog, type AuditFilter } from './query-audit-log.js';
 import { verifyAuditLog } from './verify-audit-log.js';
 
 export interface AuditLogDeps {
@@ -17,6 +18,10 @@ export function createAuditLog({ db, access }: AuditLogDeps) {
     async query(filter: AuditFilter, actor: Actor) {
       await access.assert(db, actor, 'admin', null);
       return queryAuditLog(db, filter);
+    },
+    async count(filter: Omit<AuditFilter, keyof PageRequest>, actor: Actor) {
+      await access.assert(db, actor, 'admin', null);
+      return countAuditLog(db, filter);
     },
     async verify(actor: Actor) {
       await access.assert(db, actor, 'admin', null);

@@ -1,4 +1,4 @@
-import { asc, eq, gt } from 'drizzle-orm';
+import { asc, count, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAuditEvent } from '../audit/index.js';
 import type { Db } from '../db/index.js';
@@ -31,6 +31,12 @@ export function createPeople({ db, auth, clock, access }: { db: Db; auth: Auth; 
       const { limit, after } = readPageRequest(page, z.string().min(1).max(320));
       const rows = await db.select(personColumns).from(users).where(after === undefined ? undefined : gt(users.email, after)).orderBy(asc(users.email)).limit(limit + 1);
       return toPage(rows, limit, (r) => r.email, (r) => r);
+    },
+
+    async count(actor: Actor): Promise<number> {
+      await access.assert(db, actor, 'admin', null);
+      const [row] = await db.select({ n: count() }).from(users);
+      return row!.n;
     },
 
     async setRole(id: string, role: 'admin' | 'user', actor: Actor): Promise<Person> {

@@ -1,5 +1,6 @@
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { Request, RequestHandler, Response } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
@@ -75,6 +76,10 @@ export function createGraphql({ registry, identity, webhooks, anonymousRead, int
     renderGraphiQL: (options) => (explorerPage ??= renderGraphiQL(options)),
     plugins: [
       refuseFormPosts,
+      // A request a page of another site could send without a CORS preflight (a plain GET, a form)
+      // must carry a header such a page cannot set. `authorization` qualifies: only scripts set it,
+      // and setting it needs the preflight Accord never grants another origin.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'authorization'] }),
       EnvelopArmorPlugin({
         maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
         costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true },

@@ -135,6 +135,36 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
       expect(rest2.body.data!.contracts.totalCount).toBe(first.body.data!.contracts.totalCount + 1);
     });
 
+    it('counts every list it pages, the same whatever page is read', async () => {
+      const slug = (await rest<{ items: { slug: string; latestVersion: string | null }[] }>('/contracts?limit=50')).items.find((c) => c.latestVersion !== null)!.slug;
+      expect((await server.json('POST', '/api/v1/users', { email: 'counted@example.com', name: 'Counted', password: 'a long enough password' })).status).toBe(201);
+      const lists: Record<string, (first: number) => string> = {
+        people: (first) => `{ list: people(first: ${first}) { totalCount pageInfo { hasNextPage } edges { cursor } } }`,
+        audit: (first) => `{ list: audit(first: ${first}, targetType: "contract") { totalCount pageInfo { hasNextPage } edges { cursor } } }`,
+        rulesetAssignments: (first) => `{ list: rulesetAssignments(first: ${first}) { totalCount pageInfo { hasNextPage } edges { cursor } } }`,
+        checks: (first) => `{ contract(slug: "${slug}") { list: checks(first: ${first}) { totalCount pageInfo { hasNextPage } edges { cursor } } } }`,
+        waivers: (first) => `{ contract(slug: "${slug}") { list: waivers(first: ${first}) { totalCount pageInfo { hasNextPage } edges { cursor } } } }`,
+        deployments: (first) => `{ contract(slug: "${slug}") { list: deployments(first: ${first}) { totalCount pageInfo { hasNextPage } edges { cursor } } } }`,
+      };
+      type Listed = { totalCount: number; pageInfo: { hasNextPage: boolean }; edges: unknown[] };
+      const read = async (query: string) => {
+        const { body } = await graphql<{ list?: Listed; contract?: { list: Listed } }>(query);
+        expect(body.errors).toBeUndefined();
+        return body.data!.list ?? body.data!.contract!.list;
+      };
+      const totals: Record<string, number> = {};
+      for (const [name, query] of Object.entries(lists)) {
+        const all = await read(query(200));
+        const one = await read(query(1));
+        if (!all.pageInfo.hasNextPage) expect(all.totalCount, name).toBe(all.edges.length);
+        expect(one.totalCount, name).toBe(all.totalCount);
+        totals[name] = all.totalCount;
+      }
+      expect(totals.people).toBeGreaterThan(0);
+      expect(totals.audit).toBeGreaterThan(0);
+      expect(totals.deployments).toBeGreaterThan(0);
+    });
+
     it('draws the landscape of a domain from its approved subscriptions, with the operations they use', async () => {
       const { body } = await graphql<{ landscape: { nodes: { slug: string; domain: string }[]; edges: { contract: { slug: string }; provider: { slug: string }; consumer: { slug: string }; operations: string[] }[] } }>(
         '{ landscape(domain: "retail") { nodes { slug domain } edges { contract { slug } provider { slug } consumer { slug } operations } } }',
@@ -199,6 +229,17 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
       const res = await server.fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: form.toString() });
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect((await rest<{ code?: string }>('/teams/t-form')).code).toBe('not-found');
+    });
+
+    it('answers a query sent with GET only when it carries a header no other site can send', async () => {
+      const query = `/graphql?query=${encodeURIComponent('{ teams { totalCount } }')}`;
+      // Anonymous, as a page of another site would send it: no authorization, no custom header.
+      const bare = await fetch(server.url + query, { headers: { accept: 'application/json' } });
+      expect(bare.status).toBe(403);
+      expect(JSON.stringify(await bare.json())).toMatch(/CSRF/);
+      const marked = await fetch(server.url + query, { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+      expect(marked.status).toBe(200);
+      expect(((await marked.json()) as GraphqlAnswer<{ teams: { totalCount: number } }>).data!.teams.totalCount).toBeGreaterThan(0);
     });
 
     it('refuses a mutation sent with GET', async () => {

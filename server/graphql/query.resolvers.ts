@@ -68,7 +68,7 @@ export const queryResolvers = {
   ruleset: gated<{ name: string; version?: number | null }>('read', ({ name, version }, { services }) => orNull(() => services.registry.rulesets.get(name, version ?? undefined))),
   rulesetAssignments: gated<PageArgs & Filter>('read', async ({ first, after, ...filter }, { services }) => {
     const query = validateInput(rulesetAssignmentQuery, present(filter), 'query');
-    return connectionOf(await services.registry.rulesets.assignments({ ...query, ...pageRequestOf({ first, after }) }), (a) => a.id);
+    return connectionOf(await services.registry.rulesets.assignments({ ...query, ...pageRequestOf({ first, after }) }), (a) => a.id, () => services.registry.rulesets.countAssignments(query));
   }),
 
   compare: gated<{ contract: string; from: string; to: string }>('read', ({ contract, from, to }, { services }) => services.registry.comparisons.compare(contract, from, to)),
@@ -76,8 +76,8 @@ export const queryResolvers = {
 
   audit: gated<PageArgs & Filter>('admin', async ({ first, after, ...filter }, { services, actor }) => {
     const query = validateInput(auditQuery, present(filter), 'query');
-    return connectionOf(await services.registry.audit.query({ ...query, ...pageRequestOf({ first, after }) }, actor), (e) => e.seq);
+    return connectionOf(await services.registry.audit.query({ ...query, ...pageRequestOf({ first, after }) }, actor), (e) => e.seq, () => services.registry.audit.count(query, actor));
   }),
-  people: gated<PageArgs>('admin', async (page, { services, actor }) => connectionOf(await services.identity.people.list(pageRequestOf(page), actor), (p) => p.email)),
+  people: gated<PageArgs>('admin', async (page, { services, actor }) => connectionOf(await services.identity.people.list(pageRequestOf(page), actor), (p) => p.email, () => services.identity.people.count(actor))),
   webhook: gated<{ id: string }>('webhook.manage', ({ id }, { services, actor }) => orNull(() => services.webhooks.get(id, actor))),
 } satisfies Record<string, (parent: unknown, args: never, context: GraphqlContext) => unknown>;

@@ -590,7 +590,6 @@ export const typeDefs = /* GraphQL */ `
     pageInfo: PageInfo!
     totalCount: Int!
   }
-  "Lists without a total: counting them would cost a scan the catalog does not need."
   type CheckEdge {
     cursor: String!
     node: Check!
@@ -598,6 +597,7 @@ export const typeDefs = /* GraphQL */ `
   type CheckConnection {
     edges: [CheckEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
   type WaiverEdge {
     cursor: String!
@@ -606,6 +606,7 @@ export const typeDefs = /* GraphQL */ `
   type WaiverConnection {
     edges: [WaiverEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
   type DeploymentEdge {
     cursor: String!
@@ -614,6 +615,7 @@ export const typeDefs = /* GraphQL */ `
   type DeploymentConnection {
     edges: [DeploymentEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
   type AuditEventEdge {
     cursor: String!
@@ -622,6 +624,7 @@ export const typeDefs = /* GraphQL */ `
   type AuditEventConnection {
     edges: [AuditEventEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
   type WebhookDeliveryEdge {
     cursor: String!
@@ -630,6 +633,7 @@ export const typeDefs = /* GraphQL */ `
   type WebhookDeliveryConnection {
     edges: [WebhookDeliveryEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
   type PersonEdge {
     cursor: String!
@@ -638,6 +642,7 @@ export const typeDefs = /* GraphQL */ `
   type PersonConnection {
     edges: [PersonEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
   type RulesetAssignmentEdge {
     cursor: String!
@@ -646,6 +651,7 @@ export const typeDefs = /* GraphQL */ `
   type RulesetAssignmentConnection {
     edges: [RulesetAssignmentEdge!]!
     pageInfo: PageInfo!
+    totalCount: Int!
   }
 
   type Query {

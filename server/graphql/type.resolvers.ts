@@ -79,10 +79,10 @@ export const typeResolvers = {
       return connectionOf(await services.registry.subscriptions.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.id, () => services.registry.subscriptions.count(filter));
     }) satisfies Resolver<Contract, PageArgs & { status?: Subscription['status'] | null }>,
     deprecations: ((contract, _args, { services }) => services.registry.deprecations.get(contract.slug)) satisfies Resolver<Contract>,
-    checks: (async (contract, page, { services }) => connectionOf(await services.registry.checks.list(contract.slug, pageRequestOf(page)), (c) => c.id)) satisfies Resolver<Contract, PageArgs>,
+    checks: (async (contract, page, { services }) => connectionOf(await services.registry.checks.list(contract.slug, pageRequestOf(page)), (c) => c.id, () => services.registry.checks.count(contract.slug))) satisfies Resolver<Contract, PageArgs>,
     waivers: (async (contract, { state, ...page }, { services }) =>
-      connectionOf(await services.registry.waivers.list(contract.slug, { ...(state != null && { state }), ...pageRequestOf(page) }), (w) => w.id)) satisfies Resolver<Contract, PageArgs & { state?: Waiver['state'] | null }>,
-    deployments: (async (contract, page, { services }) => connectionOf(await services.registry.deployments.history(contract.slug, pageRequestOf(page)), (d) => d.id)) satisfies Resolver<Contract, PageArgs>,
+      connectionOf(await services.registry.waivers.list(contract.slug, { ...(state != null && { state }), ...pageRequestOf(page) }), (w) => w.id, () => services.registry.waivers.count(contract.slug, { ...(state != null && { state }) }))) satisfies Resolver<Contract, PageArgs & { state?: Waiver['state'] | null }>,
+    deployments: (async (contract, page, { services }) => connectionOf(await services.registry.deployments.history(contract.slug, pageRequestOf(page)), (d) => d.id, () => services.registry.deployments.count(contract.slug))) satisfies Resolver<Contract, PageArgs>,
     scorecard: (async (contract, _args, { loaders }) => {
       const card = await loaders.scorecard.load(contract.slug);
       if (!card) throw new NotFound(`contract "${contract.slug}"`);
@@ -125,7 +125,7 @@ export const typeResolvers = {
   Waiver: { contract: contractOf },
 
   Webhook: {
-    deliveries: (async (webhook, page, { services, actor }) => connectionOf(await services.webhooks.deliveries(webhook.id, pageRequestOf(page), actor), (d) => d.id)) satisfies Resolver<WebhookEndpoint, PageArgs>,
+    deliveries: (async (webhook, page, { services, actor }) => connectionOf(await services.webhooks.deliveries(webhook.id, pageRequestOf(page), actor), (d) => d.id, () => services.webhooks.countDeliveries(webhook.id, actor))) satisfies Resolver<WebhookEndpoint, PageArgs>,
   },
 
   LandscapeEdge: {

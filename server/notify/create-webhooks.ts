@@ -157,6 +157,12 @@ export function createWebhooks({ db, clock, access, outbox, allowPrivate = false
       return toPage(rows, limit, (r) => r.id, (r) => toDelivery(r, log.get(r.id) ?? []));
     },
 
+    async countDeliveries(id: string, actor: Actor): Promise<number> {
+      await authorised(db, id, actor);
+      const [row] = await db.select({ n: count() }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, id));
+      return row!.n;
+    },
+
     /** Enqueues a `dev.accord.ping` to the endpoint, to try the receiver and its signature check. */
     async test(id: string, actor: Actor): Promise<WebhookDelivery> {
       const { id: deliveryId } = await db.transaction(async (tx) => {

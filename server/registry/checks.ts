@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, count, desc, eq, lt } from 'drizzle-orm';
 import semver from 'semver';
 import { addVersionFinding, isBlocking, reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
 import { storableJson } from '../db/index.js';
@@ -7,6 +7,7 @@ import { assertSameKind, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
 import type { AffectedConsumer } from './affected-consumers.js';
 import { checkAgainstPublished, type PolicyRulesetOf } from './check-against-published.js';
+import { contractIdOf } from './contract-id-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import { parseSemver } from './parse-semver.js';
 import { versionFinding } from './version-finding.js';
@@ -117,6 +118,11 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
         .orderBy(desc(checks.id))
         .limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, toCheck);
+    },
+
+    async count(contract: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(checks).where(eq(checks.contractId, await contractIdOf(db, contract)));
+      return row!.n;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { InvalidInput, describeActor, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
@@ -75,6 +75,11 @@ export function createDeployments({ db, clock, access, environments: envs }: Reg
         .orderBy(desc(deployments.id))
         .limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, (r) => r);
+    },
+
+    async count(contract: string): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(deployments).where(eq(deployments.contractId, await contractIdOf(db, contract)));
+      return row!.n;
     },
 
     /** What runs where now: for each contract, the latest deployment in each environment. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, type Db } from '../db/index.js';
 import type { ShippedRulesetName } from '../lint/index.js';
@@ -242,14 +242,14 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
     /** Oldest first. */
     async assignments(filter: AssignmentFilter = {}): Promise<Page<RulesetAssignment>> {
       const { limit, after } = readPageRequest(filter, idCursor);
-      const where: (SQL | undefined)[] = [
-        after === undefined ? undefined : gt(rulesetAssignments.id, after),
-        filter.scope ? eq(rulesetAssignments.scope, filter.scope) : undefined,
-        filter.target !== undefined ? eq(rulesetAssignments.target, filter.target) : undefined,
-        filter.ruleset ? eq(rulesetAssignments.ruleset, filter.ruleset) : undefined,
-      ];
+      const where = [after === undefined ? undefined : gt(rulesetAssignments.id, after), ...assignmentsMatching(filter)];
       const rows = await db.select().from(rulesetAssignments).where(and(...where)).orderBy(asc(rulesetAssignments.id)).limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, toAssignment);
+    },
+
+    async countAssignments(filter: Omit<AssignmentFilter, keyof PageRequest> = {}): Promise<number> {
+      const [row] = await db.select({ n: count() }).from(rulesetAssignments).where(and(...assignmentsMatching(filter)));
+      return row!.n;
     },
 
     /**
@@ -319,3 +319,11 @@ function chooseAssignment(assignments: readonly AssignmentRow[], contract: { slu
 }
 
 export type Rulesets = ReturnType<typeof createRulesets>;
+
+function assignmentsMatching(filter: Omit<AssignmentFilter, keyof PageRequest>): (SQL | undefined)[] {
+  return [
+    filter.scope ? eq(rulesetAssignments.scope, filter.scope) : undefined,
+    filter.target !== undefined ? eq(rulesetAssignments.target, filter.target) : undefined,
+    filter.ruleset ? eq(rulesetAssignments.ruleset, filter.ruleset) : undefined,
+  ];
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
 import type { ActiveWaiver } from '../compat/index.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, type Db } from '../db/index.js';
@@ -133,6 +133,12 @@ export function createWaivers({ db, clock, access, waiverMaxDays = 90 }: Registr
         .orderBy(asc(waivers.id))
         .limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, (r) => toWaiver(r as never));
+    },
+
+    async count(contract: string, filter: Omit<WaiverFilter, keyof PageRequest>): Promise<number> {
+      const contractId = await contractIdOf(db, contract);
+      const [row] = await db.select({ n: count() }).from(waivers).where(and(eq(waivers.contractId, contractId), filter.state ? stateCondition(filter.state, clock.now()) : undefined));
+      return row!.n;
     },
   };
 }
