@@ -49,6 +49,8 @@ export interface WorkersOptions {
   threads?: number;
   /** Documents that may wait to be parsed; each holds its request body in memory meanwhile. */
   maxQueue?: number;
+  /** Of those, how many one caller may have waiting, so one caller cannot fill the queue for everyone. */
+  maxQueuePerCaller?: number;
   /** Heap ceiling per worker: a document that exhausts it kills its worker, not the server. */
   workerHeapMb?: number;
   onWorkerError?: (error: unknown) => void;
@@ -67,6 +69,7 @@ export function createWorkers({
   timeoutMs = 20_000,
   threads = Math.max(1, Math.min(4, availableParallelism())),
   maxQueue = 64,
+  maxQueuePerCaller = Math.max(1, Math.ceil(maxQueue / 4)),
   workerHeapMb = 1536,
   onWorkerError = () => {},
 }: WorkersOptions = {}): Workers {
@@ -90,16 +93,23 @@ export function createWorkers({
 
   const slots = fairSlots({ slots: threads });
   let waitingDocuments = 0;
+  const waitingBy = new Map<string, number>();
   // Only new documents are refused when the queue is full: checks and lint follow a document that
   // was already admitted and parsed, and refusing them would fail work half done.
   const acquire = async (caller: string, admit: boolean) => {
     if (!admit || slots.free()) return slots.acquire(caller);
+    const own = waitingBy.get(caller) ?? 0;
+    if (own >= maxQueuePerCaller) throw new Unavailable('ingest-busy', `${own} of your documents are already waiting to be parsed; send the next when one is done`);
     if (waitingDocuments >= maxQueue) throw new Unavailable('ingest-busy', `${waitingDocuments} documents are already waiting to be parsed; retry shortly`);
     waitingDocuments++;
+    waitingBy.set(caller, own + 1);
     try {
       return await slots.acquire(caller);
     } finally {
       waitingDocuments--;
+      const left = waitingBy.get(caller)! - 1;
+      if (left === 0) waitingBy.delete(caller);
+      else waitingBy.set(caller, left);
     }
   };
 

@@ -23,6 +23,21 @@ describe('the worker pool', () => {
     expect(refused.reason.code).toBe('ingest-busy');
   });
 
+  it("keeps room in the queue for other callers when one caller fills its share", async () => {
+    const shared = createWorkers({ threads: 1, maxQueue: 4, maxQueuePerCaller: 2 });
+    try {
+      const busy = { caller: 'api-key:busy' };
+      const flood = [0, 1, 2, 3].map((i) => shared.specs.load(doc(10 + i), busy));
+      const other = shared.specs.load(doc(20), { caller: 'user:other' });
+      const results = await Promise.allSettled([...flood, other]);
+      // One runs at once, two wait: the fourth is refused, naming the caller's own share.
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect((results[3] as PromiseRejectedResult).reason.message).toMatch(/2 of your documents are already waiting/);
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('runs a compatibility check on documents sent as text', async () => {
     const check = await workers.checker.check({ candidateJson: doc(1), version: '1.1.0', mode: 'BACKWARD', published: [{ version: '1.0.0', json: withOrders }] }, ci);
     expect(check).toMatchObject({ verdict: 'fail', comparedWith: ['1.0.0'], semver: { suggested: '2.0.0' } });
