@@ -34,10 +34,9 @@ export function tapPatterns(channels: readonly BrokerChannel[], protocol: Broker
   return [...new Set(channels.map((c) => wildcard(c.address, protocol)))].map(withQos);
 }
 
-/** QoS 1 to measure what is delivered, unless every operation asks for 0 (then the broker may drop anyway). */
+/** QoS 1 to measure what is delivered, unless every channel's operations ask for 0 (the broker may drop those anyway). */
 function mqttQos(channels: readonly BrokerChannel[]): 0 | 1 {
-  const named = channels.map((c) => c.mqttQos).filter((q) => q !== undefined);
-  return named.length > 0 && named.every((q) => q === 0) ? 0 : 1;
+  return channels.length > 0 && channels.every((c) => c.mqttQos === 0) ? 0 : 1;
 }
 
 function wildcard(address: string, protocol: BrokerProtocol): string {
