@@ -20,6 +20,9 @@ const RINGS: Record<string, number> = {
   http: 3,
   graphql: 3,
   cli: 3,
+  // The traffic tester (`accord proxy`, `probe`, `listen`) runs beside the services it watches and
+  // speaks to the registry only over HTTP, like the other client commands.
+  tester: 3,
   main: 3,
   config: 3,
   // Starts servers and databases for tests; it may import anything and nothing but tests import it.
@@ -46,6 +49,7 @@ const SAME_RING: readonly (readonly [from: string, to: string])[] = [
   ['cli', 'main'],
   ['cli', 'http'],
   ['cli', 'config'],
+  ['cli', 'tester'],
 ];
 
 // Imports of another module's file other than its index.ts, each for a reason.
