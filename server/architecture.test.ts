@@ -20,7 +20,8 @@ const RINGS: Record<string, number> = {
   http: 3,
   graphql: 3,
   cli: 3,
-  // The traffic tester runs beside the services it watches and talks to the registry over HTTP.
+  // The traffic tester (`accord proxy`, `probe`, `listen`) runs beside the services it watches and
+  // speaks to the registry only over HTTP, like the other client commands.
   tester: 3,
   main: 3,
   config: 3,

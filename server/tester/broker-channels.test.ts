@@ -10,8 +10,8 @@ const asyncApi2 = {
   channels: {
     'orders/{region}/created': {
       parameters: { region: { schema: { type: 'string' } } },
-      subscribe: { bindings: { mqtt: { qos: 0 } }, message: { oneOf: [{ $ref: '#/components/messages/OrderCreated' }, { $ref: '#/components/messages/OrderImported' }] } },
-      publish: { message: { $ref: '#/components/messages/OrderCreated' } },
+      subscribe: { bindings: { mqtt: { qos: 0 } }, message: { oneOf: [{ $ref: '/components/messages/OrderCreated' }, { $ref: '/components/messages/OrderImported' }] } },
+      publish: { message: { $ref: '/components/messages/OrderCreated' } },
     },
     'orders/archived': {
       subscribe: { message: { name: 'OrderArchived', schemaFormat: 'application/vnd.apache.avro;version=1.9.0', payload: { type: 'record' } } },
@@ -33,8 +33,8 @@ describe('brokerChannelsOf', () => {
         address: 'orders/{region}/created',
         operations: ['send orders/{region}/created', 'receive orders/{region}/created'],
         messages: [
-          { name: 'OrderCreated', payload: '#/components/messages/OrderCreated/payload', timeHeader: 'sent-at' },
-          { name: 'OrderImported', payload: '#/components/messages/OrderImported/payload', headers: '#/components/messages/OrderImported/headers' },
+          { name: 'OrderCreated', payload: '/components/messages/OrderCreated/payload', timeHeader: 'sent-at' },
+          { name: 'OrderImported', payload: '/components/messages/OrderImported/payload', headers: '/components/messages/OrderImported/headers' },
         ],
         mqttQos: 0,
       },

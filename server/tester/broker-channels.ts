@@ -7,7 +7,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 /** One message a channel may carry, located in the document so a validator can be compiled from it. */
 export interface ChannelMessage {
   name: string;
-  /** JSON pointer (`#/…`) to the payload schema; absent when the message has none or it is not JSON Schema. */
+  /** JSON pointer (`/components/…`) to the payload schema; absent when the message has none or it is not JSON Schema. */
   payload?: string;
   /** JSON pointer to the headers schema, when the message defines one. */
   headers?: string;
@@ -55,7 +55,8 @@ export function brokerChannelsOf(document: unknown): BrokerChannel[] {
 function locate(doc: Obj, start: Located): Located {
   let { node, pointer } = start;
   for (let hops = 0; isObj(node) && typeof node.$ref === 'string' && hops < 16; hops++) {
-    pointer = node.$ref.startsWith('#') ? node.$ref : `#${node.$ref}`;
+    // Only internal references: ingest refused every other kind before the version was stored.
+    pointer = node.$ref.startsWith('#') ? node.$ref.slice(1) : node.$ref;
     node = resolveJsonPointer(doc, pointer);
   }
   return { node, pointer };
@@ -68,7 +69,7 @@ const child = (at: Located, ...keys: (string | number)[]): Located => ({
 
 function channelsOf2(doc: Obj): BrokerChannel[] {
   const channels: BrokerChannel[] = [];
-  const root: Located = { node: doc, pointer: '#' };
+  const root: Located = { node: doc, pointer: '' };
   for (const address of Object.keys(isObj(doc.channels) ? doc.channels : {})) {
     const item = locate(doc, child(root, 'channels', address));
     if (!isObj(item.node)) continue;
@@ -90,7 +91,7 @@ function channelsOf2(doc: Obj): BrokerChannel[] {
 
 function channelsOf3(doc: Obj): BrokerChannel[] {
   const byAddress = new Map<string, BrokerChannel>();
-  const root: Located = { node: doc, pointer: '#' };
+  const root: Located = { node: doc, pointer: '' };
   for (const id of Object.keys(isObj(doc.operations) ? doc.operations : {})) {
     const op = locate(doc, child(root, 'operations', id));
     if (!isObj(op.node) || (op.node.action !== 'send' && op.node.action !== 'receive')) continue;

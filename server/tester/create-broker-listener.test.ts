@@ -7,9 +7,10 @@ import { brokerChannelsOf } from './broker-channels.js';
 import { openBrokerTap, type BrokerTap } from './broker-tap.js';
 import type { BrokerProtocol } from './channel-matcher.js';
 import { createBrokerListener } from './create-broker-listener.js';
-import { createMessageTally } from './message-tally.js';
-import { createMessageValidators } from './message-validators.js';
+import { createSchemaCompiler } from './create-schema-compiler.js';
+import { createTrafficRecorder } from './traffic-recorder.js';
 import { tapPatterns } from './tap-patterns.js';
+import type { TrafficWindow } from '../shared/index.js';
 import { stockEventsDocument, validAdjustment } from './__fixtures__/stock-events-document.js';
 
 const MQTT_URL = 'mqtt://127.0.0.1:1883';
@@ -22,10 +23,11 @@ afterAll(async () => {
 });
 
 /** A listener on a real broker for a contract of its own, and a way to wait until it heard `n` messages. */
-async function listen({ url, protocol, document, queueSize }: { url: string; protocol: BrokerProtocol; document: unknown; queueSize?: number }) {
+async function listen({ url, protocol, document, queueSize }: { url: string; protocol: BrokerProtocol; document: Record<string, unknown>; queueSize?: number }) {
   const channels = brokerChannelsOf(document);
-  const tally = createMessageTally({ contract: 'stock-events', environment: 'test', version: '1.0.0', reporter: 'test' });
-  const listener = createBrokerListener({ channels, protocol, validatorAt: createMessageValidators(document), tally, ...(queueSize ? { queueSize } : {}) });
+  const recorder = createTrafficRecorder({ contract: 'stock-events', environment: 'test', version: '1.0.0', source: 'listener', onWindow: () => undefined });
+  const compiler = createSchemaCompiler({ document });
+  const listener = createBrokerListener({ channels, protocol, validatorAt: (pointer) => compiler.compileAt(pointer), recorder, ...(queueSize ? { queueSize } : {}) });
   let heard = 0;
   const waiting: { n: number; resolve: () => void }[] = [];
   const tap = await openBrokerTap({
@@ -44,7 +46,7 @@ async function listen({ url, protocol, document, queueSize }: { url: string; pro
     async windowAfter(n: number) {
       if (heard < n) await new Promise<void>((resolve) => waiting.push({ n, resolve }));
       await listener.drained();
-      return tally.take()!;
+      return recorder.flush();
     },
   };
 }
@@ -52,7 +54,7 @@ async function listen({ url, protocol, document, queueSize }: { url: string; pro
 const prefixFor = (protocol: string) => `accordtest-${protocol}-${randomBytes(4).toString('hex')}`;
 
 /** What every broker must show for one valid, two invalid and one undocumented message. */
-function expectValidationCounts(window: NonNullable<ReturnType<ReturnType<typeof createMessageTally>['take']>>, { adjusted, undocumented }: { adjusted: string; undocumented: string }) {
+function expectValidationCounts(window: TrafficWindow, { adjusted, undocumented }: { adjusted: string; undocumented: string }) {
   const operation = window.operations.find((o) => o.operation === `send ${adjusted}`);
   expect(operation).toMatchObject({ requests: 3, violations: 2, messages: { seen: 3, validated: 3, dropped: 0 } });
   expect(window.violations).toEqual(

@@ -2,16 +2,16 @@ import type { BrokerChannel, ChannelMessage } from './broker-channels.js';
 import type { ReceivedMessage } from './broker-tap.js';
 import { createChannelMatcher, type BrokerProtocol } from './channel-matcher.js';
 import { isEnvelope, messageSentAt } from './message-sent-at.js';
-import type { MessageTally, MessageViolation } from './message-tally.js';
-import type { MessageValidator, SchemaError } from './message-validators.js';
-import { redactedSample } from './redacted-sample.js';
+import type { SchemaCheck, SchemaViolation } from './create-schema-compiler.js';
+import { redactSample } from './redact-sample.js';
+import type { TrafficRecorder, ViolationObservation } from './traffic-recorder.js';
 
 export interface BrokerListenerOptions {
   channels: readonly BrokerChannel[];
   protocol: BrokerProtocol;
-  /** A validator for the schema at a JSON pointer of the contract document. */
-  validatorAt: (pointer: string) => MessageValidator;
-  tally: MessageTally;
+  /** A validator for the schema at a JSON pointer (`/components/…`) of the contract document. */
+  validatorAt: (pointer: string) => SchemaCheck;
+  recorder: TrafficRecorder;
   /** Messages waiting for validation; one more is counted as dropped rather than queued. */
   queueSize?: number;
   /** Overrides the contract's send-time header. */
@@ -21,20 +21,23 @@ export interface BrokerListenerOptions {
 
 interface CompiledChannel {
   operation: string;
-  messages: { message: ChannelMessage; payload?: MessageValidator; headers?: MessageValidator }[];
+  messages: { message: ChannelMessage; payload?: SchemaCheck; headers?: SchemaCheck }[];
 }
+
+/** Broker listeners cannot tell who reads a message: the wire carries no consumer identity. */
+const CONSUMER = 'unknown';
 
 /** Messages validated in one turn of the event loop before the receive path gets its turn again. */
 const BATCH = 256;
 
 /**
- * The part of `accord listen` between a broker tap and the window tally. Receiving only matches the
+ * The part of `accord listen` between a broker tap and the traffic recorder. Receiving only matches the
  * address to a channel and queues the message; validation runs in later turns of the event loop, so
  * a slow validator never holds up the client reading its socket (a lagging MQTT consumer is where
  * Mosquitto starts dropping QoS 0 messages). When the queue is full the message is counted as
  * dropped, so every window still says seen = validated + dropped.
  */
-export function createBrokerListener({ channels, protocol, validatorAt, tally, queueSize = 10_000, timeHeader, redact = [] }: BrokerListenerOptions) {
+export function createBrokerListener({ channels, protocol, validatorAt, recorder, queueSize = 10_000, timeHeader, redact = [] }: BrokerListenerOptions) {
   const channelOf = createChannelMatcher(channels, protocol);
   const compiled = new Map<BrokerChannel, CompiledChannel>(
     channels.map((c) => [
@@ -49,7 +52,6 @@ export function createBrokerListener({ channels, protocol, validatorAt, tally, q
       },
     ]),
   );
-  const redactNames = new Set(redact.map((n) => n.toLowerCase()));
   // A ring buffer: shift() on a large array is linear, and this queue is the hot path.
   const queue: ({ message: ReceivedMessage; channel: CompiledChannel } | undefined)[] = new Array(Math.max(1, queueSize));
   let head = 0;
@@ -92,14 +94,20 @@ export function createBrokerListener({ channels, protocol, validatorAt, tally, q
     const sentAt = messageSentAt({ headers: received.headers, body: parsed ? body : undefined, timeHeader: timeHeader ?? channel.messages.find((m) => m.message.timeHeader)?.message.timeHeader });
     const latencyMs = sentAt === undefined ? undefined : Math.max(0, received.receivedAtMs - sentAt);
     const violations = channel.messages.length === 0 ? [] : check(channel, received, body, parsed);
-    const sample = violations.length > 0 ? redactedSample(parsed ? body : text, redactNames) : undefined;
-    tally.validated(channel.operation, { violations: sample === undefined ? violations : violations.map((v) => ({ ...v, sample })), latencyMs });
+    const sample = violations.length > 0 ? redactSample(parsed ? body : text, { fields: redact }) : undefined;
+    recorder.countMessages({ operation: channel.operation, consumer: CONSUMER, validated: 1 });
+    recorder.observe({
+      operation: channel.operation,
+      consumer: CONSUMER,
+      ...(latencyMs === undefined ? {} : { latencyMs }),
+      violations: sample === undefined ? violations : violations.map((v) => ({ ...v, sample })),
+    });
   };
 
-  const check = (channel: CompiledChannel, received: ReceivedMessage, body: unknown, parsed: boolean): MessageViolation[] => {
-    let closest: { violations: MessageViolation[]; depth: number } | undefined;
+  const check = (channel: CompiledChannel, received: ReceivedMessage, body: unknown, parsed: boolean): ViolationObservation[] => {
+    let closest: { violations: ViolationObservation[]; depth: number } | undefined;
     for (const m of channel.messages) {
-      const found: MessageViolation[] = [];
+      const found: ViolationObservation[] = [];
       let depth = 0;
       if (m.payload) {
         if (!parsed && received.payload.byteLength > 0) found.push({ pointer: '/payload', rule: 'message-payload-unparsable', message: `message ${m.message.name}: the payload is not JSON` });
@@ -112,7 +120,7 @@ export function createBrokerListener({ channels, protocol, validatorAt, tally, q
             else if (inData.length <= errors.length) errors = inData.map((e) => ({ ...e, pointer: `/data${e.pointer}` }));
           }
           found.push(...errors.map((e) => violationOf('payload', m.message.name, e)));
-          depth = Math.max(0, ...errors.map((e) => e.at.split('/').length));
+          depth = Math.max(0, ...errors.map(reachedDepth));
         }
       }
       if (m.headers) found.push(...m.headers(received.headers).map((e) => violationOf('headers', m.message.name, e)));
@@ -129,15 +137,15 @@ export function createBrokerListener({ channels, protocol, validatorAt, tally, q
     receive(message: ReceivedMessage): void {
       const channel = channelOf(message.address);
       if (!channel) {
-        tally.undocumented(`receive ${message.address}`);
+        recorder.undocumented(`receive ${message.address}`, CONSUMER);
         return;
       }
       const compiledChannel = compiled.get(channel)!;
-      tally.seen(compiledChannel.operation);
       if (length >= queue.length) {
-        tally.dropped(compiledChannel.operation);
+        recorder.countMessages({ operation: compiledChannel.operation, consumer: CONSUMER, seen: 1, dropped: 1 });
         return;
       }
+      recorder.countMessages({ operation: compiledChannel.operation, consumer: CONSUMER, seen: 1 });
       queue[(head + length) % queue.length] = { message, channel: compiledChannel };
       length++;
       schedule();
@@ -155,6 +163,12 @@ export function createBrokerListener({ channels, protocol, validatorAt, tally, q
 
 export type BrokerListener = ReturnType<typeof createBrokerListener>;
 
-function violationOf(part: 'payload' | 'headers', messageName: string, error: SchemaError): MessageViolation {
-  return { pointer: `/${part}${error.pointer}`, rule: `message-${part}-schema`, message: `message ${messageName}: /${part}${error.at} ${error.message}` };
+function violationOf(part: 'payload' | 'headers', messageName: string, error: SchemaViolation): ViolationObservation {
+  return { pointer: `/${part}${error.pointer}`, rule: `message-${part}-schema`, message: `message ${messageName}, ${part}: ${error.message}` };
+}
+
+/** How far into the payload validation got: a missing property fails at its object, not below it. */
+function reachedDepth(error: SchemaViolation): number {
+  const depth = error.pointer.split('/').length - 1;
+  return error.keyword === 'required' || error.keyword === 'additionalProperties' ? depth - 1 : depth;
 }

@@ -1,12 +1,12 @@
-/**
- * The traffic tester's broker side (`accord listen`): reads the channels of an AsyncAPI contract,
- * taps MQTT, AMQP 0-9-1 and NATS brokers without taking messages from real consumers, validates
- * messages off the receive path and counts them into traffic windows.
- */
+export { createWindowReporter, spooledWindowCount, type WindowReporter, type ReporterStats } from './window-reporter.js';
+export { createTrafficRecorder, type TrafficRecorder, type Observation, type ViolationObservation } from './traffic-recorder.js';
+export { createSchemaCompiler, schemaDialectOf, type SchemaCompiler, type SchemaCheck, type SchemaDialect, type SchemaViolation, type PatternProblem } from './create-schema-compiler.js';
+export { compileMessageValidator } from './compile-message-validator.js';
+export { redactSample } from './redact-sample.js';
+// Broker listeners (`accord listen`): channels of an AsyncAPI contract, taps that take no message
+// from real consumers, validation off the receive path.
 export { brokerChannelsOf, type BrokerChannel, type ChannelMessage } from './broker-channels.js';
 export { openBrokerTap, protocolOf, type BrokerTap, type ReceivedMessage } from './broker-tap.js';
 export { createChannelMatcher, type BrokerProtocol } from './channel-matcher.js';
 export { createBrokerListener, type BrokerListener } from './create-broker-listener.js';
-export { createMessageTally, type MessageTally } from './message-tally.js';
-export { createMessageValidators } from './message-validators.js';
 export { tapPatterns, type TapPattern } from './tap-patterns.js';
