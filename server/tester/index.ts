@@ -6,6 +6,7 @@ export { redactSample } from './redact-sample.js';
 // Broker listeners (`accord listen`): channels of an AsyncAPI contract, taps that take no message
 // from real consumers, validation off the receive path.
 export { brokerChannelsOf, type BrokerChannel, type ChannelMessage } from './broker-channels.js';
+export { brokerUrlOf } from './broker-url-of.js';
 export { openBrokerTap, protocolOf, type BrokerTap, type ReceivedMessage } from './broker-tap.js';
 export { createChannelMatcher, type BrokerProtocol } from './channel-matcher.js';
 export { createBrokerListener, type BrokerListener } from './create-broker-listener.js';
