@@ -12,6 +12,7 @@ import { graphqlBench } from './graphql.bench.js';
 import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { lintBench } from './lint.bench.js';
+import { natsListenerBench } from './nats-listener.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
 
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   lint: () => lintBench({ projectRoot }),
   audit: () => auditBench(),
   graphql: () => graphqlBench(),
+  'traffic-brokers': () => natsListenerBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -22,13 +22,19 @@ export interface BrokerListenerOptions {
 interface CompiledChannel {
   operation: string;
   messages: { message: ChannelMessage; payload?: SchemaCheck; headers?: SchemaCheck }[];
+  timeHeader: string | undefined;
+  /** Counts not yet handed to the recorder: once per turn, not once per message. */
+  seen: number;
+  validated: number;
+  dropped: number;
 }
 
 /** Broker listeners cannot tell who reads a message: the wire carries no consumer identity. */
 const CONSUMER = 'unknown';
+const NONE: readonly ViolationObservation[] = [];
 
-/** Messages validated in one turn of the event loop before the receive path gets its turn again. */
-const BATCH = 256;
+/** How long validation may hold the event loop before the receive path gets its turn again. */
+const TURN_MS = 10;
 
 /**
  * The part of `accord listen` between a broker tap and the traffic recorder. Receiving only matches the
@@ -49,9 +55,20 @@ export function createBrokerListener({ channels, protocol, validatorAt, recorder
           ...(message.payload ? { payload: validatorAt(message.payload) } : {}),
           ...(message.headers ? { headers: validatorAt(message.headers) } : {}),
         })),
+        timeHeader: timeHeader ?? c.messages.find((m) => m.timeHeader)?.timeHeader,
+        seen: 0,
+        validated: 0,
+        dropped: 0,
       },
     ]),
   );
+  const flushCounts = () => {
+    for (const c of compiled.values()) {
+      if (c.seen === 0 && c.validated === 0 && c.dropped === 0) continue;
+      recorder.countMessages({ operation: c.operation, consumer: CONSUMER, seen: c.seen, validated: c.validated, dropped: c.dropped });
+      c.seen = c.validated = c.dropped = 0;
+    }
+  };
   // A ring buffer: shift() on a large array is linear, and this queue is the hot path.
   const queue: ({ message: ReceivedMessage; channel: CompiledChannel } | undefined)[] = new Array(Math.max(1, queueSize));
   let head = 0;
@@ -61,13 +78,16 @@ export function createBrokerListener({ channels, protocol, validatorAt, recorder
 
   const drain = () => {
     scheduled = false;
-    for (let n = 0; n < BATCH && length > 0; n++) {
+    const until = performance.now() + TURN_MS;
+    for (let n = 1; length > 0; n++) {
       const item = queue[head]!;
       queue[head] = undefined;
       head = (head + 1) % queue.length;
       length--;
       validate(item.message, item.channel);
+      if (n % 64 === 0 && performance.now() > until) break;
     }
+    flushCounts();
     if (length > 0) schedule();
     else {
       const waiting = idle;
@@ -91,17 +111,15 @@ export function createBrokerListener({ channels, protocol, validatorAt, recorder
       parsed = false;
       body = text;
     }
-    const sentAt = messageSentAt({ headers: received.headers, body: parsed ? body : undefined, timeHeader: timeHeader ?? channel.messages.find((m) => m.message.timeHeader)?.message.timeHeader });
+    const sentAt = messageSentAt({ headers: received.headers, body: parsed ? body : undefined, timeHeader: channel.timeHeader });
     const latencyMs = sentAt === undefined ? undefined : Math.max(0, received.receivedAtMs - sentAt);
-    const violations = channel.messages.length === 0 ? [] : check(channel, received, body, parsed);
-    const sample = violations.length > 0 ? redactSample(parsed ? body : text, { fields: redact }) : undefined;
-    recorder.countMessages({ operation: channel.operation, consumer: CONSUMER, validated: 1 });
-    recorder.observe({
-      operation: channel.operation,
-      consumer: CONSUMER,
-      ...(latencyMs === undefined ? {} : { latencyMs }),
-      violations: sample === undefined ? violations : violations.map((v) => ({ ...v, sample })),
-    });
+    let violations = channel.messages.length === 0 ? NONE : check(channel, received, body, parsed);
+    if (violations.length > 0) {
+      const sample = redactSample(parsed ? body : text, { fields: redact });
+      violations = violations.map((v) => ({ ...v, sample }));
+    }
+    channel.validated++;
+    recorder.observe({ operation: channel.operation, consumer: CONSUMER, latencyMs, violations });
   };
 
   const check = (channel: CompiledChannel, received: ReceivedMessage, body: unknown, parsed: boolean): ViolationObservation[] => {
@@ -141,11 +159,12 @@ export function createBrokerListener({ channels, protocol, validatorAt, recorder
         return;
       }
       const compiledChannel = compiled.get(channel)!;
+      compiledChannel.seen++;
       if (length >= queue.length) {
-        recorder.countMessages({ operation: compiledChannel.operation, consumer: CONSUMER, seen: 1, dropped: 1 });
+        // The queue is full, so a drain is scheduled: it hands this count over with the others.
+        compiledChannel.dropped++;
         return;
       }
-      recorder.countMessages({ operation: compiledChannel.operation, consumer: CONSUMER, seen: 1 });
       queue[(head + length) % queue.length] = { message, channel: compiledChannel };
       length++;
       schedule();

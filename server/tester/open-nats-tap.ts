@@ -1,5 +1,5 @@
 import { connect } from '@nats-io/transport-node';
-import { nowMs, type BrokerTap, type OpenTapOptions } from './broker-tap.js';
+import { nowMs, type BrokerTap, type OpenTapOptions, type ReceivedMessage } from './broker-tap.js';
 
 /**
  * Plain core-NATS subscriptions: they see what is published without joining a queue group or a
@@ -16,7 +16,9 @@ export async function openNatsTap({ url, patterns, onMessage, onError }: OpenTap
         if (error) return onError?.(error);
         const headers: Record<string, string> = {};
         if (msg.headers) for (const name of msg.headers.keys()) headers[name.toLowerCase()] = msg.headers.get(name);
-        onMessage({ address: msg.subject, payload: msg.data, headers, ...(headers['content-type'] ? { contentType: headers['content-type'] } : {}), receivedAtMs: nowMs() });
+        const message: ReceivedMessage = { address: msg.subject, payload: msg.data, headers, receivedAtMs: nowMs() };
+        if (headers['content-type'] !== undefined) message.contentType = headers['content-type'];
+        onMessage(message);
       },
     });
     subscribed.push(pattern);
