@@ -3,3 +3,8 @@ export { createTrafficRecorder, type TrafficRecorder, type Observation, type Vio
 export { createSchemaCompiler, schemaDialectOf, type SchemaCompiler, type SchemaCheck, type SchemaDialect, type SchemaViolation, type PatternProblem } from './create-schema-compiler.js';
 export { compileMessageValidator } from './compile-message-validator.js';
 export { redactSample } from './redact-sample.js';
+export { compileHttpContract, type HttpContract, type HttpOperation, type SeenRequest, type SeenResponse } from './compile-http-contract.js';
+export { createOperationMatcher, basePathsOf, type OperationMatcher, type MatchedOperation } from './create-operation-matcher.js';
+export { createProxyMetrics, DURATION_BUCKETS, type ProxyMetrics } from './create-proxy-metrics.js';
+export { startProxy, type RunningProxy } from './start-proxy.js';
+export { probeContract, type ProbeResult } from './probe-contract.js';
