@@ -15,6 +15,7 @@ import type { RequestHandler } from 'express';
 import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, createRateLimiter, createSetupClaim, ensureBootstrapKey, localAuthSecret } from './auth/index.js';
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
+import { createTraffic } from './traffic/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -122,12 +123,14 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const minute = 60_000;
     const identity = createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays });
     const webhooks = createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
+    const traffic = createTraffic({ db: database.db, clock: systemClock, access, emit: outbox.emit, defaultSlo: config.traffic.defaultSlo, retentionDays: config.traffic.retentionDays });
     const limits = { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) };
     const app = createApp({
       registry,
       identity,
       setup,
       webhooks,
+      traffic,
       graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log })),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
