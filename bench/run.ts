@@ -15,6 +15,7 @@ import { lintBench } from './lint.bench.js';
 import { natsListenerBench } from './nats-listener.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
+import { trafficBench } from './traffic.bench.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,6 +29,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   audit: () => auditBench(),
   graphql: () => graphqlBench(),
   'traffic-brokers': () => natsListenerBench({ projectRoot }),
+  traffic: () => trafficBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -11,3 +11,8 @@ export { openBrokerTap, protocolOf, type BrokerTap, type ReceivedMessage } from 
 export { createChannelMatcher, type BrokerProtocol } from './channel-matcher.js';
 export { createBrokerListener, type BrokerListener } from './create-broker-listener.js';
 export { tapPatterns, type TapPattern } from './tap-patterns.js';
+export { compileHttpContract, type HttpContract, type HttpOperation, type SeenRequest, type SeenResponse } from './compile-http-contract.js';
+export { createOperationMatcher, basePathsOf, type OperationMatcher, type MatchedOperation } from './create-operation-matcher.js';
+export { createProxyMetrics, DURATION_BUCKETS, type ProxyMetrics } from './create-proxy-metrics.js';
+export { startProxy, type RunningProxy } from './start-proxy.js';
+export { probeContract, type ProbeResult } from './probe-contract.js';

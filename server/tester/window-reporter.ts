@@ -217,9 +217,8 @@ export function createWindowReporter({
 
 function countDuplicates(text: string): number {
   try {
-    const body = JSON.parse(text) as { status?: string; results?: { status?: string }[]; duplicates?: number };
-    if (typeof body.duplicates === 'number') return body.duplicates;
-    if (Array.isArray(body.results)) return body.results.filter((r) => r.status === 'duplicate').length;
+    const body = JSON.parse(text) as { status?: string; windows?: { status?: string }[] };
+    if (Array.isArray(body.windows)) return body.windows.filter((r) => r.status === 'duplicate').length;
     return body.status === 'duplicate' ? 1 : 0;
   } catch {
     return 0;

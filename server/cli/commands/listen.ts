@@ -4,9 +4,8 @@ import type { TrafficWindow } from '../../shared/index.js';
 import { brokerChannelsOf, brokerUrlOf, createBrokerListener, createSchemaCompiler, createTrafficRecorder, createWindowReporter, openBrokerTap, protocolOf, tapPatterns } from '../../tester/index.js';
 import { loadClientConfig } from '../../config.js';
 import { UsageError } from '../cli-errors.js';
-import { loadDeployedVersion } from '../load-deployed-version.js';
+import { loadDeployedDocument, parseDurationMs } from '../load-deployed-document.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
-import { parseDuration } from '../parse-duration.js';
 
 export const listenHelp = `accord listen --contract <slug> --env <environment> [--url <broker url>] [--version <v>]
   [--time-header <name>] [--queue-size 10000] [--flush-interval 10s] [--redact a,b]
@@ -51,13 +50,13 @@ export async function listen(argv: string[]): Promise<number> {
   if (!values.contract || !values.env) throw new UsageError(`--contract and --env are required\n\n${listenHelp}`);
   const queueSize = values['queue-size'] === undefined ? 10_000 : Number(values['queue-size']);
   if (!Number.isInteger(queueSize) || queueSize < 1) throw new UsageError(`--queue-size must be a positive integer; got "${values['queue-size']}"`);
-  const flushIntervalMs = parseDuration(values['flush-interval'] ?? '10s', '--flush-interval');
-  const durationMs = values.duration === undefined ? undefined : parseDuration(values.duration, '--duration');
+  const flushIntervalMs = parseDurationMs(values['flush-interval'] ?? '10s', '--flush-interval');
+  const durationMs = values.duration === undefined ? undefined : parseDurationMs(values.duration, '--duration');
   const redact = (values.redact ?? '').split(',').map((f) => f.trim()).filter(Boolean);
   const { contract, env: environment } = values;
 
   const client = clientFrom(values);
-  const deployed = await loadDeployedVersion({ client, contract, environment, version: values.version });
+  const deployed = await loadDeployedDocument(client, { contract, environment, version: values.version });
   if (typeof deployed.document.asyncapi !== 'string') throw new UsageError(`"${contract}" is not an AsyncAPI contract; use accord proxy or accord probe for HTTP APIs`);
   const url = brokerUrlOf({ url: values.url, deploymentAddress: deployed.address, document: deployed.document, environment });
   if (!url) throw new UsageError(`no MQTT, AMQP or NATS broker for ${contract} in ${environment} (deployment address: ${deployed.address ?? 'none'}); pass --url`);

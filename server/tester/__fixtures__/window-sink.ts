@@ -25,9 +25,9 @@ export async function startWindowSink({ port = 0, answer }: { port?: number; ans
         windows.set(window.id, window);
         return { id: window.id, status: duplicate ? 'duplicate' : 'accepted' };
       });
-      const single = !('windows' in body);
-      const status = single && results[0]!.status === 'duplicate' ? 200 : 202;
-      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(single ? results[0] : { results }));
+      const accepted = results.some((r) => r.status === 'accepted');
+      const answerBody = 'windows' in body ? { status: accepted ? 'accepted' : 'duplicate', windows: results } : results[0];
+      response.writeHead(accepted ? 202 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(answerBody));
     });
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
