@@ -8,7 +8,12 @@ import { nowMs, type BrokerTap, type OpenTapOptions } from './broker-tap.js';
  */
 export async function openAmqpTap({ url, patterns, onMessage, onError }: OpenTapOptions): Promise<BrokerTap> {
   const connection = await connect(url);
+  let closing = false;
   connection.on('error', (error: Error) => onError?.(error));
+  // No reconnection yet: the exclusive queue died with the connection, so say the tap went deaf.
+  connection.on('close', () => {
+    if (!closing) onError?.(new Error('the AMQP connection closed: no more messages are heard; restart accord listen'));
+  });
   const channel = await connection.createChannel();
   channel.on('error', (error: Error) => onError?.(error));
   const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false });
@@ -36,6 +41,7 @@ export async function openAmqpTap({ url, patterns, onMessage, onError }: OpenTap
     protocol: 'amqp',
     subscribed,
     close: async () => {
+      closing = true;
       await connection.close().catch(() => undefined);
     },
   };

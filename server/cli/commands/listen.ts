@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrafficWindow } from '../../shared/index.js';
 import { brokerChannelsOf, brokerUrlOf, createBrokerListener, createSchemaCompiler, createTrafficRecorder, createWindowReporter, openBrokerTap, protocolOf, tapPatterns } from '../../tester/index.js';
@@ -70,7 +70,7 @@ export async function listen(argv: string[]): Promise<number> {
   const reporter = createWindowReporter({
     registryUrl: client.server,
     apiKey: loadClientConfig().token,
-    spoolDir: values['spool-dir'] ?? join('.accord', 'spool', `${contract}.${environment}.listener`),
+    spoolDir: values['spool-dir'] ?? join(tmpdir(), 'accord-spool', `${contract}-${environment}-listener`),
   });
   const spooling: Promise<void>[] = [];
   const report = (window: TrafficWindow) => {
