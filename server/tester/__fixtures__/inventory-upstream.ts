@@ -9,7 +9,7 @@ export interface UpstreamFaults {
 }
 
 /**
- * A tiny Inventory Stock API (the seeded `inventory-stock-api`, under `/api/v1`) with faults on
+ * A tiny Inventory Stock API (the seeded `inventory-stock-api`: 1.x under `/api/v1`, 2.0.0 under `/api/v2`) with faults on
  * demand. A request header `x-fault` breaks one answer on purpose: `wrong-type`, `missing-property`,
  * `status-418`. `stop()` closes the port, so a proxy in front meets a refused connection.
  */
@@ -23,16 +23,19 @@ export async function startInventoryUpstream({ port = 0, host = '127.0.0.1', fau
     const answer = () => {
       if (Math.floor((n + 1) * state.errorRate) > Math.floor(n * state.errorRate)) return problem(500, 'injected failure');
       const url = new URL(req.url ?? '/', 'http://upstream');
-      const one = /^\/api\/v1\/stores\/([^/]+)\/stock\/([^/]+)$/.exec(url.pathname);
-      const list = /^\/api\/v1\/stores\/([^/]+)\/stock$/.exec(url.pathname);
+      // 1.x under /api/v1, 2.0.0 (available quantity renamed availableToSell) under /api/v2.
+      const version = /^\/api\/(v1|v2)\//.exec(url.pathname)?.[1];
+      const one = /^\/api\/v[12]\/stores\/([^/]+)\/stock\/([^/]+)$/.exec(url.pathname);
+      const list = /^\/api\/v[12]\/stores\/([^/]+)\/stock$/.exec(url.pathname);
+      const available = version === 'v2' ? 'availableToSell' : 'quantityAvailable';
       if (req.method === 'GET' && one) {
         if (fault === 'status-418') return problem(418, 'a teapot');
-        const level: Record<string, unknown> = { storeId: one[1], sku: decodeURIComponent(one[2]!), quantityOnHand: 12, quantityReserved: 2, quantityAvailable: 10, updatedAt: '2026-12-01T08:00:00Z' };
+        const level: Record<string, unknown> = { storeId: one[1], sku: decodeURIComponent(one[2]!), quantityOnHand: 12, quantityReserved: 2, [available]: 10, updatedAt: '2026-12-01T08:00:00Z' };
         if (fault === 'wrong-type') level.quantityOnHand = 'twelve';
         if (fault === 'missing-property') delete level.updatedAt;
         return json(200, level);
       }
-      if (req.method === 'GET' && list) return json(200, { items: [{ storeId: list[1], sku: '4006381333931', quantityOnHand: 3, quantityReserved: 0, quantityAvailable: 3, updatedAt: '2026-12-01T08:00:00Z' }], nextCursor: null });
+      if (req.method === 'GET' && list) return json(200, { items: [{ storeId: list[1], sku: '4006381333931', quantityOnHand: 3, quantityReserved: 0, [available]: 3, updatedAt: '2026-12-01T08:00:00Z' }], nextCursor: null });
       return problem(404, `${req.method} ${url.pathname} is not here`);
     };
     const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -71,7 +74,7 @@ export async function startInventoryUpstream({ port = 0, host = '127.0.0.1', fau
 // `npx tsx server/tester/__fixtures__/inventory-upstream.ts [port]`: the upstream of the README's walk-through.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const upstream = await startInventoryUpstream({ port: Number(process.argv[2] ?? 4011) });
-  console.log(`inventory-stock-api upstream at ${upstream.url}/api/v1 (x-fault: wrong-type | missing-property | status-418; SIGUSR2 toggles 5 % errors)`);
+  console.log(`inventory-stock-api upstream at ${upstream.url}/api/v1 and /api/v2 (x-fault: wrong-type | missing-property | status-418; SIGUSR2 toggles 5 % errors)`);
   process.on('SIGUSR2', () => {
     upstream.faults.errorRate = upstream.faults.errorRate > 0 ? 0 : 0.05;
     console.log(`error rate now ${upstream.faults.errorRate}`);
