@@ -22,8 +22,11 @@ export const sharedTestOptions = {
   execArgv: ['--expose-gc'],
 };
 
-/** The pure cores touch no database: their tests skip the run's PGlite template (seconds of migrations). */
-const PURE_CORE_TESTS = ['server/{spec,compat,lint,shared}/**/*.test.ts'];
+/**
+ * The pure cores touch no database: their tests skip the run's PGlite template (seconds of migrations).
+ * So do the traffic tester's, except those that report to a real registry (`*.registry.test.ts`).
+ */
+const PURE_CORE_TESTS = ['server/{spec,compat,lint,shared}/**/*.test.ts', 'server/tester/**/!(*.registry).test.ts'];
 
 export default defineConfig({
   resolve: sharedResolve,

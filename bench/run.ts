@@ -12,8 +12,10 @@ import { graphqlBench } from './graphql.bench.js';
 import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { lintBench } from './lint.bench.js';
+import { natsListenerBench } from './nats-listener.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
+import { trafficBench } from './traffic.bench.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,6 +28,8 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   lint: () => lintBench({ projectRoot }),
   audit: () => auditBench(),
   graphql: () => graphqlBench(),
+  'traffic-brokers': () => natsListenerBench({ projectRoot }),
+  traffic: () => trafficBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -16,10 +16,14 @@ const RINGS: Record<string, number> = {
   auth: 2,
   notify: 2,
   registry: 2,
+  traffic: 2,
   workers: 2,
   http: 3,
   graphql: 3,
   cli: 3,
+  // The traffic tester (`accord proxy`, `probe`, `listen`) runs beside the services it watches and
+  // speaks to the registry only over HTTP, like the other client commands.
+  tester: 3,
   main: 3,
   config: 3,
   // Starts servers and databases for tests; it may import anything and nothing but tests import it.
@@ -35,6 +39,9 @@ const SAME_RING: readonly (readonly [from: string, to: string])[] = [
   ['notify', 'registry'],
   ['notify', 'audit'],
   ['notify', 'db'],
+  ['traffic', 'registry'],
+  ['traffic', 'audit'],
+  ['traffic', 'db'],
   ['registry', 'audit'],
   ['registry', 'workers'],
   ['registry', 'db'],
@@ -46,6 +53,7 @@ const SAME_RING: readonly (readonly [from: string, to: string])[] = [
   ['cli', 'main'],
   ['cli', 'http'],
   ['cli', 'config'],
+  ['cli', 'tester'],
 ];
 
 // Imports of another module's file other than its index.ts, each for a reason.
@@ -69,6 +77,11 @@ const PAST_THE_INDEX: readonly { from: string; to: string; why: string }[] = [
     from: 'notify/notify.tables.ts',
     to: 'registry/registry.tables.ts',
     why: 'a foreign key to systems; drizzle-kit loads table files by themselves',
+  },
+  {
+    from: 'traffic/traffic.tables.ts',
+    to: 'registry/registry.tables.ts',
+    why: 'foreign keys to contracts and environments; drizzle-kit loads table files by themselves',
   },
   {
     from: 'registry/registry.tables.ts',

@@ -39,6 +39,13 @@ const serverSchema = z.object({
   ACCORD_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(7 * 86_400_000).default(3_600_000),
   ACCORD_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   ACCORD_WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  ACCORD_SLO_P95_MS: z.coerce.number().positive().max(3_600_000).default(500),
+  ACCORD_SLO_ERROR_RATE: z.coerce.number().min(0).max(1).default(0.01),
+  ACCORD_SLO_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400 * 30).default(300),
+  ACCORD_SLO_OPEN_AFTER: z.coerce.number().int().min(1).max(1000).default(2),
+  ACCORD_SLO_RESOLVE_AFTER: z.coerce.number().int().min(1).max(1000).default(2),
+  ACCORD_TRAFFIC_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  ACCORD_TRAFFIC_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -89,6 +96,14 @@ export interface ServerConfig {
     timeoutMs: number;
     /** Delivered and failed deliveries, with their attempt logs, are deleted this long after their last attempt. */
     retentionDays: number;
+  };
+  traffic: {
+    /** The objective of every contract and environment that set none of its own. */
+    defaultSlo: { p95Ms: number; errorRate: number; windowSeconds: number; openAfter: number; resolveAfter: number };
+    /** Raw windows are deleted after this many days; the hourly rollups stay. */
+    retentionDays: number;
+    /** How often objectives are evaluated without new windows, and rollups and pruning run. */
+    sweepIntervalMs: number;
   };
 }
 
@@ -141,6 +156,11 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       retryMaxMs: Math.max(c.ACCORD_WEBHOOK_RETRY_MAX_MS, c.ACCORD_WEBHOOK_RETRY_BASE_MS),
       timeoutMs: c.ACCORD_WEBHOOK_TIMEOUT_MS,
       retentionDays: c.ACCORD_WEBHOOK_RETENTION_DAYS,
+    },
+    traffic: {
+      defaultSlo: { p95Ms: c.ACCORD_SLO_P95_MS, errorRate: c.ACCORD_SLO_ERROR_RATE, windowSeconds: c.ACCORD_SLO_WINDOW_SECONDS, openAfter: c.ACCORD_SLO_OPEN_AFTER, resolveAfter: c.ACCORD_SLO_RESOLVE_AFTER },
+      retentionDays: c.ACCORD_TRAFFIC_RETENTION_DAYS,
+      sweepIntervalMs: c.ACCORD_TRAFFIC_SWEEP_MS,
     },
   };
 }

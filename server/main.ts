@@ -15,6 +15,7 @@ import type { RequestHandler } from 'express';
 import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, createRateLimiter, createSetupClaim, ensureBootstrapKey, localAuthSecret } from './auth/index.js';
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
+import { createTraffic, startTrafficSweep, type TrafficSweep } from './traffic/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -82,6 +83,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
   // at the request; the routes send it only for a body they will read (see requestBody).
   listening.on('checkContinue', gate.listener);
   let deliveries: DeliveryWorker | undefined;
+  let sweep: TrafficSweep | undefined;
   try {
     listening.listen(config.port, config.host);
     await new Promise<void>((resolve, reject) => listening.once('listening', resolve).once('error', reject));
@@ -122,12 +124,14 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const minute = 60_000;
     const identity = createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays });
     const webhooks = createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
+    const traffic = createTraffic({ db: database.db, clock: systemClock, access, emit: outbox.emit, defaultSlo: config.traffic.defaultSlo, retentionDays: config.traffic.retentionDays });
     const limits = { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) };
     const app = createApp({
       registry,
       identity,
       setup,
       webhooks,
+      traffic,
       graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log })),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
@@ -144,6 +148,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;
     deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays, onDatabaseUnavailable: outages.refused });
+    sweep = startTrafficSweep({ traffic, intervalMs: config.traffic.sweepIntervalMs, log, onDatabaseUnavailable: outages.refused, isConnectionFailure });
     log.info({ url, database: database.kind, ms: Math.round(performance.now() - started), phases }, 'Accord is ready');
     return {
       url,
@@ -157,6 +162,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
         clearTimeout(grace);
         // Before the database closes: the deliveries being sent still record their outcome.
         await deliveries?.close();
+        await sweep?.close();
         outages.close();
         await workers.close();
         await database.close();
@@ -166,6 +172,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     listening.close();
     listening.closeAllConnections();
     await deliveries?.close();
+    await sweep?.close();
     outages.close();
     await workers.close();
     await database.close();

@@ -30,6 +30,9 @@ const commands: Record<string, () => Promise<Command>> = {
   waiver: async () => import('./commands/waiver.js').then((m) => ({ run: m.waiver, help: m.waiverHelp })),
   deprecate: async () => import('./commands/deprecate.js').then((m) => ({ run: m.deprecate, help: m.deprecateHelp })),
   audit: async () => import('./commands/audit.js').then((m) => ({ run: m.audit, help: m.auditHelp })),
+  listen: async () => import('./commands/listen.js').then((m) => ({ run: m.listen, help: m.listenHelp })),
+  proxy: async () => import('./commands/proxy.js').then((m) => ({ run: m.proxy, help: m.proxyHelp })),
+  probe: async () => import('./commands/probe.js').then((m) => ({ run: m.probe, help: m.probeHelp })),
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -57,6 +60,9 @@ Commands:
   waiver         request, approve, revoke and list waivers of findings
   deprecate      deprecate a contract, a version or operations with a sunset date
   audit          verify the audit log's hash chain and list who changed what
+  listen         check the messages on a broker against an AsyncAPI contract; report traffic
+  proxy          a validating reverse proxy that reports live traffic of a contract to the registry
+  probe          send checked requests to a contract's safe operations and report what they answer
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.

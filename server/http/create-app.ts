@@ -29,6 +29,8 @@ import { deprecationRoutes } from './deprecations.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 import type { Webhooks } from '../notify/index.js';
+import type { Traffic } from '../traffic/index.js';
+import { trafficRoutes } from './traffic.routes.js';
 
 /** Everything the REST routes call. */
 export interface ApiServices {
@@ -36,6 +38,7 @@ export interface ApiServices {
   identity: Identity;
   setup: SetupClaim;
   webhooks: Webhooks;
+  traffic: Traffic;
 }
 
 export interface AppDeps extends ApiServices {
@@ -61,8 +64,8 @@ export interface AppDeps extends ApiServices {
 }
 
 /** Every REST route under /api/v1, as data. */
-export function apiRoutes({ registry, identity, setup, webhooks }: ApiServices): Route[] {
-  return [...identityRoutes(identity, setup), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks)];
+export function apiRoutes({ registry, identity, setup, webhooks, traffic }: ApiServices): Route[] {
+  return [...identityRoutes(identity, setup), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic)];
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -122,7 +125,8 @@ export function createApp(deps: AppDeps): express.Express {
     ),
   ];
   const smallBody = [requestBody([{ types: ['application/json'], as: 'json', maxBytes: SMALL_BODY_BYTES }])];
-  const bodyOf = (route: Route) => (route.method === 'get' ? [] : route.accepts === 'document' ? documentBody : smallBody);
+  const windowsBody = [requestBody([{ types: ['application/json'], as: 'json', maxBytes: WINDOWS_BODY_BYTES }])];
+  const bodyOf = (route: Route) => (route.method === 'get' ? [] : route.accepts === 'document' ? documentBody : route.accepts === 'windows' ? windowsBody : smallBody);
   api.use(authenticated(authenticate, trustedOrigins));
   api.get('/openapi.json', async (_req, res) => void res.json(await apiDocument()));
   for (const route of apiRoutes(deps)) {
@@ -142,6 +146,8 @@ export function createApp(deps: AppDeps): express.Express {
 }
 
 const SMALL_BODY_BYTES = 64 * 1024;
+// A hundred windows of a busy contract (many operations × consumers, violation samples) exceed the small limit.
+const WINDOWS_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Whatever better-auth would read; its endpoints take JSON or forms, anything else is at least text. */
 const authBody: BodyRule[] = [

@@ -18,8 +18,11 @@ export interface Route {
   method: Method;
   path: string;
   access: RouteAccess;
-  /** `document`: the body may be a whole contract document or ruleset (JSON or raw), up to the document limit; otherwise a small JSON body. */
-  accepts?: 'document';
+  /**
+   * `document`: the body may be a whole contract document or ruleset (JSON or raw), up to the
+   * document limit; `windows`: a batch of traffic windows, a larger JSON body; otherwise a small JSON body.
+   */
+  accepts?: 'document' | 'windows';
   handler: (req: Request, res: Response) => Promise<void> | void;
 }
 

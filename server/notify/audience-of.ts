@@ -41,6 +41,11 @@ export function audienceOf(event: RegistryEvent, slugOf: (systemId: string) => s
         // The consumer asked; it needs to hear the answer, not its own request.
         return event.type === 'subscription.requested' ? [owner(data)] : [owner(data), consumer(event.consumerSystemId, data)];
       }
+      case 'incident.opened':
+      case 'incident.resolved': {
+        const { type: _type, contractId: _id, ownerSystemId: _owner, consumers, ...facts } = event;
+        return [owner(facts), ...consumers.map((c) => consumer(c.systemId, facts))];
+      }
       case 'check.failed':
         return [owner({ contract: event.contract, checkId: event.checkId, version: event.version, verdict: event.verdict, summary: event.summary })];
     }

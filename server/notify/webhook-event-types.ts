@@ -13,6 +13,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'subscription.rejected',
   'subscription.revoked',
   'check.failed',
+  'incident.opened',
+  'incident.resolved',
 ] as const satisfies readonly RegistryEventType[];
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -43,6 +43,22 @@ export type RegistryEvent =
       version: string | null;
       verdict: 'fail';
       summary: { breaking: number; policy: number };
+    })
+  | (ContractRef & {
+      type: 'incident.opened' | 'incident.resolved';
+      incidentId: string;
+      environment: string;
+      /** Which objective was breached: P95 latency or error rate. */
+      kind: 'latency' | 'errors';
+      openedAt: string;
+      resolvedAt: string | null;
+      durationMs: number | null;
+      threshold: number;
+      worst: number;
+      /** The approved subscribers, who hear about the health of what they call. */
+      consumers: { systemId: string }[];
+      /** The consumers (as the reporters name them) whose own traffic breached the objective. */
+      affectedConsumers: string[];
     });
 
 export type RegistryEventType = RegistryEvent['type'];
