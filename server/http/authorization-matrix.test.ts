@@ -26,6 +26,7 @@ type Profile =
   | 'member-or-checks-key'
   | 'member-or-subscriptions-key'
   | 'member-or-waivers-key'
+  | 'member-or-traffic-key'
   | 'setup-token-holder';
 
 // `admin key` is an administrator's: installation-wide, like the bootstrap key.
@@ -52,6 +53,7 @@ const PROFILES: Record<Profile, { may: readonly Caller[]; scope: Scope; anonymou
   'member-or-checks-key': { may: [...MEMBERS, 'checks:run key'], scope: 'checks:run' },
   'member-or-subscriptions-key': { may: [...MEMBERS, 'subscriptions:write key'], scope: 'subscriptions:write' },
   'member-or-waivers-key': { may: [...MEMBERS, 'waivers:write key'], scope: 'waivers:write' },
+  'member-or-traffic-key': { may: [...MEMBERS, 'traffic:write key'], scope: 'traffic:write' },
   // Claiming an installation takes the token printed in the server's log, which no caller here has.
   'setup-token-holder': { may: [], scope: 'admin', anonymousRefusal: 403 },
 };
@@ -96,6 +98,18 @@ const stockApi = (version: string) =>
       '/reservations': { post: { operationId: 'reserve', responses: { '201': { description: 'reserved' } } } },
     },
   });
+/** A window of traffic to CONTRACT in ENVIRONMENT, ending now, with an id of its own. */
+const trafficWindow = () => ({
+  id: `matrix-window-${fresh('w')}`,
+  contract: CONTRACT,
+  environment: ENVIRONMENT,
+  version: '1.0.0',
+  source: 'proxy',
+  reporter: 'matrix',
+  startedAt: new Date(Date.now() - 10_000).toISOString(),
+  endedAt: new Date().toISOString(),
+  operations: [{ operation: 'GET /stock/{sku}', consumer: 'matrix', requests: 1, status: { '2xx': 1 }, latency: [[200, 1]] }],
+});
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
 let server: TestServer;
@@ -273,6 +287,16 @@ const EXPECTATIONS: Record<string, Expectation> = {
     ok: 201,
     call: () => ({ path: `/contracts/${CONTRACT}/deployments`, body: { environment: ENVIRONMENT, version: '1.0.0', address: `https://${fresh('host')}.matrix.example` } }),
   },
+
+  // Traffic: reported by the owning team's testers, read by whoever reads the catalog, objectives set by its maintainers
+  'POST /traffic/windows': { profile: 'member-or-traffic-key', ok: 202, call: () => ({ path: '/traffic/windows', body: trafficWindow() }) },
+  'GET /contracts/{contract}/traffic': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/traffic?env=${ENVIRONMENT}` }) },
+  'GET /contracts/{contract}/mttr': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/mttr?env=${ENVIRONMENT}` }) },
+  'GET /incidents': { profile: 'read', ok: 200, call: () => ({ path: `/incidents?contract=${CONTRACT}` }) },
+  'GET /contracts/{contract}/slos/{environment}': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/slos/${ENVIRONMENT}` }) },
+  'PATCH /contracts/{contract}/slos/{environment}': { profile: 'maintainer-or-publish-key', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/slos/${ENVIRONMENT}`, body: { p95Ms: 200 + ++counter } }) },
+  'GET /contracts/{contract}/slos/{environment}/prometheus-rules': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/slos/${ENVIRONMENT}/prometheus-rules` }) },
+  'GET /contracts/{contract}/slos/{environment}/grafana-dashboard': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/slos/${ENVIRONMENT}/grafana-dashboard` }) },
 
   // Audit
   'GET /audit': { profile: 'admin-only', ok: 200, call: () => ({ path: '/audit' }) },

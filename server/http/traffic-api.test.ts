@@ -1,38 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { startWebhookReceiver, type WebhookReceiver } from '../notify/__fixtures__/webhook-receiver.js';
-import { LATENCY_RELATIVE_ERROR, latencyBucketOf, type TrafficWindow } from '../shared/index.js';
+import { LATENCY_RELATIVE_ERROR } from '../shared/index.js';
+import { setUpStockApi, stockApiWindow, type WindowOptions } from '../traffic/__fixtures__/stock-api-traffic.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
-const stockApi = stringify({
-  openapi: '3.1.0',
-  info: { title: 'Stock API', version: '1.0.0' },
-  paths: {
-    '/stock/{sku}': { get: { operationId: 'getStock', responses: { '200': { description: 'stock level' } } } },
-    '/reservations': { post: { operationId: 'reserve', responses: { '201': { description: 'reserved' } } } },
-  },
-});
-
-let counter = 0;
 const T0 = Date.parse('2026-12-07T10:00:00Z');
-
-/** A window of `requests` requests to one operation, `errors` of them 500s, each taking `latencyMs`. */
-function window({ at = T0, seconds = 10, operation = 'GET /stock/{sku}', consumer = 'pos', requests = 100, errors = 0, latencyMs = 20, environment = 'dev', id, extra = {} }: { at?: number; seconds?: number; operation?: string; consumer?: string; requests?: number; errors?: number; latencyMs?: number; environment?: string; id?: string; extra?: Partial<TrafficWindow> } = {}): TrafficWindow {
-  return {
-    id: id ?? `window-${++counter}-${at}`,
-    contract: 'stock-api',
-    environment,
-    version: '1.0.0',
-    source: 'proxy',
-    reporter: 'test:1',
-    startedAt: new Date(at - seconds * 1000).toISOString(),
-    endedAt: new Date(at).toISOString(),
-    operations: [{ operation, consumer, requests, status: { '2xx': requests - errors, '5xx': errors }, transportErrors: 0, violations: 0, latency: [[latencyBucketOf(latencyMs), requests]], latencySumMs: requests * latencyMs }],
-    violations: [],
-    undocumented: [],
-    ...extra,
-  };
-}
+const window = (options: Partial<WindowOptions> = {}) => stockApiWindow({ at: T0, ...options });
 
 const eventually = <T>(check: () => Promise<T> | T) => vi.waitFor(check, { timeout: 20_000, interval: 25 });
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,13 +20,8 @@ describe('traffic windows through the REST API', () => {
   beforeAll(async () => {
     receiver = await startWebhookReceiver();
     server = await startTestServer({ env: { ACCORD_TRAFFIC_RETENTION_DAYS: '3650', ACCORD_WEBHOOK_ALLOW_PRIVATE: 'true', ACCORD_WEBHOOK_POLL_MS: '50' } });
-    await server.json('POST', '/api/v1/teams', { slug: 'supply-chain', name: 'Supply Chain' });
+    ({ trafficKey } = await setUpStockApi(server, ['dev', 'stats', 'prod', 'flaky']));
     await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
-    await server.json('POST', '/api/v1/systems', { slug: 'inventory', name: 'Inventory', team: 'supply-chain', domain: 'retail' });
-    await server.json('POST', '/api/v1/contracts', { slug: 'stock-api', name: 'Stock API', system: 'inventory' });
-    expect((await server.json('POST', '/api/v1/contracts/stock-api/versions', { version: '1.0.0', document: stockApi })).status).toBe(201);
-    for (const slug of ['dev', 'stats', 'prod', 'flaky']) await server.json('POST', '/api/v1/environments', { slug, name: slug });
-    trafficKey = (await server.json<{ key: string }>('POST', '/api/v1/api-keys', { name: 'proxy', team: 'supply-chain', scopes: ['traffic:write'] })).body.key;
     otherTeamKey = (await server.json<{ key: string }>('POST', '/api/v1/api-keys', { name: 'proxy', team: 'store-platform', scopes: ['traffic:write'] })).body.key;
   });
   afterAll(async () => {

@@ -155,9 +155,10 @@ export function createTraffic(deps: TrafficDeps) {
     },
 
     /**
-     * The periodic work: evaluates every objective with an open incident or a run under way at
-     * `now` (so recovery is noticed when the traffic is quiet), rolls up ended hours and prunes raw
-     * windows past the retention. Safe on several instances at once.
+     * The periodic work: evaluates at `now` every objective with an open incident or a breaching
+     * run, which counts only traffic no evaluation has counted yet (a window whose own evaluation
+     * failed or lost a race), rolls up ended hours and prunes raw windows past the retention.
+     * Safe on several instances at once.
      */
     async sweep({ signal }: { signal?: AbortSignal } = {}): Promise<{ evaluated: number; rolledUp: number; pruned: number }> {
       const now = clock.now();
@@ -167,7 +168,7 @@ export function createTraffic(deps: TrafficDeps) {
         .where(sql`${trafficSloStates.breaching} > 0 or exists (select 1 from ${trafficIncidents} where ${trafficIncidents.contractId} = ${trafficSloStates.contractId} and ${trafficIncidents.environmentId} = ${trafficSloStates.environmentId} and ${trafficIncidents.resolvedAt} is null)`);
       for (const a of active) {
         if (signal?.aborted) break;
-        await evaluateSlos(deps, { ...a, at: now, since: now });
+        await evaluateSlos(deps, { ...a, at: now });
       }
       const rolledUp = await rollUpTraffic({ db, clock });
       const pruned = await pruneTraffic({ db, clock, retentionDays, ...(signal && { signal }) });

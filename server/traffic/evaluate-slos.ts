@@ -17,8 +17,8 @@ export interface Evaluation {
   environmentId: string;
   /** The instant evaluated: the objective's window is (at - windowSeconds, at]. */
   at: Date;
-  /** Where the traffic evaluated at `at` began; a breach or recovery found now is dated from here. */
-  since: Date;
+  /** Where the traffic evaluated at `at` began; a breach or recovery found now is dated from here (by default, the newest window's end). */
+  since?: Date;
 }
 
 /** What a breach is for each kind of objective: the value measured and whether it is over the line. */
@@ -32,11 +32,12 @@ const MEASURE: Record<SloKind, { value: (f: TrafficFigures) => number | null; th
  * An incident opens after `openAfter` consecutive breaching evaluations and resolves after
  * `resolveAfter` consecutive healthy ones, each dated from the start of its run, so hysteresis
  * delays the notice, not the recorded times. A window with no traffic is no evidence either way and
- * changes nothing. Evaluations older than the last one are stale (a late window) and skipped.
+ * changes nothing. Each evaluation counts only with traffic newer than the last one counted, so a
+ * late window, or a sweep that finds nothing new, never counts the same evidence twice.
  * The state rows are locked for the whole evaluation and the open incident is unique per kind, so
  * instances evaluating the same breach at once open one incident between them.
  */
-export async function evaluateSlos(deps: TrafficDeps, { contractId, environmentId, at, since }: Evaluation): Promise<void> {
+export async function evaluateSlos(deps: TrafficDeps, { contractId, environmentId, at, since: given }: Evaluation): Promise<void> {
   const { db, clock } = deps;
   await db.transaction(async (tx) => {
     const slo = await sloSettingsOf(tx, deps.defaultSlo, contractId, environmentId);
@@ -53,15 +54,17 @@ export async function evaluateSlos(deps: TrafficDeps, { contractId, environmentI
     const cells = await readRawCells(tx, { contractId, environmentId, from: new Date(at.getTime() - slo.windowSeconds * 1000), to: at });
     const figures = figuresOf(cells);
     if (figures.requests === 0) return;
+    const newest = new Date(Math.max(...cells.map((c) => c.at.getTime())));
+    const since = given ?? newest;
     for (const state of states) {
-      if (state.evaluatedAt && state.evaluatedAt.getTime() >= at.getTime()) continue;
+      if (state.evaluatedAt && state.evaluatedAt.getTime() >= newest.getTime()) continue;
       const measure = MEASURE[state.kind];
       const value = measure.value(figures)!;
       const threshold = measure.threshold(slo);
       const breached = value > threshold;
       const run = breached ? { breaching: state.breaching + 1, healthy: 0 } : { breaching: 0, healthy: state.healthy + 1 };
       const streakStartedAt = (breached ? state.breaching : state.healthy) === 0 ? since : (state.streakStartedAt ?? since);
-      await tx.update(trafficSloStates).set({ ...run, streakStartedAt, evaluatedAt: at }).where(and(eq(trafficSloStates.contractId, contractId), eq(trafficSloStates.environmentId, environmentId), eq(trafficSloStates.kind, state.kind)));
+      await tx.update(trafficSloStates).set({ ...run, streakStartedAt, evaluatedAt: newest }).where(and(eq(trafficSloStates.contractId, contractId), eq(trafficSloStates.environmentId, environmentId), eq(trafficSloStates.kind, state.kind)));
       const [open] = await tx
         .select()
         .from(trafficIncidents)
