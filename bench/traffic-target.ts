@@ -21,6 +21,7 @@ if (kind === 'upstream') {
     pool.dispatch(
       { path: req.url!, method: req.method as Dispatcher.HttpMethod, headers, body: req.headers['content-length'] ? req : null },
       {
+        onRequestStart() {},
         onResponseStart(_c, status, h) {
           const out: Record<string, string | string[]> = {};
           for (const [name, value] of Object.entries(h)) if (value !== undefined && !HOP_BY_HOP.has(name)) out[name] = value;

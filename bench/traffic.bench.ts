@@ -39,6 +39,7 @@ export async function trafficBench({ projectRoot, runs = 3, connections = 32, du
   const start = async (...args: string[]) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join('bench', 'traffic-target.ts'), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
+    child.once('exit', (code) => code !== null && code !== 0 && console.error(`traffic-target ${args[0]} exited with ${code}`));
     return new Promise<string>((resolve, reject) => {
       child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim().split('\n')[0]!));
       child.once('exit', (code) => reject(new Error(`traffic-target ${args[0]} exited with ${code}`)));

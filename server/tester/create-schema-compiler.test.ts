@@ -39,6 +39,13 @@ describe('createSchemaCompiler', () => {
     expect(compiler.patternProblems()).toEqual([{ pattern: '^(a+)+\\1$', problem: expect.stringContaining('backreferences') }]);
   });
 
+  it('checks a ranged repetition the linear-time engine refuses, since it cannot backtrack without bound', () => {
+    const { validate, patternProblems } = compileMessageValidator({ schema: { type: 'string', pattern: '^[0-9A-Z-]{6,20}$' }, dialect: 'asyncapi' });
+    expect(patternProblems).toEqual([]);
+    expect(validate('4006381333931')).toEqual([]);
+    expect(validate('abc')[0]).toMatchObject({ keyword: 'pattern' });
+  });
+
   it('runs a catastrophically backtracking pattern without holding the event loop', () => {
     const { validate, patternProblems } = compileMessageValidator({ schema: { type: 'string', pattern: '^(a+)+$' }, dialect: 'asyncapi' });
     expect(patternProblems).toEqual([]);

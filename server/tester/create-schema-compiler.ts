@@ -58,7 +58,7 @@ export function createSchemaCompiler({ document = {}, dialect = schemaDialectOf(
   const regExp = Object.assign(
     (pattern: string, flags: string) => {
       const problem = linearRegExpProblem(pattern, flags);
-      if (problem === undefined) return new RegExp(pattern, flags);
+      if (problem === undefined || boundedBacktracking(pattern)) return new RegExp(pattern, flags);
       problems.set(pattern, { pattern, problem });
       return { test: () => true, toString: () => `unchecked:${pattern}` };
     },
@@ -153,3 +153,15 @@ function toViolation(error: ErrorObject): SchemaViolation {
 }
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * V8's linear-time engine refuses ranged repetitions such as `^[0-9A-Z-]{6,20}$`, common in
+ * contracts. Backtracking cannot explode on a pattern without a quantified group, backreference or
+ * lookaround and with at most one unbounded quantifier, so such a pattern runs natively rather than
+ * going unchecked.
+ */
+function boundedBacktracking(pattern: string): boolean {
+  const plain = pattern.replace(/\\./g, 'x').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'x');
+  if (/\)[*+?{]/.test(plain) || /\(\?[=!<]/.test(plain) || /\\[1-9k]/.test(pattern)) return false;
+  return (plain.match(/[*+]|\{\d+,\}/g) ?? []).length <= 1;
+}
