@@ -41,8 +41,12 @@ export type OperationChange =
    */
   | { kind: 'operation.deprecated'; operation: string; sunset?: string; noticeDays?: number; minimumNoticeDays?: number }
   | { kind: 'operation.reactivated'; operation: string }
-  /** `x-sunset` moved; a sunset appearing counts as `earlier`, one disappearing as `later`. */
-  | { kind: 'operation.sunset-changed'; operation: string; from?: string; to?: string; moved: 'earlier' | 'later' }
+  /**
+   * `x-sunset` moved; one disappearing counts as `later`. A sunset appearing (`set`) takes nothing
+   * back from anyone, so only its notice matters: `noticeDays` and `minimumNoticeDays` as for
+   * `operation.deprecated`. An operation deprecated in the same step reports its sunset there.
+   */
+  | { kind: 'operation.sunset-changed'; operation: string; from?: string; to?: string; moved: 'earlier' | 'later' | 'set'; noticeDays?: number; minimumNoticeDays?: number }
   | { kind: 'operation.id-changed'; operation: string; from?: string; to?: string };
 
 /**

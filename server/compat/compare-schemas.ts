@@ -75,7 +75,8 @@ function comparePair(base: readonly SchemaPart[], head: readonly SchemaPart[], w
   compareViews(effectiveSchema(views, b), effectiveSchema(views, h), { ...walk, depth: walk.depth + 1 });
 }
 
-function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void {
+function compareViews(base: EffectiveSchema, head: EffectiveSchema, walk: Walk): void {
+  const [b, h] = [nullInTypes(base), nullInTypes(head)];
   const emit: Emit = (fact, pointer = h.pointer) => record(walk, fact, pointer);
   const at = (...keywords: string[]) => declaredAt(h, keywords);
   // Once either side admits nothing, its other keywords say nothing.
@@ -85,7 +86,8 @@ function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
     return;
   }
 
-  if (!sameTypes(b.types, h.types)) emit({ kind: 'schema.type.changed', from: b.types, to: h.types }, at('type', 'nullable'));
+  // A union that adds null is declared where the `oneOf`/`anyOf` is, not in the member it wraps.
+  if (!sameTypes(b.types, h.types)) emit({ kind: 'schema.type.changed', from: b.types, to: h.types }, at('type', 'nullable', 'oneOf', 'anyOf'));
   if (b.format !== h.format) emit({ kind: 'schema.format.changed', ...optional('from', b.format), ...optional('to', h.format) }, at('format'));
   const [fromPattern, toPattern] = [patterns(b), patterns(h)];
   if (fromPattern !== toPattern) emit({ kind: 'schema.pattern.changed', ...optional('from', fromPattern), ...optional('to', toPattern) }, at('pattern'));
@@ -107,6 +109,18 @@ function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
   compareItems(b, h, walk);
   compareVariants(b, h, walk, emit);
   compareDiscriminators(b, h, emit);
+}
+
+/**
+ * Null admitted in one place only: where the types are declared, null is a value when both the
+ * types and the enum list it (3.1 `type: [x, 'null']` with `null` in the enum, 3.0 `nullable`),
+ * so whether null is admitted is read from the types and the enum is compared without it. A
+ * schema becoming nullable is then one type change, not also an enum value added.
+ */
+function nullInTypes(view: EffectiveSchema): EffectiveSchema {
+  if (view.types === 'any' || !view.enum) return view;
+  const admitsNull = view.types.includes('null') && view.enum.includes(null);
+  return { ...view, types: admitsNull ? view.types : view.types.filter((type) => type !== 'null'), enum: view.enum.filter((value) => value !== null) };
 }
 
 /**

@@ -214,4 +214,82 @@ describe('diffOpenApi', () => {
     const findings = findBreakingChanges(api({ type: 'object' }, { type: 'string' }), api({ type: 'object' }, { type: 'string', maxLength: 3 }));
     expect(findings.map((f) => `${f.id} ${f.pointer}`)).toEqual(['request-max-length-decreased /paths/~1x/get/parameters/0/content/application~1xml/schema']);
   });
+
+  describe('nullable unions', () => {
+    /** GET /o returns and POST /o takes an object whose `status` property is `status`. */
+    const api = (status: object, schemas: object = {}) => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/o': {
+          get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } } } },
+          post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } }, responses: { 204: { description: 'done' } } },
+        },
+      },
+      components: { schemas: { Order: { type: 'object', properties: { status } }, Status: { type: 'string', enum: ['open', 'shipped'] }, Address: { type: 'object', properties: { city: { type: 'string' } } }, ...schemas } },
+    });
+    const judged = (base: object, head: object) => findBreakingChanges(base, head).map((f) => [f.id, f.message, f.pointer, f.operations]);
+    const status = '/components/schemas/Order/properties/status';
+
+    it('finds an enum value removed inside oneOf [null, $ref], and only that', () => {
+      const head = api({ oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Status' }] }, { Status: { type: 'string', enum: ['open'] } });
+      expect(judged(api({ $ref: '#/components/schemas/Status' }), head)).toEqual([
+        ['response-type-widened', `response type widened from string to null | string at ${status}`, status, ['GET /o']],
+        ['response-enum-value-removed', 'response enum values "shipped" were removed at /components/schemas/Status', '/components/schemas/Status', ['GET /o']],
+        ['request-type-widened', `request type widened from string to null | string at ${status}`, status, ['POST /o']],
+        ['request-enum-value-removed', 'request enum values "shipped" were removed at /components/schemas/Status', '/components/schemas/Status', ['POST /o']],
+      ]);
+    });
+
+    it('reads a property wrapped into a union with null as the same object, now nullable', () => {
+      const before = api({ $ref: '#/components/schemas/Address' });
+      for (const keyword of ['oneOf', 'anyOf']) {
+        const after = api({ [keyword]: [{ $ref: '#/components/schemas/Address' }, { type: 'null' }] });
+        expect(judged(before, after)).toEqual([
+          ['response-type-widened', `response type widened from object to null | object at ${status}`, status, ['GET /o']],
+          ['request-type-widened', `request type widened from object to null | object at ${status}`, status, ['POST /o']],
+        ]);
+        // Unwrapped, the type is declared by the referenced schema alone.
+        const address = '/components/schemas/Address';
+        expect(judged(after, before)).toEqual([
+          ['response-type-narrowed', `response type narrowed from null | object to object at ${address}`, address, ['GET /o']],
+          ['request-type-narrowed', `request type narrowed from null | object to object at ${address}`, address, ['POST /o']],
+        ]);
+      }
+    });
+
+    it('finds no change between the spellings of a nullable enum', () => {
+      const spellings = [
+        { type: ['string', 'null'], enum: ['open', 'shipped', null] },
+        { oneOf: [{ type: 'string', enum: ['open', 'shipped'] }, { type: 'null' }] },
+        { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Status' }] },
+        { oneOf: [{ $ref: '#/components/schemas/Status' }, { enum: [null] }] },
+      ];
+      for (const a of spellings) for (const b of spellings) expect(judged(api(a), api(b))).toEqual([]);
+      const as30 = { ...api({ type: 'string', nullable: true, enum: ['open', 'shipped'] }), openapi: '3.0.3' };
+      for (const b of spellings) expect(judged(as30, api(b))).toEqual([]);
+    });
+
+    it('judges dropping a real member from a union that keeps null as narrowing it', () => {
+      const both = api({ oneOf: [{ $ref: '#/components/schemas/Status' }, { $ref: '#/components/schemas/Address' }, { type: 'null' }] });
+      const findings = findBreakingChanges(both, api({ oneOf: [{ $ref: '#/components/schemas/Status' }, { type: 'null' }] }));
+      expect(findings.filter((f) => f.level === 'error').every((f) => f.id.startsWith('request-'))).toBe(true);
+      expect(findings.map((f) => f.message)).toContain(`request oneOf member Address was removed at ${status}/oneOf/1`);
+    });
+  });
+
+  describe('sunsets', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    const api = (lifecycle: object) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/o': { get: { ...lifecycle, responses: { 200: { description: 'ok' } } } } } });
+    const judged = (base: object, head: object, minDeprecationDays?: number) => findBreakingChanges(base, head, { now, ...(minDeprecationDays !== undefined && { minDeprecationDays }) }).map((f) => `${f.id}: ${f.message}`);
+
+    it('does not call a first sunset far ahead brought forward', () => {
+      expect(judged(api({ deprecated: true }), api({ deprecated: true, 'x-sunset': '2030-01-01' }), 90)).toEqual([]);
+      expect(judged(api({}), api({ 'x-sunset': '2030-01-01' }))).toEqual([]);
+    });
+
+    it('calls a first sunset closer than the required notice brought forward', () => {
+      expect(judged(api({ deprecated: true }), api({ deprecated: true, 'x-sunset': '2026-07-01' }), 90)).toEqual(['operation-sunset-brought-forward: GET /o got a sunset on 2026-07-01, 30 days ahead where 90 are required']);
+    });
+  });
 });

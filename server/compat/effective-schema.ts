@@ -117,19 +117,55 @@ function merge(views: SchemaViews, parts: readonly SchemaPart[], merging: Set<st
   return { view, complete };
 }
 
-/** One part's own keywords and its `allOf` members'. */
+/**
+ * One part's own keywords, its `allOf` members' and the one real member of a `oneOf`/`anyOf` that
+ * only adds null (see `unionMember`), which reads as that member with null admitted.
+ */
 function mergePart(views: SchemaViews, part: SchemaPart, merging: Set<string>, depth: number): Required<Merged> {
   let view = ownView(part);
   let complete = true;
-  const members = isJsonObject(part.node) && Array.isArray(part.node.allOf) ? part.node.allOf : NO_MEMBERS;
-  for (const [index, member] of members.entries()) {
+  const members: { keyword: string; index: number; member: unknown; nullable: boolean }[] = [];
+  if (isJsonObject(part.node)) {
+    if (Array.isArray(part.node.allOf)) for (const [index, member] of part.node.allOf.entries()) members.push({ keyword: 'allOf', index, member, nullable: false });
+    for (const keyword of VARIANT_KEYWORDS) {
+      const union = unionMember(part.node[keyword], part.node.nullable === true);
+      if (union) members.push({ keyword, ...union, member: (part.node[keyword] as unknown[])[union.index] });
+    }
+  }
+  for (const { keyword, index, member, nullable } of members) {
     if (depth >= MAX_MERGE_DEPTH) break;
-    const resolved = resolveParts([{ doc: part.doc, node: member, pointer: childPointer(part.pointer, 'allOf', index), viaRef: false }]);
+    const resolved = resolveParts([{ doc: part.doc, node: member, pointer: childPointer(part.pointer, keyword, index), viaRef: false }]);
     const merged = merge(views, resolved, merging, depth + 1);
     complete &&= merged.complete;
-    if (merged.view) view = conjoin(view, resolved.some((p) => p.viaRef) ? shared(merged.view) : merged.view);
+    if (!merged.view) continue;
+    const memberView = resolved.some((p) => p.viaRef) ? shared(merged.view) : merged.view;
+    view = conjoin(view, nullable ? admitNull(memberView) : memberView);
   }
   return { view, complete };
+}
+
+/**
+ * The one member of a `oneOf`/`anyOf` whose other members admit only null: `oneOf: [{type:
+ * 'null'}, X]` means what 3.1's `type: [x, 'null']` and 3.0's `nullable: true` beside `oneOf: [X]`
+ * mean, so all of them read as one model and rewriting one as another is no change. A lone member
+ * without null stays a union, so that removing members down to one is still reported as such.
+ */
+function unionMember(members: unknown, nullableBeside: boolean): { index: number; nullable: boolean } | undefined {
+  if (!Array.isArray(members) || members.length === 0) return undefined;
+  const real = members.flatMap((member, index) => (onlyNull(member) ? [] : [index]));
+  if (real.length !== 1 || (members.length === 1 && !nullableBeside)) return undefined;
+  return { index: real[0]!, nullable: members.length > 1 };
+}
+
+// Keywords that say nothing about which values a schema admits.
+const DESCRIPTIVE = new Set(['title', 'description', '$comment', 'examples', 'example', 'deprecated']);
+
+function onlyNull(schema: unknown): boolean {
+  if (!isJsonObject(schema) || Object.keys(schema).some((key) => !DESCRIPTIVE.has(key) && !['type', 'enum', 'const'].includes(key) && !key.startsWith('x-'))) return false;
+  const type = schema.type;
+  const typeIsNull = type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null');
+  const enumIsNull = Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((value) => value === null);
+  return (typeIsNull || enumIsNull || schema.const === null) && (type === undefined || typeIsNull) && (schema.enum === undefined || enumIsNull) && (schema.const === undefined || schema.const === null);
 }
 
 /**
@@ -235,7 +271,8 @@ function ownView(part: SchemaPart): EffectiveSchema {
 
   for (const keyword of VARIANT_KEYWORDS) {
     const members = node[keyword];
-    if (Array.isArray(members)) view.variants = [...view.variants, { keyword, members, owner: { ...part, viaRef: false } }];
+    // A union of one schema and null is merged like an `allOf` member instead (see `mergePart`).
+    if (Array.isArray(members) && !unionMember(members, node.nullable === true)) view.variants = [...view.variants, { keyword, members, owner: { ...part, viaRef: false } }];
   }
   if (isJsonObject(node.discriminator)) {
     const mapping = new Map(entries(node.discriminator.mapping).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
