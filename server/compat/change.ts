@@ -21,7 +21,8 @@ export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 
 /** Who writes the data: the client sends requests and reads responses. */
 export type Direction = 'request' | 'response';
-export type ParameterLocation = 'query' | 'path' | 'header' | 'cookie';
+/** `querystring` (3.2) is the whole query string as one value, described by its `content`. */
+export type ParameterLocation = 'query' | 'querystring' | 'path' | 'header' | 'cookie';
 
 export type PathChange =
   | { kind: 'path.added'; path: string; operations: string[] }
@@ -113,7 +114,7 @@ export type SecuritySchemeChange =
   | ({ kind: 'security-scheme.type-changed'; from: string; to: string } & SchemeSite)
   /** Where an API key travels, as `header X-Api-Key`. */
   | ({ kind: 'security-scheme.api-key-moved'; from: string; to: string } & SchemeSite)
-  | ({ kind: 'security-scheme.url-changed'; flow: string; url: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'openIdConnectUrl'; from: string; to: string } & SchemeSite)
+  | ({ kind: 'security-scheme.url-changed'; flow: string; url: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'deviceAuthorizationUrl' | 'openIdConnectUrl'; from: string; to: string } & SchemeSite)
   | ({ kind: 'security-scheme.flow-added'; flow: string } & SchemeSite)
   | ({ kind: 'security-scheme.flow-removed'; flow: string } & SchemeSite);
 

@@ -292,4 +292,52 @@ describe('diffOpenApi', () => {
       expect(judged(api({ deprecated: true }), api({ deprecated: true, 'x-sunset': '2026-07-01' }), 90)).toEqual(['operation-sunset-brought-forward: GET /o got a sunset on 2026-07-01, 30 days ahead where 90 are required']);
     });
   });
+
+  describe('OpenAPI 3.2', () => {
+    const search = (extra: object = {}) => ({
+      operationId: 'searchOrders',
+      parameters: [{ name: 'filter', in: 'querystring', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { status: { type: 'string' } } } } } }],
+      responses: { 200: { description: 'matches', content: { 'application/jsonl': { itemSchema: { type: 'object', properties: { id: { type: 'string' } } } } } } },
+      ...extra,
+    });
+    const api = (item: object, schemes: object = {}) => ({ openapi: '3.2.0', info: { title: 't', version: '1' }, paths: { '/orders': item }, components: { securitySchemes: schemes } });
+    const judged = (base: object, head: object) => findBreakingChanges(base, head).map((f) => [f.id, f.message, f.pointer, f.operations]);
+
+    // Operation findings carry no pointer, as for the other methods.
+    it('reports QUERY and additionalOperations added and removed like other methods', () => {
+      const before = api({ query: search(), additionalOperations: { COPY: { responses: { 204: { description: 'copied' } } } } });
+      const after = api({ additionalOperations: { MOVE: { responses: { 204: { description: 'moved' } } } } });
+      expect(judged(before, after)).toEqual([
+        ['operation-removed', 'operation QUERY /orders was removed', undefined, ['QUERY /orders']],
+        ['operation-removed', 'operation COPY /orders was removed', undefined, ['COPY /orders']],
+        ['operation-added', 'operation MOVE /orders was added', undefined, ['MOVE /orders']],
+      ]);
+    });
+
+    it('compares the querystring parameter by its content, whatever its name', () => {
+      const narrowed = search({ parameters: [{ name: 'q', in: 'querystring', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { status: { type: 'string', maxLength: 8 } } } } } }] });
+      const at = '/paths/~1orders/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/status';
+      expect(judged(api({ query: search() }), api({ query: narrowed }))).toEqual([['request-max-length-decreased', `request maxLength decreased from none to 8 at ${at}`, at, ['QUERY /orders']]]);
+    });
+
+    it('compares the itemSchema of sequential media types like a schema', () => {
+      const fewer = search({ responses: { 200: { description: 'matches', content: { 'application/jsonl': { itemSchema: { type: 'object' } } } } } });
+      const at = '/paths/~1orders/query/responses/200/content/application~1jsonl/itemSchema/properties/id';
+      expect(judged(api({ query: search() }), api({ query: fewer }))).toEqual([['response-optional-property-removed', `optional response property "id" was removed at ${at}`, at, ['QUERY /orders']]]);
+    });
+
+    it('reports a moved device authorization endpoint', () => {
+      const device = (url: string) => ({ oauth: { type: 'oauth2', flows: { deviceAuthorization: { deviceAuthorizationUrl: url, tokenUrl: 'https://id.example.com/token', scopes: {} } } } });
+      const item = { get: { security: [{ oauth: [] }], responses: { 200: { description: 'ok' } } } };
+      const findings = judged(api(item, device('https://id.example.com/device')), api(item, device('https://id.example.com/v2/device')));
+      expect(findings.map(([id, , pointer, operations]) => [id, pointer, operations])).toEqual([['security-scheme-url-changed', '/components/securitySchemes/oauth', ['GET /orders']]]);
+    });
+
+    it('finds nothing new in a 3.1 document upgraded to 3.2 with only 3.2 annotations added', () => {
+      const v31 = { ...api({ get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, examples: { one: { value: { id: 1 } } } } } } } } }), openapi: '3.1.1' };
+      const v32 = { ...api({ get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, examples: { one: { dataValue: { id: 1 }, serializedValue: '{"id":1}' } } } } } } } }), $self: 'https://example.com/orders', tags: [{ name: 'orders', kind: 'nav' }] };
+      expect(judged(v31, v32)).toEqual([]);
+      expect(judged(v32, v31)).toEqual([]);
+    });
+  });
 });

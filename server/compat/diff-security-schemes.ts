@@ -4,7 +4,8 @@ import { pathItemOperations } from './path-item-operations.js';
 import { pathItems } from './path-items.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 
-const FLOW_URLS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'] as const;
+// `deviceAuthorizationUrl` belongs to 3.2's device authorization flow.
+const FLOW_URLS = ['authorizationUrl', 'tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl'] as const;
 
 /**
  * Definitions in `components.securitySchemes` present in both documents that change how callers
