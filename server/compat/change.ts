@@ -214,4 +214,13 @@ export type SchemaChange =
   | ({ kind: 'schema.discriminator.property-changed'; from: string; to: string } & SchemaSite)
   /** `value` is the discriminator value, `target` the schema it selects. */
   | ({ kind: 'schema.discriminator.mapping-added'; value: string; target: string } & SchemaSite)
-  | ({ kind: 'schema.discriminator.mapping-removed'; value: string; target: string } & SchemaSite);
+  | ({ kind: 'schema.discriminator.mapping-removed'; value: string; target: string } & SchemaSite)
+  /**
+   * A JSON Schema 2020-12 applicator admits fewer values (`tightened`: it appeared, or its bound or
+   * openness narrowed), more (`loosened`) or others (`replaced`: a condition rewritten, which is
+   * compared as written). Subschemas both sides have are compared in turn, like properties.
+   */
+  | ({ kind: 'schema.constraint.changed'; keyword: ConstraintKeyword; change: 'tightened' | 'loosened' | 'replaced'; detail?: string } & SchemaSite);
+
+/** `if` stands for an `if`/`then`/`else` triple; `dependentSchemas` names its property in `detail`. */
+export type ConstraintKeyword = 'if' | 'dependentSchemas' | 'contains' | 'minContains' | 'maxContains' | 'unevaluatedProperties' | 'unevaluatedItems' | 'contentSchema';

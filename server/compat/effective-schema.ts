@@ -58,6 +58,16 @@ export interface EffectiveSchema {
   not: readonly string[];
   contentMediaType?: string;
   contentEncoding?: string;
+  /** Fingerprints of each 2020-12 `if`/`then`/`else` triple: a condition is compared as written. */
+  conditions: readonly string[];
+  dependentSchemas: ReadonlyMap<string, readonly SchemaPart[]>;
+  contains: readonly SchemaPart[];
+  containsBounds: Readonly<{ minContains?: number; maxContains?: number }>;
+  unevaluatedProperties: AdditionalProperties;
+  unevaluatedPropertySchemas: readonly SchemaPart[];
+  unevaluatedItems: AdditionalProperties;
+  unevaluatedItemSchemas: readonly SchemaPart[];
+  contentSchema: readonly SchemaPart[];
 }
 
 /** When the property is present, the names must be too. */
@@ -184,6 +194,11 @@ function shared(view: EffectiveSchema): EffectiveSchema {
     prefixItems: view.prefixItems.map(mark),
     items: mark(view.items),
     variants: view.variants.map((group) => ({ ...group, owner: { ...group.owner, viaRef: true } })),
+    dependentSchemas: markAll(view.dependentSchemas),
+    contains: mark(view.contains),
+    unevaluatedPropertySchemas: mark(view.unevaluatedPropertySchemas),
+    unevaluatedItemSchemas: mark(view.unevaluatedItemSchemas),
+    contentSchema: mark(view.contentSchema),
   };
 }
 
@@ -196,6 +211,7 @@ const NO_MEMBERS: readonly unknown[] = [];
 const NO_TUPLE: readonly (readonly SchemaPart[])[] = [];
 const NO_VARIANTS: readonly VariantGroup[] = [];
 const NO_BOUNDS: Readonly<Partial<Record<BoundKeyword, number>>> = {};
+const NO_CONTAINS_BOUNDS: Readonly<{ minContains?: number; maxContains?: number }> = {};
 
 function emptyView(part: SchemaPart): EffectiveSchema {
   return {
@@ -219,6 +235,15 @@ function emptyView(part: SchemaPart): EffectiveSchema {
     items: NO_PARTS,
     variants: NO_VARIANTS,
     not: NO_STRINGS,
+    conditions: NO_STRINGS,
+    dependentSchemas: NO_MAP,
+    contains: NO_PARTS,
+    containsBounds: NO_CONTAINS_BOUNDS,
+    unevaluatedProperties: 'any',
+    unevaluatedPropertySchemas: NO_PARTS,
+    unevaluatedItems: 'any',
+    unevaluatedItemSchemas: NO_PARTS,
+    contentSchema: NO_PARTS,
   };
 }
 
@@ -281,6 +306,21 @@ function ownView(part: SchemaPart): EffectiveSchema {
   if (node.not !== undefined) view.not = [fingerprint(node.not)];
   view.contentMediaType = text(node.contentMediaType);
   view.contentEncoding = text(node.contentEncoding);
+
+  if (node.if !== undefined && (node.then !== undefined || node.else !== undefined)) view.conditions = [fingerprint({ if: node.if, then: node.then, else: node.else })];
+  if (isJsonObject(node.dependentSchemas)) view.dependentSchemas = subschemas(part, node.dependentSchemas, 'dependentSchemas');
+  if (node.contains !== undefined) {
+    view.contains = [subschema(part, node.contains, 'contains')];
+    const found: { minContains?: number; maxContains?: number } = {};
+    if (typeof node.minContains === 'number') found.minContains = node.minContains;
+    if (typeof node.maxContains === 'number') found.maxContains = node.maxContains;
+    view.containsBounds = found;
+  }
+  view.unevaluatedProperties = openness(node.unevaluatedProperties);
+  if (view.unevaluatedProperties === 'schema') view.unevaluatedPropertySchemas = [subschema(part, node.unevaluatedProperties, 'unevaluatedProperties')];
+  view.unevaluatedItems = openness(node.unevaluatedItems);
+  if (view.unevaluatedItems === 'schema') view.unevaluatedItemSchemas = [subschema(part, node.unevaluatedItems, 'unevaluatedItems')];
+  if (node.contentSchema !== undefined) view.contentSchema = [subschema(part, node.contentSchema, 'contentSchema')];
   return view;
 }
 
@@ -319,6 +359,15 @@ function conjoin(a: EffectiveSchema, b: EffectiveSchema): EffectiveSchema {
     not: [...new Set([...a.not, ...b.not])].sort(),
     contentMediaType: a.contentMediaType ?? b.contentMediaType,
     contentEncoding: a.contentEncoding ?? b.contentEncoding,
+    conditions: [...new Set([...a.conditions, ...b.conditions])].sort(),
+    dependentSchemas: concatenate(a.dependentSchemas, b.dependentSchemas),
+    contains: [...a.contains, ...b.contains],
+    containsBounds: { ...b.containsBounds, ...a.containsBounds },
+    unevaluatedProperties: OPENNESS[a.unevaluatedProperties] <= OPENNESS[b.unevaluatedProperties] ? a.unevaluatedProperties : b.unevaluatedProperties,
+    unevaluatedPropertySchemas: [...a.unevaluatedPropertySchemas, ...b.unevaluatedPropertySchemas],
+    unevaluatedItems: OPENNESS[a.unevaluatedItems] <= OPENNESS[b.unevaluatedItems] ? a.unevaluatedItems : b.unevaluatedItems,
+    unevaluatedItemSchemas: [...a.unevaluatedItemSchemas, ...b.unevaluatedItemSchemas],
+    contentSchema: [...a.contentSchema, ...b.contentSchema],
   };
 }
 
