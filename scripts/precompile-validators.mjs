@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { openApiSchemaValidator, precompiledValidatorFile } = await import(join(root, 'dist/server/spec/openapi-schema-validator.js'));
 const generate = standaloneCode.default ?? standaloneCode;
 
-for (const family of ['openapi-3.0', 'openapi-3.1', 'swagger-2.0']) {
+for (const family of ['openapi-3.0', 'openapi-3.1', 'openapi-3.2', 'swagger-2.0']) {
   const { ajv, schema } = await openApiSchemaValidator(family, { source: true });
   const code = generate(ajv, ajv.compile(schema));
   for (const base of ['server/spec', 'dist/server/spec']) {

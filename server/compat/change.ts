@@ -21,7 +21,8 @@ export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
 
 /** Who writes the data: the client sends requests and reads responses. */
 export type Direction = 'request' | 'response';
-export type ParameterLocation = 'query' | 'path' | 'header' | 'cookie';
+/** `querystring` (3.2) is the whole query string as one value, described by its `content`. */
+export type ParameterLocation = 'query' | 'querystring' | 'path' | 'header' | 'cookie';
 
 export type PathChange =
   | { kind: 'path.added'; path: string; operations: string[] }
@@ -41,8 +42,12 @@ export type OperationChange =
    */
   | { kind: 'operation.deprecated'; operation: string; sunset?: string; noticeDays?: number; minimumNoticeDays?: number }
   | { kind: 'operation.reactivated'; operation: string }
-  /** `x-sunset` moved; a sunset appearing counts as `earlier`, one disappearing as `later`. */
-  | { kind: 'operation.sunset-changed'; operation: string; from?: string; to?: string; moved: 'earlier' | 'later' }
+  /**
+   * `x-sunset` moved; one disappearing counts as `later`. A sunset appearing (`set`) takes nothing
+   * back from anyone, so only its notice matters: `noticeDays` and `minimumNoticeDays` as for
+   * `operation.deprecated`. An operation deprecated in the same step reports its sunset there.
+   */
+  | { kind: 'operation.sunset-changed'; operation: string; from?: string; to?: string; moved: 'earlier' | 'later' | 'set'; noticeDays?: number; minimumNoticeDays?: number }
   | { kind: 'operation.id-changed'; operation: string; from?: string; to?: string };
 
 /**
@@ -109,7 +114,7 @@ export type SecuritySchemeChange =
   | ({ kind: 'security-scheme.type-changed'; from: string; to: string } & SchemeSite)
   /** Where an API key travels, as `header X-Api-Key`. */
   | ({ kind: 'security-scheme.api-key-moved'; from: string; to: string } & SchemeSite)
-  | ({ kind: 'security-scheme.url-changed'; flow: string; url: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'openIdConnectUrl'; from: string; to: string } & SchemeSite)
+  | ({ kind: 'security-scheme.url-changed'; flow: string; url: 'authorizationUrl' | 'tokenUrl' | 'refreshUrl' | 'deviceAuthorizationUrl' | 'openIdConnectUrl'; from: string; to: string } & SchemeSite)
   | ({ kind: 'security-scheme.flow-added'; flow: string } & SchemeSite)
   | ({ kind: 'security-scheme.flow-removed'; flow: string } & SchemeSite);
 
@@ -209,4 +214,13 @@ export type SchemaChange =
   | ({ kind: 'schema.discriminator.property-changed'; from: string; to: string } & SchemaSite)
   /** `value` is the discriminator value, `target` the schema it selects. */
   | ({ kind: 'schema.discriminator.mapping-added'; value: string; target: string } & SchemaSite)
-  | ({ kind: 'schema.discriminator.mapping-removed'; value: string; target: string } & SchemaSite);
+  | ({ kind: 'schema.discriminator.mapping-removed'; value: string; target: string } & SchemaSite)
+  /**
+   * A JSON Schema 2020-12 applicator admits fewer values (`tightened`: it appeared, or its bound or
+   * openness narrowed), more (`loosened`) or others (`replaced`: a condition rewritten, which is
+   * compared as written). Subschemas both sides have are compared in turn, like properties.
+   */
+  | ({ kind: 'schema.constraint.changed'; keyword: ConstraintKeyword; change: 'tightened' | 'loosened' | 'replaced'; detail?: string } & SchemaSite);
+
+/** `if` stands for an `if`/`then`/`else` triple; `dependentSchemas` names its property in `detail`. */
+export type ConstraintKeyword = 'if' | 'dependentSchemas' | 'contains' | 'minContains' | 'maxContains' | 'unevaluatedProperties' | 'unevaluatedItems' | 'contentSchema';

@@ -172,3 +172,75 @@ describe('compareSchemas on other keywords', () => {
     expect(diffOpenApi(v30, both({ type: 'object', dependentRequired: { card: ['expiry'] } }, {}, '3.1.0'))).toEqual([]);
   });
 });
+
+describe('compareSchemas on JSON Schema 2020-12 applicators', () => {
+  const findings = (from: unknown, to: unknown) =>
+    findBreakingChanges(both(from, {}, '3.1.0'), both(to, {}, '3.1.0')).map((f) => [f.level, f.id, f.message, f.pointer, f.operations]);
+  const order = (extra: object = {}) => ({ type: 'object', properties: { kind: { type: 'string' }, card: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, ...extra });
+  const at = (schema: string, ...rest: string[]) => ['/components/schemas', schema, ...rest].join('/');
+  const ops = ['POST /orders'];
+
+  it('judges an if/then/else appearing, going and being rewritten by direction', () => {
+    const condition = (required: string) => order({ if: { properties: { kind: { const: 'card' } } }, then: { required: [required] } });
+    expect(findings(order(), condition('card'))).toEqual([
+      ['error', 'request-constraint-tightened', `request if/then/else was tightened at ${at('Input')}`, at('Input'), ops],
+      ['info', 'response-constraint-tightened', `response if/then/else was tightened at ${at('Output')}`, at('Output'), ops],
+    ]);
+    expect(findings(condition('card'), order()).map(([level, id]) => `${level} ${id}`)).toEqual(['info request-constraint-loosened', 'warn response-constraint-loosened']);
+    expect(findings(condition('card'), condition('tags')).map(([level, id]) => `${level} ${id}`)).toEqual(['warn request-constraint-replaced', 'warn response-constraint-replaced']);
+  });
+
+  it('compares dependentSchemas per property, and their subschemas like any schema', () => {
+    const dependent = (card: object) => order({ dependentSchemas: { card } });
+    expect(findings(order(), dependent({ required: ['kind'] }))[0]).toEqual([
+      'error',
+      'request-constraint-tightened',
+      `request dependentSchemas for "card" was tightened at ${at('Input', 'dependentSchemas', 'card')}`,
+      at('Input', 'dependentSchemas', 'card'),
+      ops,
+    ]);
+    expect(findings(dependent({ properties: { kind: { maxLength: 9 } } }), dependent({ properties: { kind: { maxLength: 4 } } })).map(([level, id]) => `${level} ${id}`)).toEqual([
+      'error request-max-length-decreased',
+      'info response-max-length-decreased',
+    ]);
+  });
+
+  it('judges contains, minContains and maxContains as bounds on matching items', () => {
+    const containing = (extra: object) => order({ properties: { ...order().properties, tags: { type: 'array', items: { type: 'string' }, contains: { const: 'vip' }, ...extra } } });
+    const tags = at('Input', 'properties', 'tags');
+    expect(findings(order(), containing({}))[0]).toEqual(['error', 'request-constraint-tightened', `request contains was tightened at ${tags}/contains`, `${tags}/contains`, ops]);
+    expect(findings(containing({}), containing({ minContains: 2 }))[0]).toEqual(['error', 'request-constraint-tightened', `request minContains was tightened at ${tags}`, tags, ops]);
+    expect(findings(containing({ maxContains: 2 }), containing({})).map(([level, id, message]) => `${level} ${id} ${message}`)).toEqual([
+      `info request-constraint-loosened request maxContains was loosened at ${tags}`,
+      `warn response-constraint-loosened response maxContains was loosened at ${at('Output', 'properties', 'tags')}`,
+    ]);
+    expect(findings(containing({ minContains: 1 }), containing({}))).toEqual([]);
+  });
+
+  it('judges unevaluatedProperties and unevaluatedItems like additionalProperties', () => {
+    expect(findings(order(), order({ unevaluatedProperties: false }))[0]).toEqual(['error', 'request-constraint-tightened', `request unevaluatedProperties was tightened at ${at('Input')}`, at('Input'), ops]);
+    expect(findings(order({ unevaluatedProperties: { type: 'string', maxLength: 9 } }), order({ unevaluatedProperties: { type: 'string', maxLength: 3 } }))[0]?.[1]).toBe('request-max-length-decreased');
+    const items = (unevaluatedItems: unknown) => ({ type: 'array', prefixItems: [{ type: 'string' }], unevaluatedItems });
+    expect(findings(items(false), items(true)).map(([level, id]) => `${level} ${id}`)).toEqual(['info request-constraint-loosened', 'warn response-constraint-loosened']);
+  });
+
+  it('compares a contentSchema like the schema of the decoded content', () => {
+    const encoded = (contentSchema?: object) => ({ type: 'string', contentMediaType: 'application/json', ...(contentSchema && { contentSchema }) });
+    expect(findings(encoded(), encoded({ type: 'object' })).map(([level, id]) => `${level} ${id}`)).toEqual(['error request-constraint-tightened', 'info response-constraint-tightened']);
+    const decoded = (required: string[]) => ({ type: 'object', required, properties: { a: { type: 'string' } } });
+    expect(findings(encoded(decoded(['a'])), encoded(decoded([]))).map(([level, id]) => `${level} ${id}`)).toEqual(['info request-property-became-optional', 'error response-property-became-optional']);
+  });
+
+  it('finds nothing between a document using every applicator and itself', () => {
+    const all = order({
+      if: { required: ['kind'] },
+      then: { required: ['card'] },
+      else: { required: ['tags'] },
+      dependentSchemas: { card: { required: ['kind'] } },
+      unevaluatedProperties: false,
+      propertyNames: { pattern: '^[a-z]+$' },
+      properties: { tags: { type: 'array', prefixItems: [{ type: 'string' }], contains: { const: 'x' }, minContains: 1, maxContains: 3, unevaluatedItems: false }, blob: { type: 'string', contentSchema: { type: 'object' } } },
+    });
+    expect(findings(all, structuredClone(all))).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { BoundKeyword, Direction, SchemaChange } from './change.js';
+import type { BoundKeyword, ConstraintKeyword, Direction, SchemaChange } from './change.js';
 import { compareBounds } from './compare-bounds.js';
 import { declaredAt } from './declared-at.js';
 import { effectiveSchema, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
@@ -75,7 +75,8 @@ function comparePair(base: readonly SchemaPart[], head: readonly SchemaPart[], w
   compareViews(effectiveSchema(views, b), effectiveSchema(views, h), { ...walk, depth: walk.depth + 1 });
 }
 
-function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void {
+function compareViews(base: EffectiveSchema, head: EffectiveSchema, walk: Walk): void {
+  const [b, h] = [nullInTypes(base), nullInTypes(head)];
   const emit: Emit = (fact, pointer = h.pointer) => record(walk, fact, pointer);
   const at = (...keywords: string[]) => declaredAt(h, keywords);
   // Once either side admits nothing, its other keywords say nothing.
@@ -85,7 +86,8 @@ function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
     return;
   }
 
-  if (!sameTypes(b.types, h.types)) emit({ kind: 'schema.type.changed', from: b.types, to: h.types }, at('type', 'nullable'));
+  // A union that adds null is declared where the `oneOf`/`anyOf` is, not in the member it wraps.
+  if (!sameTypes(b.types, h.types)) emit({ kind: 'schema.type.changed', from: b.types, to: h.types }, at('type', 'nullable', 'oneOf', 'anyOf'));
   if (b.format !== h.format) emit({ kind: 'schema.format.changed', ...optional('from', b.format), ...optional('to', h.format) }, at('format'));
   const [fromPattern, toPattern] = [patterns(b), patterns(h)];
   if (fromPattern !== toPattern) emit({ kind: 'schema.pattern.changed', ...optional('from', fromPattern), ...optional('to', toPattern) }, at('pattern'));
@@ -107,6 +109,59 @@ function compareViews(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
   compareItems(b, h, walk);
   compareVariants(b, h, walk, emit);
   compareDiscriminators(b, h, emit);
+  compareConstraints(b, h, walk, emit);
+}
+
+/**
+ * The 2020-12 applicators. Each subschema constrains values the same way round as the schema it
+ * sits in (a stricter `contains`, dependent schema or `contentSchema` admits fewer documents), so
+ * subschemas both sides have are compared like properties, and one appearing tightens.
+ */
+function compareConstraints(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
+  const constraint = (keyword: ConstraintKeyword, change: 'tightened' | 'loosened' | 'replaced', pointer: string, detail?: string) =>
+    emit({ kind: 'schema.constraint.changed', keyword, change, ...(detail !== undefined && { detail }) }, pointer);
+  const appeared = (keyword: ConstraintKeyword, from: readonly SchemaPart[], to: readonly SchemaPart[], detail?: string) => {
+    if (from.length > 0 && to.length > 0) comparePair(from, to, walk);
+    else if (to.length > 0) constraint(keyword, 'tightened', to[0]!.pointer, detail);
+    else if (from.length > 0) constraint(keyword, 'loosened', from[0]!.pointer, detail);
+  };
+
+  const [addedConditions, removedConditions] = [h.conditions.filter((c) => !b.conditions.includes(c)), b.conditions.filter((c) => !h.conditions.includes(c))];
+  if (addedConditions.length > 0 || removedConditions.length > 0) {
+    const change = removedConditions.length === 0 ? 'tightened' : addedConditions.length === 0 ? 'loosened' : 'replaced';
+    constraint('if', change, change === 'loosened' ? declaredAt(b, ['if']) : declaredAt(h, ['if']));
+  }
+  for (const property of new Set([...b.dependentSchemas.keys(), ...h.dependentSchemas.keys()])) {
+    appeared('dependentSchemas', b.dependentSchemas.get(property) ?? [], h.dependentSchemas.get(property) ?? [], property);
+  }
+  appeared('contains', b.contains, h.contains);
+  if (b.contains.length > 0 && h.contains.length > 0) {
+    // Without `minContains`, one matching item is required.
+    const [fromMin, toMin] = [b.containsBounds.minContains ?? 1, h.containsBounds.minContains ?? 1];
+    if (fromMin !== toMin) constraint('minContains', toMin > fromMin ? 'tightened' : 'loosened', declaredAt(h, ['minContains']));
+    const [fromMax, toMax] = [b.containsBounds.maxContains ?? Infinity, h.containsBounds.maxContains ?? Infinity];
+    if (fromMax !== toMax) constraint('maxContains', toMax < fromMax ? 'tightened' : 'loosened', declaredAt(h, ['maxContains']));
+  }
+  for (const [keyword, from, to, fromSchemas, toSchemas] of [
+    ['unevaluatedProperties', b.unevaluatedProperties, h.unevaluatedProperties, b.unevaluatedPropertySchemas, h.unevaluatedPropertySchemas],
+    ['unevaluatedItems', b.unevaluatedItems, h.unevaluatedItems, b.unevaluatedItemSchemas, h.unevaluatedItemSchemas],
+  ] as const) {
+    if (from === 'schema' && to === 'schema') comparePair(fromSchemas, toSchemas, walk);
+    else if (OPENNESS[to] !== OPENNESS[from]) constraint(keyword, OPENNESS[to] < OPENNESS[from] ? 'tightened' : 'loosened', OPENNESS[to] < OPENNESS[from] ? declaredAt(h, [keyword]) : declaredAt(b, [keyword]));
+  }
+  appeared('contentSchema', b.contentSchema, h.contentSchema);
+}
+
+/**
+ * Null admitted in one place only: where the types are declared, null is a value when both the
+ * types and the enum list it (3.1 `type: [x, 'null']` with `null` in the enum, 3.0 `nullable`),
+ * so whether null is admitted is read from the types and the enum is compared without it. A
+ * schema becoming nullable is then one type change, not also an enum value added.
+ */
+function nullInTypes(view: EffectiveSchema): EffectiveSchema {
+  if (view.types === 'any' || !view.enum) return view;
+  const admitsNull = view.types.includes('null') && view.enum.includes(null);
+  return { ...view, types: admitsNull ? view.types : view.types.filter((type) => type !== 'null'), enum: view.enum.filter((value) => value !== null) };
 }
 
 /**

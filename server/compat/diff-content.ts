@@ -22,16 +22,20 @@ export interface ContentSides {
 export function diffContent(context: DiffContext, { operation, direction, base, head, onMediaType }: ContentSides): void {
   const from = mediaTypes(base.content);
   const to = mediaTypes(head.content);
+  // 3.2 sequential media types (`application/jsonl`, `text/event-stream`, …) describe each item
+  // with `itemSchema`; it is compared like `schema`, item against item.
   const compare = (fromEntry: Entry, toEntry: Entry) => {
-    const [fromSchema, toSchema] = [isJsonObject(fromEntry[1]) ? fromEntry[1].schema : undefined, isJsonObject(toEntry[1]) ? toEntry[1].schema : undefined];
-    if (fromSchema === undefined && toSchema === undefined) return;
-    compareSchemas({
-      comparison: context.comparison,
-      operation,
-      direction,
-      base: { doc: context.base, node: fromSchema ?? {}, pointer: childPointer(base.pointer, 'content', fromEntry[0], 'schema') },
-      head: { doc: context.head, node: toSchema ?? {}, pointer: childPointer(head.pointer, 'content', toEntry[0], 'schema') },
-    });
+    for (const keyword of ['schema', 'itemSchema']) {
+      const [fromSchema, toSchema] = [isJsonObject(fromEntry[1]) ? fromEntry[1][keyword] : undefined, isJsonObject(toEntry[1]) ? toEntry[1][keyword] : undefined];
+      if (fromSchema === undefined && toSchema === undefined) continue;
+      compareSchemas({
+        comparison: context.comparison,
+        operation,
+        direction,
+        base: { doc: context.base, node: fromSchema ?? {}, pointer: childPointer(base.pointer, 'content', fromEntry[0], keyword) },
+        head: { doc: context.head, node: toSchema ?? {}, pointer: childPointer(head.pointer, 'content', toEntry[0], keyword) },
+      });
+    }
   };
   for (const [mediaType, entry] of from) {
     const other = counterpart(mediaType, to);

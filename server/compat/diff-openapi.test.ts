@@ -214,4 +214,130 @@ describe('diffOpenApi', () => {
     const findings = findBreakingChanges(api({ type: 'object' }, { type: 'string' }), api({ type: 'object' }, { type: 'string', maxLength: 3 }));
     expect(findings.map((f) => `${f.id} ${f.pointer}`)).toEqual(['request-max-length-decreased /paths/~1x/get/parameters/0/content/application~1xml/schema']);
   });
+
+  describe('nullable unions', () => {
+    /** GET /o returns and POST /o takes an object whose `status` property is `status`. */
+    const api = (status: object, schemas: object = {}) => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: {
+        '/o': {
+          get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } } } },
+          post: { requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } }, responses: { 204: { description: 'done' } } },
+        },
+      },
+      components: { schemas: { Order: { type: 'object', properties: { status } }, Status: { type: 'string', enum: ['open', 'shipped'] }, Address: { type: 'object', properties: { city: { type: 'string' } } }, ...schemas } },
+    });
+    const judged = (base: object, head: object) => findBreakingChanges(base, head).map((f) => [f.id, f.message, f.pointer, f.operations]);
+    const status = '/components/schemas/Order/properties/status';
+
+    it('finds an enum value removed inside oneOf [null, $ref], and only that', () => {
+      const head = api({ oneOf: [{ type: 'null' }, { $ref: '#/components/schemas/Status' }] }, { Status: { type: 'string', enum: ['open'] } });
+      expect(judged(api({ $ref: '#/components/schemas/Status' }), head)).toEqual([
+        ['response-type-widened', `response type widened from string to null | string at ${status}`, status, ['GET /o']],
+        ['response-enum-value-removed', 'response enum values "shipped" were removed at /components/schemas/Status', '/components/schemas/Status', ['GET /o']],
+        ['request-type-widened', `request type widened from string to null | string at ${status}`, status, ['POST /o']],
+        ['request-enum-value-removed', 'request enum values "shipped" were removed at /components/schemas/Status', '/components/schemas/Status', ['POST /o']],
+      ]);
+    });
+
+    it('reads a property wrapped into a union with null as the same object, now nullable', () => {
+      const before = api({ $ref: '#/components/schemas/Address' });
+      for (const keyword of ['oneOf', 'anyOf']) {
+        const after = api({ [keyword]: [{ $ref: '#/components/schemas/Address' }, { type: 'null' }] });
+        expect(judged(before, after)).toEqual([
+          ['response-type-widened', `response type widened from object to null | object at ${status}`, status, ['GET /o']],
+          ['request-type-widened', `request type widened from object to null | object at ${status}`, status, ['POST /o']],
+        ]);
+        // Unwrapped, the type is declared by the referenced schema alone.
+        const address = '/components/schemas/Address';
+        expect(judged(after, before)).toEqual([
+          ['response-type-narrowed', `response type narrowed from null | object to object at ${address}`, address, ['GET /o']],
+          ['request-type-narrowed', `request type narrowed from null | object to object at ${address}`, address, ['POST /o']],
+        ]);
+      }
+    });
+
+    it('finds no change between the spellings of a nullable enum', () => {
+      const spellings = [
+        { type: ['string', 'null'], enum: ['open', 'shipped', null] },
+        { oneOf: [{ type: 'string', enum: ['open', 'shipped'] }, { type: 'null' }] },
+        { anyOf: [{ type: 'null' }, { $ref: '#/components/schemas/Status' }] },
+        { oneOf: [{ $ref: '#/components/schemas/Status' }, { enum: [null] }] },
+      ];
+      for (const a of spellings) for (const b of spellings) expect(judged(api(a), api(b))).toEqual([]);
+      const as30 = { ...api({ type: 'string', nullable: true, enum: ['open', 'shipped'] }), openapi: '3.0.3' };
+      for (const b of spellings) expect(judged(as30, api(b))).toEqual([]);
+    });
+
+    it('judges dropping a real member from a union that keeps null as narrowing it', () => {
+      const both = api({ oneOf: [{ $ref: '#/components/schemas/Status' }, { $ref: '#/components/schemas/Address' }, { type: 'null' }] });
+      const findings = findBreakingChanges(both, api({ oneOf: [{ $ref: '#/components/schemas/Status' }, { type: 'null' }] }));
+      expect(findings.filter((f) => f.level === 'error').every((f) => f.id.startsWith('request-'))).toBe(true);
+      expect(findings.map((f) => f.message)).toContain(`request oneOf member Address was removed at ${status}/oneOf/1`);
+    });
+  });
+
+  describe('sunsets', () => {
+    const now = new Date('2026-06-01T00:00:00Z');
+    const api = (lifecycle: object) => ({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: { '/o': { get: { ...lifecycle, responses: { 200: { description: 'ok' } } } } } });
+    const judged = (base: object, head: object, minDeprecationDays?: number) => findBreakingChanges(base, head, { now, ...(minDeprecationDays !== undefined && { minDeprecationDays }) }).map((f) => `${f.id}: ${f.message}`);
+
+    it('does not call a first sunset far ahead brought forward', () => {
+      expect(judged(api({ deprecated: true }), api({ deprecated: true, 'x-sunset': '2030-01-01' }), 90)).toEqual([]);
+      expect(judged(api({}), api({ 'x-sunset': '2030-01-01' }))).toEqual([]);
+    });
+
+    it('calls a first sunset closer than the required notice brought forward', () => {
+      expect(judged(api({ deprecated: true }), api({ deprecated: true, 'x-sunset': '2026-07-01' }), 90)).toEqual(['operation-sunset-brought-forward: GET /o got a sunset on 2026-07-01, 30 days ahead where 90 are required']);
+    });
+  });
+
+  describe('OpenAPI 3.2', () => {
+    const search = (extra: object = {}) => ({
+      operationId: 'searchOrders',
+      parameters: [{ name: 'filter', in: 'querystring', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { status: { type: 'string' } } } } } }],
+      responses: { 200: { description: 'matches', content: { 'application/jsonl': { itemSchema: { type: 'object', properties: { id: { type: 'string' } } } } } } },
+      ...extra,
+    });
+    const api = (item: object, schemes: object = {}) => ({ openapi: '3.2.0', info: { title: 't', version: '1' }, paths: { '/orders': item }, components: { securitySchemes: schemes } });
+    const judged = (base: object, head: object) => findBreakingChanges(base, head).map((f) => [f.id, f.message, f.pointer, f.operations]);
+
+    // Operation findings carry no pointer, as for the other methods.
+    it('reports QUERY and additionalOperations added and removed like other methods', () => {
+      const before = api({ query: search(), additionalOperations: { COPY: { responses: { 204: { description: 'copied' } } } } });
+      const after = api({ additionalOperations: { MOVE: { responses: { 204: { description: 'moved' } } } } });
+      expect(judged(before, after)).toEqual([
+        ['operation-removed', 'operation QUERY /orders was removed', undefined, ['QUERY /orders']],
+        ['operation-removed', 'operation COPY /orders was removed', undefined, ['COPY /orders']],
+        ['operation-added', 'operation MOVE /orders was added', undefined, ['MOVE /orders']],
+      ]);
+    });
+
+    it('compares the querystring parameter by its content, whatever its name', () => {
+      const narrowed = search({ parameters: [{ name: 'q', in: 'querystring', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { status: { type: 'string', maxLength: 8 } } } } } }] });
+      const at = '/paths/~1orders/query/parameters/0/content/application~1x-www-form-urlencoded/schema/properties/status';
+      expect(judged(api({ query: search() }), api({ query: narrowed }))).toEqual([['request-max-length-decreased', `request maxLength decreased from none to 8 at ${at}`, at, ['QUERY /orders']]]);
+    });
+
+    it('compares the itemSchema of sequential media types like a schema', () => {
+      const fewer = search({ responses: { 200: { description: 'matches', content: { 'application/jsonl': { itemSchema: { type: 'object' } } } } } });
+      const at = '/paths/~1orders/query/responses/200/content/application~1jsonl/itemSchema/properties/id';
+      expect(judged(api({ query: search() }), api({ query: fewer }))).toEqual([['response-optional-property-removed', `optional response property "id" was removed at ${at}`, at, ['QUERY /orders']]]);
+    });
+
+    it('reports a moved device authorization endpoint', () => {
+      const device = (url: string) => ({ oauth: { type: 'oauth2', flows: { deviceAuthorization: { deviceAuthorizationUrl: url, tokenUrl: 'https://id.example.com/token', scopes: {} } } } });
+      const item = { get: { security: [{ oauth: [] }], responses: { 200: { description: 'ok' } } } };
+      const findings = judged(api(item, device('https://id.example.com/device')), api(item, device('https://id.example.com/v2/device')));
+      expect(findings.map(([id, , pointer, operations]) => [id, pointer, operations])).toEqual([['security-scheme-url-changed', '/components/securitySchemes/oauth', ['GET /orders']]]);
+    });
+
+    it('finds nothing new in a 3.1 document upgraded to 3.2 with only 3.2 annotations added', () => {
+      const v31 = { ...api({ get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, examples: { one: { value: { id: 1 } } } } } } } } }), openapi: '3.1.1' };
+      const v32 = { ...api({ get: { responses: { 200: { description: 'ok', content: { 'application/json': { schema: { type: 'object' }, examples: { one: { dataValue: { id: 1 }, serializedValue: '{"id":1}' } } } } } } } }), $self: 'https://example.com/orders', tags: [{ name: 'orders', kind: 'nav' }] };
+      expect(judged(v31, v32)).toEqual([]);
+      expect(judged(v32, v31)).toEqual([]);
+    });
+  });
 });

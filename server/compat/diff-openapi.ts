@@ -1,17 +1,18 @@
 import type { Change } from './change.js';
 import type { DiffContext } from './diff-context.js';
 import type { DiffOptions } from './diff-documents.js';
-import { diffPathItem, HTTP_METHODS, sideOf } from './diff-path-item.js';
+import { diffPathItem } from './diff-path-item.js';
 import { diffSecuritySchemes } from './diff-security-schemes.js';
 import { diffWebhooks } from './diff-webhooks.js';
 import type { JsonObject } from './json-object.js';
 import { matchPaths } from './match-paths.js';
+import { pathItemOperations } from './path-item-operations.js';
 import { pathItems, type PathItem } from './path-items.js';
 import { removalOf } from './removal-of.js';
 import { createSchemaComparison, finishSchemaComparison } from './schema-comparison.js';
 
 /**
- * The facts that tell two OpenAPI 3.0/3.1 documents apart (parsed JSON, internal `$ref`s kept,
+ * The facts that tell two OpenAPI 3.x documents apart (parsed JSON, internal `$ref`s kept,
  * possibly circular): paths, webhooks and security schemes. Pure: reads nothing but its arguments.
  */
 export function diffOpenApi(base: object, head: object, options: DiffOptions = {}): Change[] {
@@ -43,15 +44,12 @@ function diffPaths(context: DiffContext): void {
 
 // A path whose every operation was deprecated is judged operation by operation, so each sunset counts.
 function diffRemovedPath(context: DiffContext, item: PathItem): void {
-  const sides = HTTP_METHODS.flatMap((method) => {
-    const side = sideOf(item, method);
-    return side ? [{ key: `${method.toUpperCase()} ${item.path}`, side }] : [];
-  });
+  const sides = pathItemOperations(item).map(({ method, side }) => ({ key: `${method} ${item.path}`, side }));
   const deprecated = sides.length > 0 && sides.every(({ side }) => side.operation.deprecated === true);
   context.changes.push({ kind: 'path.removed', path: item.path, operations: sides.map(({ key }) => key), deprecated });
   if (deprecated) for (const { key, side } of sides) context.changes.push(removalOf(key, side, context.options.now));
 }
 
 function operationsOf(item: PathItem): string[] {
-  return HTTP_METHODS.flatMap((method) => (sideOf(item, method) ? [`${method.toUpperCase()} ${item.path}`] : []));
+  return pathItemOperations(item).map(({ method }) => `${method} ${item.path}`);
 }

@@ -41,15 +41,25 @@ function diffLifecycle(context: DiffContext, { key: operation, base, head }: Ope
   }
   if (wasDeprecated && !isDeprecated) context.changes.push({ kind: 'operation.reactivated', operation });
   const moved = sunsetMove(from.sunset, to.sunset);
-  if (moved) context.changes.push({ kind: 'operation.sunset-changed', operation, ...(from.sunset !== undefined && { from: from.sunset }), ...(to.sunset !== undefined && { to: to.sunset }), moved });
+  if (moved && !(moved === 'set' && !wasDeprecated && isDeprecated)) {
+    context.changes.push({
+      kind: 'operation.sunset-changed',
+      operation,
+      ...(from.sunset !== undefined && { from: from.sunset }),
+      ...(to.sunset !== undefined && { to: to.sunset }),
+      moved,
+      ...(moved === 'set' && to.daysLeft !== undefined && { noticeDays: to.daysLeft }),
+      ...(moved === 'set' && minDeprecationDays !== undefined && { minimumNoticeDays: minDeprecationDays }),
+    });
+  }
   const [fromId, toId] = [base.operation.operationId, head.operation.operationId];
   if (fromId !== toId) context.changes.push({ kind: 'operation.id-changed', operation, ...(typeof fromId === 'string' && { from: fromId }), ...(typeof toId === 'string' && { to: toId }) });
 }
 
-// A sunset appearing moves the end from "never" to a date; unreadable dates are not compared.
-function sunsetMove(from: string | undefined, to: string | undefined): 'earlier' | 'later' | undefined {
+// A sunset appearing sets an end where none was promised; unreadable dates are not compared.
+function sunsetMove(from: string | undefined, to: string | undefined): 'earlier' | 'later' | 'set' | undefined {
   if (from === to) return undefined;
-  if (from === undefined) return 'earlier';
+  if (from === undefined) return 'set';
   if (to === undefined) return 'later';
   const [fromAt, toAt] = [Date.parse(from), Date.parse(to)];
   if (Number.isNaN(fromAt) || Number.isNaN(toAt) || fromAt === toAt) return undefined;

@@ -8,7 +8,7 @@ import { readSunset } from './read-sunset.js';
 import { recordSharedChange } from './record-shared-change.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 
-const LOCATIONS: readonly string[] = ['query', 'path', 'header', 'cookie'];
+const LOCATIONS: readonly string[] = ['query', 'querystring', 'path', 'header', 'cookie'];
 
 interface Parameter {
   location: ParameterLocation;
@@ -85,8 +85,9 @@ function parametersOf(doc: JsonObject, side: OperationSide): Map<string, Paramet
 }
 
 // Path parameters are matched by their position in the template, so renaming `{id}` is no change;
-// header names are case-insensitive.
+// header names are case-insensitive; an operation has one `querystring`, whose name is not sent.
 function identity({ location, name }: Pick<Parameter, 'location' | 'name'>, path: string): string {
+  if (location === 'querystring') return location;
   if (location === 'path') {
     const position = [...path.matchAll(/\{([^}]*)\}/g)].findIndex((match) => match[1] === name);
     return position >= 0 ? `path #${position}` : `path ${name}`;

@@ -1,10 +1,11 @@
 import type { DiffContext } from './diff-context.js';
-import { HTTP_METHODS, sideOf } from './diff-path-item.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
+import { pathItemOperations } from './path-item-operations.js';
 import { pathItems } from './path-items.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 
-const FLOW_URLS = ['authorizationUrl', 'tokenUrl', 'refreshUrl'] as const;
+// `deviceAuthorizationUrl` belongs to 3.2's device authorization flow.
+const FLOW_URLS = ['authorizationUrl', 'tokenUrl', 'refreshUrl', 'deviceAuthorizationUrl'] as const;
 
 /**
  * Definitions in `components.securitySchemes` present in both documents that change how callers
@@ -64,12 +65,10 @@ function schemes(doc: JsonObject): Map<string, { node: JsonObject; pointer: stri
 function operationsByScheme(doc: JsonObject): Map<string, string[]> {
   const users = new Map<string, string[]>();
   for (const item of pathItems(doc, doc.paths, '/paths').values()) {
-    for (const method of HTTP_METHODS) {
-      const side = sideOf(item, method);
-      if (!side) continue;
+    for (const { method, side } of pathItemOperations(item)) {
       const security = side.operation.security ?? doc.security;
       const names = new Set((Array.isArray(security) ? security : []).flatMap((requirement) => (isJsonObject(requirement) ? Object.keys(requirement) : [])));
-      for (const name of names) users.set(name, [...(users.get(name) ?? []), `${method.toUpperCase()} ${item.path}`]);
+      for (const name of names) users.set(name, [...(users.get(name) ?? []), `${method} ${item.path}`]);
     }
   }
   for (const list of users.values()) list.sort();

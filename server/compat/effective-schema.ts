@@ -58,6 +58,16 @@ export interface EffectiveSchema {
   not: readonly string[];
   contentMediaType?: string;
   contentEncoding?: string;
+  /** Fingerprints of each 2020-12 `if`/`then`/`else` triple: a condition is compared as written. */
+  conditions: readonly string[];
+  dependentSchemas: ReadonlyMap<string, readonly SchemaPart[]>;
+  contains: readonly SchemaPart[];
+  containsBounds: Readonly<{ minContains?: number; maxContains?: number }>;
+  unevaluatedProperties: AdditionalProperties;
+  unevaluatedPropertySchemas: readonly SchemaPart[];
+  unevaluatedItems: AdditionalProperties;
+  unevaluatedItemSchemas: readonly SchemaPart[];
+  contentSchema: readonly SchemaPart[];
 }
 
 /** When the property is present, the names must be too. */
@@ -117,19 +127,55 @@ function merge(views: SchemaViews, parts: readonly SchemaPart[], merging: Set<st
   return { view, complete };
 }
 
-/** One part's own keywords and its `allOf` members'. */
+/**
+ * One part's own keywords, its `allOf` members' and the one real member of a `oneOf`/`anyOf` that
+ * only adds null (see `unionMember`), which reads as that member with null admitted.
+ */
 function mergePart(views: SchemaViews, part: SchemaPart, merging: Set<string>, depth: number): Required<Merged> {
   let view = ownView(part);
   let complete = true;
-  const members = isJsonObject(part.node) && Array.isArray(part.node.allOf) ? part.node.allOf : NO_MEMBERS;
-  for (const [index, member] of members.entries()) {
+  const members: { keyword: string; index: number; member: unknown; nullable: boolean }[] = [];
+  if (isJsonObject(part.node)) {
+    if (Array.isArray(part.node.allOf)) for (const [index, member] of part.node.allOf.entries()) members.push({ keyword: 'allOf', index, member, nullable: false });
+    for (const keyword of VARIANT_KEYWORDS) {
+      const union = unionMember(part.node[keyword], part.node.nullable === true);
+      if (union) members.push({ keyword, ...union, member: (part.node[keyword] as unknown[])[union.index] });
+    }
+  }
+  for (const { keyword, index, member, nullable } of members) {
     if (depth >= MAX_MERGE_DEPTH) break;
-    const resolved = resolveParts([{ doc: part.doc, node: member, pointer: childPointer(part.pointer, 'allOf', index), viaRef: false }]);
+    const resolved = resolveParts([{ doc: part.doc, node: member, pointer: childPointer(part.pointer, keyword, index), viaRef: false }]);
     const merged = merge(views, resolved, merging, depth + 1);
     complete &&= merged.complete;
-    if (merged.view) view = conjoin(view, resolved.some((p) => p.viaRef) ? shared(merged.view) : merged.view);
+    if (!merged.view) continue;
+    const memberView = resolved.some((p) => p.viaRef) ? shared(merged.view) : merged.view;
+    view = conjoin(view, nullable ? admitNull(memberView) : memberView);
   }
   return { view, complete };
+}
+
+/**
+ * The one member of a `oneOf`/`anyOf` whose other members admit only null: `oneOf: [{type:
+ * 'null'}, X]` means what 3.1's `type: [x, 'null']` and 3.0's `nullable: true` beside `oneOf: [X]`
+ * mean, so all of them read as one model and rewriting one as another is no change. A lone member
+ * without null stays a union, so that removing members down to one is still reported as such.
+ */
+function unionMember(members: unknown, nullableBeside: boolean): { index: number; nullable: boolean } | undefined {
+  if (!Array.isArray(members) || members.length === 0) return undefined;
+  const real = members.flatMap((member, index) => (onlyNull(member) ? [] : [index]));
+  if (real.length !== 1 || (members.length === 1 && !nullableBeside)) return undefined;
+  return { index: real[0]!, nullable: members.length > 1 };
+}
+
+// Keywords that say nothing about which values a schema admits.
+const DESCRIPTIVE = new Set(['title', 'description', '$comment', 'examples', 'example', 'deprecated']);
+
+function onlyNull(schema: unknown): boolean {
+  if (!isJsonObject(schema) || Object.keys(schema).some((key) => !DESCRIPTIVE.has(key) && !['type', 'enum', 'const'].includes(key) && !key.startsWith('x-'))) return false;
+  const type = schema.type;
+  const typeIsNull = type === 'null' || (Array.isArray(type) && type.length === 1 && type[0] === 'null');
+  const enumIsNull = Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((value) => value === null);
+  return (typeIsNull || enumIsNull || schema.const === null) && (type === undefined || typeIsNull) && (schema.enum === undefined || enumIsNull) && (schema.const === undefined || schema.const === null);
 }
 
 /**
@@ -148,6 +194,11 @@ function shared(view: EffectiveSchema): EffectiveSchema {
     prefixItems: view.prefixItems.map(mark),
     items: mark(view.items),
     variants: view.variants.map((group) => ({ ...group, owner: { ...group.owner, viaRef: true } })),
+    dependentSchemas: markAll(view.dependentSchemas),
+    contains: mark(view.contains),
+    unevaluatedPropertySchemas: mark(view.unevaluatedPropertySchemas),
+    unevaluatedItemSchemas: mark(view.unevaluatedItemSchemas),
+    contentSchema: mark(view.contentSchema),
   };
 }
 
@@ -160,6 +211,7 @@ const NO_MEMBERS: readonly unknown[] = [];
 const NO_TUPLE: readonly (readonly SchemaPart[])[] = [];
 const NO_VARIANTS: readonly VariantGroup[] = [];
 const NO_BOUNDS: Readonly<Partial<Record<BoundKeyword, number>>> = {};
+const NO_CONTAINS_BOUNDS: Readonly<{ minContains?: number; maxContains?: number }> = {};
 
 function emptyView(part: SchemaPart): EffectiveSchema {
   return {
@@ -183,6 +235,15 @@ function emptyView(part: SchemaPart): EffectiveSchema {
     items: NO_PARTS,
     variants: NO_VARIANTS,
     not: NO_STRINGS,
+    conditions: NO_STRINGS,
+    dependentSchemas: NO_MAP,
+    contains: NO_PARTS,
+    containsBounds: NO_CONTAINS_BOUNDS,
+    unevaluatedProperties: 'any',
+    unevaluatedPropertySchemas: NO_PARTS,
+    unevaluatedItems: 'any',
+    unevaluatedItemSchemas: NO_PARTS,
+    contentSchema: NO_PARTS,
   };
 }
 
@@ -235,7 +296,8 @@ function ownView(part: SchemaPart): EffectiveSchema {
 
   for (const keyword of VARIANT_KEYWORDS) {
     const members = node[keyword];
-    if (Array.isArray(members)) view.variants = [...view.variants, { keyword, members, owner: { ...part, viaRef: false } }];
+    // A union of one schema and null is merged like an `allOf` member instead (see `mergePart`).
+    if (Array.isArray(members) && !unionMember(members, node.nullable === true)) view.variants = [...view.variants, { keyword, members, owner: { ...part, viaRef: false } }];
   }
   if (isJsonObject(node.discriminator)) {
     const mapping = new Map(entries(node.discriminator.mapping).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
@@ -244,6 +306,21 @@ function ownView(part: SchemaPart): EffectiveSchema {
   if (node.not !== undefined) view.not = [fingerprint(node.not)];
   view.contentMediaType = text(node.contentMediaType);
   view.contentEncoding = text(node.contentEncoding);
+
+  if (node.if !== undefined && (node.then !== undefined || node.else !== undefined)) view.conditions = [fingerprint({ if: node.if, then: node.then, else: node.else })];
+  if (isJsonObject(node.dependentSchemas)) view.dependentSchemas = subschemas(part, node.dependentSchemas, 'dependentSchemas');
+  if (node.contains !== undefined) {
+    view.contains = [subschema(part, node.contains, 'contains')];
+    const found: { minContains?: number; maxContains?: number } = {};
+    if (typeof node.minContains === 'number') found.minContains = node.minContains;
+    if (typeof node.maxContains === 'number') found.maxContains = node.maxContains;
+    view.containsBounds = found;
+  }
+  view.unevaluatedProperties = openness(node.unevaluatedProperties);
+  if (view.unevaluatedProperties === 'schema') view.unevaluatedPropertySchemas = [subschema(part, node.unevaluatedProperties, 'unevaluatedProperties')];
+  view.unevaluatedItems = openness(node.unevaluatedItems);
+  if (view.unevaluatedItems === 'schema') view.unevaluatedItemSchemas = [subschema(part, node.unevaluatedItems, 'unevaluatedItems')];
+  if (node.contentSchema !== undefined) view.contentSchema = [subschema(part, node.contentSchema, 'contentSchema')];
   return view;
 }
 
@@ -282,6 +359,15 @@ function conjoin(a: EffectiveSchema, b: EffectiveSchema): EffectiveSchema {
     not: [...new Set([...a.not, ...b.not])].sort(),
     contentMediaType: a.contentMediaType ?? b.contentMediaType,
     contentEncoding: a.contentEncoding ?? b.contentEncoding,
+    conditions: [...new Set([...a.conditions, ...b.conditions])].sort(),
+    dependentSchemas: concatenate(a.dependentSchemas, b.dependentSchemas),
+    contains: [...a.contains, ...b.contains],
+    containsBounds: { ...b.containsBounds, ...a.containsBounds },
+    unevaluatedProperties: OPENNESS[a.unevaluatedProperties] <= OPENNESS[b.unevaluatedProperties] ? a.unevaluatedProperties : b.unevaluatedProperties,
+    unevaluatedPropertySchemas: [...a.unevaluatedPropertySchemas, ...b.unevaluatedPropertySchemas],
+    unevaluatedItems: OPENNESS[a.unevaluatedItems] <= OPENNESS[b.unevaluatedItems] ? a.unevaluatedItems : b.unevaluatedItems,
+    unevaluatedItemSchemas: [...a.unevaluatedItemSchemas, ...b.unevaluatedItemSchemas],
+    contentSchema: [...a.contentSchema, ...b.contentSchema],
   };
 }
 

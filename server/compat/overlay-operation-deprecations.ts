@@ -1,6 +1,6 @@
 import { operationMatchKey, parseJsonPointer } from '../shared/index.js';
-import { HTTP_METHODS } from './diff-path-item.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
+import { pathItemOperations } from './path-item-operations.js';
 import { pathItems } from './path-items.js';
 import { readAsyncApi } from './read-asyncapi.js';
 import { childPointer } from './resolve-ref.js';
@@ -61,9 +61,7 @@ function operationsOf(doc: JsonObject): OperationSite[] {
     });
   }
   const http = (map: unknown, at: string, keyOf: (method: string, name: string) => string) =>
-    [...pathItems(doc, map, at).values()].flatMap(({ path, item, pointer }) =>
-      HTTP_METHODS.filter((method) => isJsonObject(item[method])).map((method) => ({ key: keyOf(method.toUpperCase(), path), pointer: childPointer(pointer, method) })),
-    );
+    [...pathItems(doc, map, at).values()].flatMap((item) => pathItemOperations(item).map(({ method, side }) => ({ key: keyOf(method, item.path), pointer: side.pointer })));
   return [...http(doc.paths, '/paths', (method, path) => `${method} ${path}`), ...http(doc.webhooks, '/webhooks', (method, name) => `webhook ${name} ${method}`)];
 }
 

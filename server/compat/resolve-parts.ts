@@ -6,7 +6,7 @@ import type { SchemaPart } from './schema-part.js';
 const ANNOTATIONS = new Set(['$ref', 'description', 'title', 'summary', 'example', 'examples', 'deprecated', 'externalDocs', 'xml', '$comment']);
 
 /**
- * Follows each part's `$ref`s. OpenAPI 3.1 (JSON Schema 2020-12) applies keywords written beside a
+ * Follows each part's `$ref`s. OpenAPI 3.1 and 3.2 (JSON Schema 2020-12) applies keywords written beside a
  * `$ref`, so there they become a part of their own; 3.0 and draft-07 ignore them.
  */
 export function resolveParts(parts: readonly SchemaPart[]): SchemaPart[] {
@@ -25,7 +25,7 @@ function add(parts: SchemaPart[], part: SchemaPart): void {
 }
 
 function refSiblingsApply(doc: unknown): boolean {
-  return isJsonObject(doc) && typeof doc.openapi === 'string' && doc.openapi.startsWith('3.1');
+  return isJsonObject(doc) && typeof doc.openapi === 'string' && /^3\.[12]\./.test(doc.openapi);
 }
 
 function constrains(node: JsonObject): boolean {

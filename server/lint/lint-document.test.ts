@@ -60,6 +60,29 @@ describe('lintDocument', () => {
     await expect(lintDocument('openapi: 3.1.0', recommended)).rejects.toBeInstanceOf(InvalidInput);
   });
 
+  it('applies the rulesets to OpenAPI 3.2 and AsyncAPI 3.1 as to 3.1 and 3.0', async () => {
+    const root = fileURLToPath(new URL('../../specs/examples/', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\/\d+\.\d+\.\d+\.ya?ml$/.test(f));
+    const upgradable = files.map((file) => parse(readFileSync(root + file, 'utf8')) as Record<string, unknown>).filter((doc) => doc.openapi === '3.1.0' || doc.asyncapi === '3.0.0');
+    expect(upgradable.length).toBeGreaterThan(5);
+    const summary = (findings: { id: string; level: string; pointer?: string }[]) => findings.map((f) => `${f.level} ${f.id} ${f.pointer}`).sort();
+    for (const doc of upgradable) {
+      const upgraded = doc.openapi ? { ...doc, openapi: '3.2.0' } : { ...doc, asyncapi: '3.1.0' };
+      expect(summary(await lintDocument(JSON.stringify(upgraded), recommended))).toEqual(summary(await lintDocument(JSON.stringify(doc), recommended)));
+    }
+  });
+
+  it('names QUERY and additionalOperations operations of OpenAPI 3.2', async () => {
+    const operation = { summary: 'Find', responses: { '200': { description: 'ok' } } };
+    const doc = { openapi: '3.2.0', info, security: [], paths: { '/orders': { query: operation, additionalOperations: { COPY: operation } } } };
+    const findings = await lintDocument(JSON.stringify(doc), recommended);
+    const missingIds = findings.filter((f) => f.id === 'operation-id-present');
+    expect(missingIds.map((f) => [f.pointer, f.operations])).toEqual([
+      ['/paths/~1orders/additionalOperations/COPY', ['COPY /orders']],
+      ['/paths/~1orders/query', ['QUERY /orders']],
+    ]);
+  });
+
   it('the example contracts meet accord-recommended: warnings, no errors', async () => {
     const root = fileURLToPath(new URL('../../specs/examples/', import.meta.url));
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\/\d+\.\d+\.\d+\.ya?ml$/.test(f));

@@ -1,7 +1,7 @@
 import { resolveJsonPointer } from '../shared/index.js';
 
 type Obj = Record<string, unknown>;
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'];
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function follow(doc: Obj, node: unknown): unknown {
@@ -16,14 +16,17 @@ function follow(doc: Obj, node: unknown): unknown {
  * on it, none for shared components, whose users a lint rule does not look for.
  */
 export function operationKeysAt(doc: Obj, path: readonly (string | number)[]): string[] {
-  const [area, name, verb] = path.map(String);
+  const [area, name, verb, extra] = path.map(String);
   if (name === undefined) return [];
   if (typeof doc.openapi === 'string' || typeof doc.swagger === 'string') {
     if (area !== 'paths' && area !== 'webhooks') return [];
     const item = follow(doc, (doc[area] as Obj | undefined)?.[name]);
     if (!isObj(item)) return [];
-    const methods = verb !== undefined && HTTP_METHODS.includes(verb) ? [verb] : HTTP_METHODS.filter((m) => isObj(item[m]));
-    return methods.map((m) => (area === 'paths' ? `${m.toUpperCase()} ${name}` : `webhook ${name} ${m.toUpperCase()}`));
+    // 3.2 `additionalOperations` keys are the method as sent; the fixed fields are upper-cased.
+    const additional = isObj(item.additionalOperations) ? Object.keys(item.additionalOperations).filter((m) => isObj((item.additionalOperations as Obj)[m])) : [];
+    const all = [...HTTP_METHODS.filter((m) => isObj(item[m])).map((m) => m.toUpperCase()), ...additional];
+    const methods = verb !== undefined && HTTP_METHODS.includes(verb) ? [verb.toUpperCase()] : verb === 'additionalOperations' && extra !== undefined ? [extra] : all;
+    return methods.map((m) => (area === 'paths' ? `${m} ${name}` : `webhook ${name} ${m}`));
   }
   if (typeof doc.asyncapi !== 'string') return [];
   if (doc.asyncapi.startsWith('2.')) {

@@ -2,7 +2,8 @@ import { resolveJsonPointer } from '../shared/index.js';
 import type { SpecFlavour } from './detect-spec-kind.js';
 import type { Operation } from './spec-document.js';
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+// `query` is 3.2's; older path items cannot hold it.
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -18,6 +19,7 @@ export function indexOperations(doc: Obj, flavour: SpecFlavour): Operation[] {
     case 'swagger-2.0':
     case 'openapi-3.0':
     case 'openapi-3.1':
+    case 'openapi-3.2':
       return indexHttp(doc);
     case 'asyncapi-2':
       return indexAsyncApi2(doc);
@@ -39,13 +41,11 @@ function indexHttp(doc: Obj): Operation[] {
   for (const [path, rawItem] of Object.entries(isObj(doc.paths) ? doc.paths : {})) {
     const item = follow(doc, rawItem);
     if (!isObj(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isObj(op)) continue;
+    for (const [method, op] of methodsOf(item)) {
       operations.push({
-        key: `${method.toUpperCase()} ${path}`,
+        key: `${method} ${path}`,
         kind: 'http',
-        method: method.toUpperCase(),
+        method,
         path,
         ...describe(op),
         ...(Array.isArray(op.tags) ? { tags: op.tags.filter((t): t is string => typeof t === 'string') } : {}),
@@ -55,12 +55,23 @@ function indexHttp(doc: Obj): Operation[] {
   for (const [name, rawItem] of Object.entries(isObj(doc.webhooks) ? doc.webhooks : {})) {
     const item = follow(doc, rawItem);
     if (!isObj(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (isObj(op)) operations.push({ key: `webhook ${name} ${method.toUpperCase()}`, kind: 'webhook', method: method.toUpperCase(), name, ...describe(op) });
-    }
+    for (const [method, op] of methodsOf(item)) operations.push({ key: `webhook ${name} ${method}`, kind: 'webhook', method, name, ...describe(op) });
   }
   return operations;
+}
+
+/**
+ * A path item's operations by the method their requests carry: the fixed fields upper-cased, then
+ * 3.2 `additionalOperations`, whose keys are the method as sent (methods are case-sensitive).
+ */
+function methodsOf(item: Obj): [string, Obj][] {
+  const found: [string, Obj][] = [];
+  for (const method of HTTP_METHODS) {
+    const op = item[method];
+    if (isObj(op)) found.push([method.toUpperCase(), op]);
+  }
+  for (const [method, op] of Object.entries(isObj(item.additionalOperations) ? item.additionalOperations : {})) if (isObj(op)) found.push([method, op]);
+  return found;
 }
 
 function indexAsyncApi2(doc: Obj): Operation[] {

@@ -119,6 +119,64 @@ describe('parseSpec', () => {
     expect(doc.operations).toEqual([{ key: 'send stock.adjusted', kind: 'message', action: 'send', channel: 'stock.adjusted', operationId: 'publishAdjusted', messages: ['StockAdjusted'] }]);
   });
 
+  it('accepts OpenAPI 3.2 and indexes QUERY and additionalOperations as operations', async () => {
+    const doc = accepted(
+      await parseSpec(
+        stringify({
+          openapi: '3.2.0',
+          $self: 'https://example.com/orders.yaml',
+          info: { title: 'Orders', version: '1.0.0' },
+          tags: [{ name: 'orders', kind: 'nav' }, { name: 'search', parent: 'orders' }],
+          paths: {
+            '/orders': {
+              query: {
+                operationId: 'searchOrders',
+                parameters: [{ name: 'filter', in: 'querystring', content: { 'application/x-www-form-urlencoded': { schema: { type: 'object' } } } }],
+                responses: { '200': { description: 'matches', content: { 'application/jsonl': { itemSchema: { type: 'object' } } } } },
+              },
+              additionalOperations: { COPY: { operationId: 'copyOrders', responses: { '204': { description: 'copied' } } } },
+            },
+          },
+          components: {
+            securitySchemes: { device: { type: 'oauth2', flows: { deviceAuthorization: { deviceAuthorizationUrl: 'https://example.com/device', tokenUrl: 'https://example.com/token', scopes: {} } } } },
+            examples: { order: { dataValue: { id: 1 }, serializedValue: '{"id":1}' } },
+          },
+        }),
+      ),
+    );
+    expect(doc.specVersion).toBe('3.2.0');
+    expect(doc.operations).toEqual([
+      { key: 'QUERY /orders', kind: 'http', method: 'QUERY', path: '/orders', operationId: 'searchOrders' },
+      { key: 'COPY /orders', kind: 'http', method: 'COPY', path: '/orders', operationId: 'copyOrders' },
+    ]);
+  });
+
+  it('validates OpenAPI 3.2 documents against the 3.2 schema', async () => {
+    const result = await parseSpec(stringify({ openapi: '3.2.0', info: { title: 'Orders', version: '1' }, paths: { '/orders': { additionalOperations: { COPY: { responses: 7 } } } } }));
+    expect(result).toMatchObject({ ok: false, code: 'spec-invalid' });
+    expect(result.ok || result.message).toMatch(/additionalOperations/);
+  });
+
+  it('accepts AsyncAPI 3.1 and indexes it as 3.0', async () => {
+    const doc = accepted(
+      await parseSpec(
+        stringify({
+          asyncapi: '3.1.0',
+          info: { title: 'Stock', version: '1.0.0' },
+          channels: { adjusted: { address: 'stock.adjusted', messages: { StockAdjusted: { name: 'StockAdjusted', payload: { type: 'object' }, examples: [{ payload: 7 }] } } } },
+          operations: { publishAdjusted: { action: 'send', channel: { $ref: '#/channels/adjusted' } } },
+        }),
+      ),
+    );
+    expect(doc).toMatchObject({ kind: 'asyncapi', specVersion: '3.1.0' });
+    expect(doc.operations.map((o) => o.key)).toEqual(['send stock.adjusted']);
+  });
+
+  it('names the versions it reads when refusing one it does not', async () => {
+    const result = await parseSpec(JSON.stringify({ ...openapi(), openapi: '3.3.0' }));
+    expect(result).toMatchObject({ ok: false, code: 'unsupported-spec-version', message: 'openapi: "3.3.0" is not supported; Accord reads OpenAPI 3.0.x, 3.1.x and 3.2.x (and Swagger 2.0)' });
+  });
+
   it('survives an AsyncAPI message whose oneOf refers back to itself', async () => {
     const result = await parseSpec(
       stringify({

@@ -6,6 +6,10 @@ import { openApiSchemaValidator, precompiledValidatorFile, type OpenApiFamily } 
 const documents: Record<OpenApiFamily, object[]> = {
   'openapi-3.0': [{ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} }, { openapi: '3.0.3', info: { title: 't' }, paths: { '/a': { get: {} } } }],
   'openapi-3.1': [{ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { type: ['string', 'null'] } } } }, { openapi: '3.1.0', info: { version: 1 }, webhooks: 7 }],
+  'openapi-3.2': [
+    { openapi: '3.2.0', $self: 'https://example.com/api', info: { title: 't', version: '1' }, paths: { '/a': { query: { responses: { '200': { description: 'ok', content: { 'application/jsonl': { itemSchema: { type: 'object' } } } } } } } } },
+    { openapi: '3.2.0', info: { title: 't', version: '1' }, paths: { '/a': { additionalOperations: { COPY: { responses: 7 } } } } },
+  ],
   'swagger-2.0': [{ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }, { swagger: '2.0', paths: { '/a': { get: { responses: {} } } } }],
 };
 

@@ -188,6 +188,12 @@ import { requestNotChanged } from './request-not-changed.js';
 import { responseNotChanged } from './response-not-changed.js';
 import { requestPatternPropertiesChanged } from './request-pattern-properties-changed.js';
 import { responsePatternPropertiesChanged } from './response-pattern-properties-changed.js';
+import { requestConstraintTightened } from './request-constraint-tightened.js';
+import { requestConstraintLoosened } from './request-constraint-loosened.js';
+import { requestConstraintReplaced } from './request-constraint-replaced.js';
+import { responseConstraintTightened } from './response-constraint-tightened.js';
+import { responseConstraintLoosened } from './response-constraint-loosened.js';
+import { responseConstraintReplaced } from './response-constraint-replaced.js';
 import { requestDependentRequiredAdded } from './request-dependent-required-added.js';
 import { requestDependentRequiredRemoved } from './request-dependent-required-removed.js';
 import { responseDependentRequiredAdded } from './response-dependent-required-added.js';
@@ -406,4 +412,10 @@ export const rules: readonly AnyRule[] = [
   requestDiscriminatorMappingAdded,
   responseDiscriminatorMappingAdded,
   responseDiscriminatorMappingRemoved,
+  requestConstraintTightened,
+  requestConstraintLoosened,
+  requestConstraintReplaced,
+  responseConstraintTightened,
+  responseConstraintLoosened,
+  responseConstraintReplaced,
 ];

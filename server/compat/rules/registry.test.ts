@@ -22,6 +22,8 @@ const ANTONYMS: Record<string, string> = {
   decreased: 'increased',
   narrowed: 'widened',
   widened: 'narrowed',
+  tightened: 'loosened',
+  loosened: 'tightened',
   deprecated: 'reactivated',
   reactivated: 'deprecated',
 };

@@ -229,7 +229,7 @@ const staticEntries: StaticEntry[] = [
 
   // ---- unsupported-spec-version ----
   ['unsupported-asyncapi-1.2.0.yaml', reject('unsupported-spec-version'), 'AsyncAPI 1.2.0 (topics/baseTopic era).'],
-  ['unsupported-openapi-3.2.0.yaml', reject('unsupported-spec-version'), 'openapi: 3.2.0, a real published version that is outside the supported 2.0/3.0/3.1 set.'],
+  ['unsupported-openapi-3.3.0.yaml', reject('unsupported-spec-version'), 'openapi: 3.3.0, a version past the supported 2.0/3.0/3.1/3.2 set.'],
   ['unsupported-openapi-4.0.0.yaml', reject('unsupported-spec-version'), 'openapi: 4.0.0.'],
   ['unsupported-openapi-float-3.1.yaml', reject('unsupported-spec-version'),
     'Unquoted `openapi: 3.1` parses as the NUMBER 3.1, not the string "3.1.x". A common authoring mistake.'],
