@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { COMPATIBILITY_MODES, type CompatibilityMode } from './compat/index.js';
+import { VALIDITY_LEVELS, type Validity } from './spec/index.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -16,6 +17,7 @@ const serverSchema = z.object({
   ACCORD_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   ACCORD_PARSE_THREADS: z.coerce.number().int().positive().max(64).optional(),
   ACCORD_COMPATIBILITY_MODE: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
+  ACCORD_VALIDITY: z.enum(VALIDITY_LEVELS).default('full'),
   ACCORD_WAIVER_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ACCORD_MIN_DEPRECATION_DAYS: z.coerce.number().int().min(0).max(3650).default(0),
   ACCORD_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -60,7 +62,7 @@ export interface ServerConfig {
   parseTimeoutMs: number;
   parseThreads: number | undefined;
   /** What new contracts get when they name no compatibility mode, and the minimum notice for a sunset. */
-  compatibility: { defaultMode: CompatibilityMode; minDeprecationDays: number };
+  compatibility: { defaultMode: CompatibilityMode; minDeprecationDays: number; defaultValidity: Validity };
   /** The longest an approved waiver may last. */
   waiverMaxDays: number;
   logLevel: string;
@@ -132,7 +134,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxDocumentBytes: c.ACCORD_MAX_DOCUMENT_BYTES,
     parseTimeoutMs: c.ACCORD_PARSE_TIMEOUT_MS,
     parseThreads: c.ACCORD_PARSE_THREADS,
-    compatibility: { defaultMode: c.ACCORD_COMPATIBILITY_MODE, minDeprecationDays: c.ACCORD_MIN_DEPRECATION_DAYS },
+    compatibility: { defaultMode: c.ACCORD_COMPATIBILITY_MODE, minDeprecationDays: c.ACCORD_MIN_DEPRECATION_DAYS, defaultValidity: c.ACCORD_VALIDITY },
     waiverMaxDays: c.ACCORD_WAIVER_MAX_DAYS,
     logLevel: c.LOG_LEVEL,
     auth: {

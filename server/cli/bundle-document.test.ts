@@ -45,12 +45,31 @@ describe('bundleDocument', () => {
     expect(doc.paths['/stock/{sku}'].get.responses['200'].content['application/json'].schema.required).toEqual(['sku', 'stores']);
   });
 
+  test('a contract whose references climb out of its folder to files shared with its siblings is bundled under the git work tree', async () => {
+    // The layout of the AsyncAPI specification's own multi-file example: backend/asyncapi.yaml → ../common/….
+    const bundled = await bundleDocument(fixture('social-media/backend/asyncapi.yaml'));
+    expect(bundled.included).toEqual(['../common/messages.yaml', '../common/parameters.yaml', '../common/schemas.yaml', '../common/servers.yaml']);
+    const doc = parse(bundled.text);
+    expect(refsIn(doc).every((ref) => ref.startsWith('#/'))).toBe(true);
+    expect(doc.channels.commentChanged.messages.commentChanged.payload.properties.likeCount).toEqual({ type: 'integer', minimum: 0 });
+    expect(doc.servers.websocket).toEqual({ host: 'ws.example.com', protocol: 'ws' });
+  });
+
+  test('--ref-root narrows what may be read: the shared files above it are then refused', async () => {
+    const root = fixture('social-media/backend/');
+    await expect(bundleDocument(fixture('social-media/backend/asyncapi.yaml'), { refRoot: root })).rejects.toThrow(/the reference to .*common\/servers\.yaml leaves .*backend; only files under it are bundled/);
+  });
+
+  test('a --ref-root that does not exist is a usage error', async () => {
+    await expect(bundleDocument(fixture('social-media/backend/asyncapi.yaml'), { refRoot: fixture('no-such-folder/') })).rejects.toThrow(/--ref-root .*no-such-folder.* does not exist/);
+  });
+
   test.each([
-    ['a reference leaving the document’s folder', 'refusals/leaves-folder/openapi.yaml', /the reference to .*outside\.yaml leaves the document's folder/],
+    ['a reference leaving the reference root', 'refusals/leaves-folder/openapi.yaml', /the reference to .*outside\.yaml leaves .*leaves-folder; only files under it are bundled/],
     ['a remote reference', 'refusals/remote-ref/openapi.yaml', /the reference to https:\/\/example\.com\/schemas\/money\.yaml is remote; .* never fetches URLs/],
     ['a reference to a missing file', 'refusals/missing-file/openapi.yaml', /the referenced file common\/money\.yaml does not exist/],
   ])('%s is refused as unreadable input', async (_case, file, message) => {
-    const refusal = bundleDocument(fixture(file));
+    const refusal = bundleDocument(fixture(file), { refRoot: fixture(file.replace(/[^/]+$/, '')) });
     await expect(refusal).rejects.toBeInstanceOf(UsageError);
     await expect(refusal).rejects.toThrow(message);
   });
@@ -85,7 +104,25 @@ describe('bundleDocument', () => {
     test('a link pointing out of the folder is refused', async () => {
       const root = await layout();
       await symlink(join(root, 'secret.yaml'), join(root, 'api', 'linked.yaml'));
-      await expect(bundleDocument(join(root, 'api', 'openapi.yaml'))).rejects.toThrow(/leaves the document's folder/);
+      await expect(bundleDocument(join(root, 'api', 'openapi.yaml'))).rejects.toThrow(/leaves .*api; only files under it are bundled/);
+    });
+
+    test('a link out of --ref-root is refused even when its target is inside the git work tree', async () => {
+      const root = await layout();
+      await symlink(fixture('social-media/common/servers.yaml'), join(root, 'api', 'linked.yaml'));
+      await expect(bundleDocument(join(root, 'api', 'openapi.yaml'), { refRoot: root })).rejects.toThrow(/the reference to .*linked\.yaml leaves/);
+    });
+
+    test('an absolute path outside the root is refused', async () => {
+      const root = await layout();
+      await writeFile(join(root, 'api', 'openapi.yaml'), ['openapi: 3.0.3', 'info: { title: Absolute, version: 1.0.0 }', 'paths: {}', 'components:', '  schemas:', '    Secret:', `      $ref: ${fixture('social-media/common/servers.yaml')}`, ''].join('\n'));
+      await expect(bundleDocument(join(root, 'api', 'openapi.yaml'), { refRoot: root })).rejects.toThrow(/servers\.yaml leaves/);
+    });
+
+    test('without a git work tree or the current directory above it, the document’s folder is the root', async () => {
+      const root = await layout();
+      await writeFile(join(root, 'api', 'linked.yaml'), '$ref: ../secret.yaml\n');
+      await expect(bundleDocument(join(root, 'api', 'openapi.yaml'))).rejects.toThrow(/secret\.yaml leaves .*api; only files under it/);
     });
 
     test('a link to a file inside the folder is followed', async () => {

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { DeploymentMatrix, Version } from '../registry/index.js';
 import type { AccordClient } from './accord-client.js';
 import { UsageError } from './cli-errors.js';
-import { loadDocument, type LoadedDocument } from './load-document.js';
+import { loadDocument, type LoadedDocument, type LoadOptions } from './load-document.js';
 
 /** What a document reference names: a local file, a version in the registry, or a file at a git revision. */
 export type DocumentRef =
@@ -36,17 +36,17 @@ export async function parseDocumentRef(ref: string): Promise<DocumentRef> {
 }
 
 /** Loads the document a reference names; `client` is asked only for registry references. */
-export async function loadDocumentRef(ref: string, { client }: { client: () => AccordClient }): Promise<LoadedDocument> {
+export async function loadDocumentRef(ref: string, { client, ...options }: { client: () => AccordClient } & Omit<LoadOptions, 'text'>): Promise<LoadedDocument> {
   const parsed = await parseDocumentRef(ref);
   switch (parsed.kind) {
     case 'file':
-      return loadDocument(parsed.file);
+      return loadDocument(parsed.file, options);
     case 'git':
-      return loadDocument(parsed.path, { text: await gitShow(parsed.revision, parsed.path) });
+      return loadDocument(parsed.path, { ...options, text: await gitShow(parsed.revision, parsed.path) });
     case 'registry': {
       const version = 'environment' in parsed ? await deployedVersion(client(), parsed.contract, parsed.environment) : parsed.version;
       const { body } = await client().request<Version>('GET', `/contracts/${encodeURIComponent(parsed.contract)}/versions/${encodeURIComponent(version)}`);
-      return loadDocument(`${parsed.contract}@${body.version}`, { text: body.source });
+      return loadDocument(`${parsed.contract}@${body.version}`, { ...options, text: body.source });
     }
   }
 }

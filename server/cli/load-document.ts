@@ -1,24 +1,30 @@
-import { parseSpec, type SpecDocument } from '../spec/index.js';
+import { readComparableSpec, type ComparableSpec, type Validity } from '../spec/index.js';
 import { bundleDocument, type BundledDocument } from './bundle-document.js';
 import { UsageError } from './cli-errors.js';
 
 export interface LoadedDocument {
   file: string;
   bundled: BundledDocument;
-  spec: SpecDocument;
-  document: object;
+  spec: ComparableSpec;
+  document: Record<string, unknown>;
 }
 
-/**
- * Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2.
- * `text` is a document read from elsewhere (a git revision, the registry) under the name `file`.
- */
-export async function loadDocument(file: string, { text }: { text?: string } = {}): Promise<LoadedDocument> {
-  const bundled = text === undefined ? await bundleDocument(file) : { text, included: [], info: {}, isContract: true }; // parseSpec below says what it is not
-  const spec = await parseSpec(bundled.text);
+export interface LoadOptions {
+  /** A document read from elsewhere (a git revision, the registry) under the name `file`. */
+  text?: string;
+  validity?: Validity;
+  /** The folder relative references may reach (see `bundleDocument`). */
+  refRoot?: string;
+}
+
+/** Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2. */
+export async function loadDocument(file: string, { text, validity = 'full', refRoot }: LoadOptions = {}): Promise<LoadedDocument> {
+  const bundled = text === undefined ? await bundleDocument(file, { refRoot }) : { text, included: [], info: {}, isContract: true }; // the ingest below says what it is not
+  const spec = await readComparableSpec(bundled.text, { validity });
   if (!spec.ok) {
     const where = spec.issues[0]?.pointer ? ` (at ${spec.issues[0].pointer})` : '';
-    throw new UsageError(`${file}: ${spec.code}: ${spec.message}${spec.message.includes('(at ') ? '' : where}`);
+    const hint = spec.code === 'spec-invalid' && validity === 'full' ? '; --validity syntax accepts it and reports its schema errors as warnings' : '';
+    throw new UsageError(`${file}: ${spec.code}: ${spec.message}${spec.message.includes('(at ') ? '' : where}${hint}`);
   }
-  return { file, bundled, spec, document: JSON.parse(spec.documentJson) as object };
+  return { file, bundled, spec, document: spec.document };
 }

@@ -6,6 +6,7 @@ export type * from './change.js';
 export type * from './asyncapi-change.js';
 export type { Finding } from './finding.js';
 export { reportedFinding, type ReportedFinding } from './reported-finding.js';
+export { schemaErrorFindings } from './schema-error-findings.js';
 export type { AnyRule, Level, Rule, Taxonomy } from './rule.js';
 export { diffDocuments, type DiffOptions } from './diff-documents.js';
 export { diffOpenApi } from './diff-openapi.js';

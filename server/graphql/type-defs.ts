@@ -26,6 +26,11 @@ export const typeDefs = /* GraphQL */ `
     deprecated
     retired
   }
+  enum Validity {
+    full
+    syntax
+    none
+  }
   enum CompatibilityMode {
     BACKWARD
     BACKWARD_TRANSITIVE
@@ -167,6 +172,8 @@ export const typeDefs = /* GraphQL */ `
     domain: String!
     lifecycle: Lifecycle!
     compatibilityMode: CompatibilityMode!
+    "How strictly its versions must follow their specification's schema: full refuses schema errors, syntax reports them as warnings, none does not look."
+    validity: Validity!
     "Rule levels overridden for this contract, by rule id."
     ruleLevels: JSON!
     description: String!
@@ -715,6 +722,7 @@ export const typeDefs = /* GraphQL */ `
     lifecycle: Lifecycle
     compatibilityMode: CompatibilityMode
     ruleLevels: JSON
+    validity: Validity
     description: String
     tags: [String!]
   }
@@ -724,6 +732,7 @@ export const typeDefs = /* GraphQL */ `
     lifecycle: Lifecycle
     compatibilityMode: CompatibilityMode
     ruleLevels: JSON
+    validity: Validity
     description: String
     tags: [String!]
   }
@@ -736,6 +745,8 @@ export const typeDefs = /* GraphQL */ `
   input RunCheckInput {
     contract: String!
     version: String
+    "This check's validity level instead of the contract's."
+    validity: Validity
     document: String!
   }
   input DeprecateContractInput {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPATIBILITY_MODES } from '../compat/index.js';
 import { MAX_PAGE_SIZE } from '../registry/index.js';
+import { VALIDITY_LEVELS } from '../spec/index.js';
 import { instant } from './instant.js';
 
 // Request shapes of the REST API. Strict objects: unknown fields are errors, so nobody can set an
@@ -30,6 +31,7 @@ export const contractCreate = z.strictObject({
   lifecycle: lifecycle.optional(),
   compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
   ruleLevels: ruleLevels.optional(),
+  validity: z.enum(VALIDITY_LEVELS).optional(),
   description: description.optional(),
   tags: z.array(tag).max(50).optional(),
 });
@@ -39,14 +41,16 @@ export const contractPatch = z.strictObject({
   lifecycle: lifecycle.optional(),
   compatibilityMode: z.enum(COMPATIBILITY_MODES).optional(),
   ruleLevels: ruleLevels.optional(),
+  validity: z.enum(VALIDITY_LEVELS).optional(),
   description: description.optional(),
   tags: z.array(tag).max(50).optional(),
 });
 
 export const publishBody = z.strictObject({ version: z.string().min(1).max(64), document: z.string() });
 export const publishQuery = z.object({ version: z.string().min(1).max(64) });
-export const checkBody = z.strictObject({ version: z.string().min(1).max(64).optional(), document: z.string() });
-export const checkQuery = z.object({ version: z.string().min(1).max(64).optional() });
+// A check may be run at another validity level than the contract's: it publishes nothing.
+export const checkBody = z.strictObject({ version: z.string().min(1).max(64).optional(), validity: z.enum(VALIDITY_LEVELS).optional(), document: z.string() });
+export const checkQuery = z.object({ version: z.string().min(1).max(64).optional(), validity: z.enum(VALIDITY_LEVELS).optional() });
 export const changelogQuery = z.strictObject({ format: z.enum(['json', 'markdown']).optional() });
 
 export const subscriptionCreate = z.strictObject({

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, isCompatibilityMode, selectBaselines, type CandidateCheck,
+import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, schemaErrorFindings, isCompatibilityMode, selectBaselines, type CandidateCheck,
   type CheckFinding, type CompatibilityMode, type LevelOverrides, type RecordedDeprecation } from '../compat/index.js';
 import type { Db } from '../db/index.js';
 import type { SpecDocument } from '../spec/index.js';
@@ -43,7 +43,7 @@ export async function checkAgainstPublished(
   db: Db,
   { clock, compatibility, checker, linter, shippedRulesets }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker' | 'linter' | 'shippedRulesets'>,
   contract: CheckTarget,
-  candidate: Pick<SpecDocument, 'documentJson' | 'kind' | 'specVersion'>,
+  candidate: Pick<SpecDocument, 'documentJson' | 'kind' | 'specVersion'> & Partial<Pick<SpecDocument, 'schemaErrors'>>,
   version: string | undefined,
   ruleset: PolicyRuleset,
   /** Whose check it is, so the worker pool shares its threads fairly (see `describeActor`). */
@@ -78,7 +78,7 @@ export async function checkAgainstPublished(
     }, { caller }),
     linter.lint({ documentJson: candidateJson, kind: candidate.kind, specVersion: candidate.specVersion, ruleset, shipped: shippedRulesets }, { caller }),
   ]);
-  const check = addPolicyFindings(compatible, policyFindings, { waivers, gates: contract.lifecycle !== 'draft' });
+  const check = addPolicyFindings(compatible, [...schemaErrorFindings(candidate.schemaErrors ?? [], candidate), ...policyFindings], { waivers, gates: contract.lifecycle !== 'draft' });
   // Existing consumers are clients of earlier versions: only what breaks them backward concerns them.
   const backward = check.findings.filter((f): f is CheckFinding => f.source === 'compatibility' && f.direction === 'backward');
   return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, backward, version), baseline: keyOf(contract, needed, waivers, deprecations) };

@@ -3,6 +3,7 @@ import semver from 'semver';
 import { addVersionFinding, isBlocking, reportedFinding, type CandidateCheck, type ReportedFinding, type CandidateFinding } from '../compat/index.js';
 import { storableJson } from '../db/index.js';
 import { NotFound, describeActor, newId, type Actor } from '../shared/index.js';
+import type { Validity } from '../spec/index.js';
 import { assertSameKind, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
 import type { AffectedConsumer } from './affected-consumers.js';
@@ -21,6 +22,8 @@ export interface CheckInput {
   /** The version the candidate would be published as; without one the check suggests it. */
   version?: string;
   document: string | Uint8Array;
+  /** This check's validity level instead of the contract's. */
+  validity?: Validity;
 }
 
 /** A stored check: the candidate's compatibility report, never a version. */
@@ -61,7 +64,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       await deps.access.assert(db, actor, 'check.run', (await ownerOfContract(db, input.contract)).teamId);
       if (contract.lifecycle === 'retired') throw retired(input.contract);
       const caller = describeActor(actor);
-      const spec = await specs.load(input.document, { caller });
+      const spec = await specs.load(input.document, { caller, validity: input.validity ?? contract.validity });
       if (!spec.ok) throw documentRejected(spec);
       assertSameKind(contract, spec, input.contract);
       // A version number the publish would refuse is about the candidate, not the request: the

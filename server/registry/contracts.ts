@@ -4,7 +4,7 @@ import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
 import type { Db } from '../db/index.js';
 import { Conflict, InvalidInput, NotFound, newId, type Actor } from '../shared/index.js';
-import type { ContractKind } from '../spec/index.js';
+import { DEFAULT_VALIDITY, type ContractKind, type Validity } from '../spec/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Contract, ContractDetail, Lifecycle, Page, PageRequest, RegistryDeps } from './registry-types.js';
 import { contractIdOf } from './contract-id-of.js';
@@ -23,6 +23,7 @@ export interface ContractInput {
   lifecycle?: Lifecycle;
   compatibilityMode?: CompatibilityMode;
   ruleLevels?: LevelOverrides;
+  validity?: Validity;
   description?: string;
   tags?: string[];
 }
@@ -58,6 +59,7 @@ const columns = {
   lifecycle: contracts.lifecycle,
   compatibilityMode: contracts.compatibilityMode,
   ruleLevels: contracts.ruleLevels,
+  validity: contracts.validity,
   description: contracts.description,
   tags: contracts.tags,
   sunsetAt: contracts.sunsetAt,
@@ -100,6 +102,7 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
             lifecycle: input.lifecycle ?? 'draft',
             compatibilityMode: input.compatibilityMode ?? compatibility?.defaultMode ?? DEFAULT_COMPATIBILITY_MODE,
             ruleLevels: input.ruleLevels ?? {},
+            validity: input.validity ?? compatibility?.defaultValidity ?? DEFAULT_VALIDITY,
             description: input.description ?? '',
             tags: [...new Set(input.tags ?? [])],
             createdAt: now,

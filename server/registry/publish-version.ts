@@ -45,7 +45,7 @@ export async function publishVersion(deps: RegistryDeps & { versions: Versions; 
   await deps.access.assert(db, actor, 'contract.publish', (await ownerOfContract(db, input.contract)).teamId);
   if (target.lifecycle === 'retired') throw retired(input.contract);
   const caller = describeActor(actor);
-  const spec = await specs.load(input.document, { caller });
+  const spec = await specs.load(input.document, { caller, validity: target.validity });
   if (!spec.ok) throw documentRejected(spec);
   const ruleset = await deps.policyRulesetOf(input.contract);
 

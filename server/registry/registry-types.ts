@@ -2,7 +2,7 @@ import type { CompatibilityMode, LevelOverrides } from '../compat/index.js';
 import type { AccessPolicy, Actor, Clock } from '../shared/index.js';
 import type { EventSink } from './registry-events.js';
 import type { Db } from '../db/index.js';
-import type { ContractKind, Operation } from '../spec/index.js';
+import type { ContractKind, Operation, Validity } from '../spec/index.js';
 import type { ShippedRulesets } from '../lint/index.js';
 import type { CompatChecker, Linter, SpecLoader } from '../workers/index.js';
 
@@ -31,6 +31,8 @@ export interface CompatibilitySettings {
    * warning; a deprecation asked of the registry with one is refused.
    */
   minDeprecationDays: number;
+  /** The validity level new contracts get when they name none (`full` unless configured). */
+  defaultValidity?: Validity;
 }
 
 export type Lifecycle = 'draft' | 'active' | 'deprecated' | 'retired';
@@ -67,6 +69,8 @@ export interface Contract {
   compatibilityMode: CompatibilityMode;
   /** Rule levels overridden for this contract, by rule id; `off` drops a rule. */
   ruleLevels: LevelOverrides;
+  /** How strictly its versions must follow their specification's schema. */
+  validity: Validity;
   description: string;
   tags: string[];
   /** When a deprecated contract stops being served. */

@@ -41,6 +41,8 @@ export const contracts = pgTable(
     lifecycle: text('lifecycle', { enum: ['draft', 'active', 'deprecated', 'retired'] }).notNull().default('draft'),
     compatibilityMode: text('compatibility_mode').notNull().default('BACKWARD'),
     ruleLevels: jsonb('rule_levels').notNull().default(sql`'{}'::jsonb`),
+    /** How strictly versions must follow their specification's schema: full, syntax or none. */
+    validity: text('validity', { enum: ['full', 'syntax', 'none'] }).notNull().default('full'),
     description: text('description').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     sunsetAt: timestamp('sunset_at', { withTimezone: true }),

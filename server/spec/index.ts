@@ -1,3 +1,4 @@
-export { parseSpec } from './parse-spec.js';
+export { parseSpec, readComparableSpec, type ParseSpecOptions } from './parse-spec.js';
 export { contentHash } from './content-hash.js';
 export * from './spec-document.js';
+export * from './validity.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { packageRoot } from '../shared/index.js';
-import { parseSpec, type SpecDocument, type SpecResult } from './index.js';
+import { parseSpec, readComparableSpec, type SpecDocument, type SpecResult } from './index.js';
 
 const examples = join(packageRoot(), 'specs', 'examples');
 const corpus = join(packageRoot(), '..', 'shared', 'corpus');
@@ -216,5 +216,42 @@ describe('parseSpec', () => {
         expect(doc.operations.length).toBeGreaterThan(50);
       });
     }
+  });
+});
+
+describe('parseSpec validity levels', () => {
+  // Swagger-style `produces` inside an OpenAPI 3 operation, and a response without its description.
+  const misplaced = JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: { '/a': { get: { produces: ['application/json'], responses: { '200': {} } } } },
+  });
+
+  it('full refuses a schema error; syntax accepts the document and lists every error with its pointer', async () => {
+    expect(await parseSpec(misplaced)).toMatchObject({ ok: false, code: 'spec-invalid' });
+    const accepted = await parseSpec(misplaced, { validity: 'syntax' });
+    expect(accepted.ok).toBe(true);
+    if (!accepted.ok) return;
+    expect(accepted.schemaErrors.map((e) => e.pointer).sort()).toEqual(['/paths/~1a/get/produces', '/paths/~1a/get/responses/200']);
+    expect(accepted.operations.map((o) => o.key)).toEqual(['GET /a']);
+  });
+
+  it('none does not look at the schema', async () => {
+    expect(await parseSpec(misplaced, { validity: 'none' })).toMatchObject({ ok: true, schemaErrors: [] });
+  });
+
+  it('no level accepts what cannot be read safely: a dangling reference, an unsupported version, a duplicate key', async () => {
+    const dangling = JSON.stringify({ openapi: '3.0.3', info: { title: 'T', version: '1' }, paths: { '/a': { $ref: '#/nowhere' } } });
+    for (const validity of ['syntax', 'none'] as const) {
+      expect(await parseSpec(dangling, { validity })).toMatchObject({ ok: false, code: 'spec-invalid' });
+      expect(await parseSpec('openapi: 9.9.9\ninfo: {title: T, version: "1"}\n', { validity })).toMatchObject({ ok: false, code: 'unsupported-spec-version' });
+      expect(await parseSpec('{"openapi": "3.0.3", "openapi": "3.0.3"}', { validity })).toMatchObject({ ok: false, code: 'duplicate-key' });
+    }
+  });
+
+  it('a document read only for comparison under syntax has the same schema errors and its parsed tree', async () => {
+    const compared = await readComparableSpec(misplaced, { validity: 'syntax' });
+    expect(compared).toMatchObject({ ok: true, kind: 'openapi', document: JSON.parse(misplaced) });
+    if (compared.ok) expect(compared.schemaErrors).toHaveLength(2);
   });
 });

@@ -1,27 +1,30 @@
+import type { Issue } from '../shared/index.js';
 import { checkInternalRefs } from './check-internal-refs.js';
 import { contentHash } from './content-hash.js';
 import { decodeDocumentText } from './decode-document-text.js';
-import { detectSpecKind } from './detect-spec-kind.js';
+import { detectSpecKind, type SpecFlavour } from './detect-spec-kind.js';
 import { indexOperations } from './index-operations.js';
 import { inspectDocumentTree } from './inspect-document-tree.js';
 import { parseDocumentTree } from './parse-document-tree.js';
-import { defaultSpecLimits, SpecRejection, type SpecLimits, type SpecResult } from './spec-document.js';
+import { defaultSpecLimits, SpecRejection, type ComparableSpec, type SpecInvalid, type SpecLimits, type SpecResult } from './spec-document.js';
 import { validateAsyncApi } from './validate-asyncapi.js';
 import { validateOpenApi } from './validate-openapi.js';
+import { DEFAULT_VALIDITY, type Validity } from './validity.js';
+
+export interface ParseSpecOptions {
+  limits?: SpecLimits;
+  /** `full` refuses schema errors; `syntax` reports them in `schemaErrors`; `none` skips the schema. */
+  validity?: Validity;
+}
 
 /**
  * Safe ingest: turns uploaded text into a `SpecDocument`, or a `SpecInvalid` naming what was wrong
  * and where. Pure apart from CPU and memory: no network, no file system, no clock. Runs inside the
  * spec worker pool in the server, and directly in the CLI.
  */
-export async function parseSpec(input: string | Uint8Array, limits: SpecLimits = defaultSpecLimits): Promise<SpecResult> {
+export async function parseSpec(input: string | Uint8Array, { limits = defaultSpecLimits, validity = DEFAULT_VALIDITY }: ParseSpecOptions = {}): Promise<SpecResult> {
   try {
-    const text = decodeDocumentText(input, limits);
-    const tree = parseDocumentTree(text, limits);
-    const { internalRefs } = inspectDocumentTree(tree.value, limits);
-    const flavour = detectSpecKind(tree.value);
-    checkInternalRefs(tree.value, internalRefs);
-    const doc = tree.value as Record<string, unknown>;
+    const { doc, flavour, format } = readTree(input, limits);
     const info = (typeof doc.info === 'object' && doc.info !== null ? doc.info : {}) as Record<string, unknown>;
     // Everything Accord keeps is taken from the document before validation, because the
     // validators dereference it in place; that saves cloning a document of several megabytes.
@@ -32,22 +35,66 @@ export async function parseSpec(input: string | Uint8Array, limits: SpecLimits =
       operations: withoutNul(indexOperations(doc, flavour)),
       contentHash: contentHash(doc),
     };
-    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc, flavour.family), []) : await validateAsyncApi(doc, flavour.specVersion);
+    const { warnings, schemaErrors } = await validate(doc, flavour, validity);
     return {
       ok: true,
       kind: flavour.kind,
       specVersion: flavour.specVersion,
-      format: tree.format,
+      format,
       ...kept,
       sizeBytes: typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength,
       warnings,
+      schemaErrors,
     };
   } catch (error) {
-    if (error instanceof SpecRejection) return { ok: false, code: error.code, message: error.message, issues: error.issues };
-    // A parser giving up on a document it accepted (a stack overflow on a pathological shape, say)
-    // is still an answer about that document, not a server failure.
-    return { ok: false, code: 'spec-invalid', message: `the document could not be processed: ${(error as Error)?.message ?? String(error)}`, issues: [] };
+    return invalid(error);
   }
+}
+
+/**
+ * The same safe ingest for a document that is only compared (`accord diff`), not stored: it
+ * returns the parsed tree and skips what a registry keeps (the JSON text, the operation index and
+ * the content hash), which on a multi-megabyte document is a good part of the time.
+ */
+export async function readComparableSpec(input: string | Uint8Array, { limits = defaultSpecLimits, validity = DEFAULT_VALIDITY }: ParseSpecOptions = {}): Promise<ComparableSpec | SpecInvalid> {
+  try {
+    const { doc, flavour, format } = readTree(input, limits);
+    // Swagger 2.0's semantic pass and the AsyncAPI parser work on the document in place, and the
+    // caller keeps this one; OpenAPI 3.x is only read by the compiled schema validator.
+    const checked = validity === 'none' || flavour.family.startsWith('openapi-3') ? doc : structuredClone(doc);
+    const { warnings, schemaErrors } = await validate(checked, flavour, validity);
+    return { ok: true, kind: flavour.kind, specVersion: flavour.specVersion, format, document: doc, warnings, schemaErrors };
+  } catch (error) {
+    return invalid(error);
+  }
+}
+
+function readTree(input: string | Uint8Array, limits: SpecLimits): { doc: Record<string, unknown>; flavour: SpecFlavour; format: 'json' | 'yaml' } {
+  const text = decodeDocumentText(input, limits);
+  const tree = parseDocumentTree(text, limits);
+  const { internalRefs } = inspectDocumentTree(tree.value, limits);
+  const flavour = detectSpecKind(tree.value);
+  // A dangling reference is refused at every validity level: nothing could follow it.
+  checkInternalRefs(tree.value, internalRefs);
+  return { doc: tree.value as Record<string, unknown>, flavour, format: tree.format };
+}
+
+async function validate(doc: object, flavour: SpecFlavour, validity: Validity): Promise<{ warnings: Issue[]; schemaErrors: Issue[] }> {
+  if (validity === 'none') return { warnings: [], schemaErrors: [] };
+  try {
+    const warnings = flavour.kind === 'openapi' ? (await validateOpenApi(doc, flavour.family), []) : await validateAsyncApi(doc, flavour.specVersion);
+    return { warnings, schemaErrors: [] };
+  } catch (error) {
+    if (validity === 'syntax' && error instanceof SpecRejection && error.code === 'spec-invalid') return { warnings: [], schemaErrors: [...error.issues] };
+    throw error;
+  }
+}
+
+function invalid(error: unknown): SpecInvalid {
+  if (error instanceof SpecRejection) return { ok: false, code: error.code, message: error.message, issues: error.issues };
+  // A parser giving up on a document it accepted (a stack overflow on a pathological shape, say)
+  // is still an answer about that document, not a server failure.
+  return { ok: false, code: 'spec-invalid', message: `the document could not be processed: ${(error as Error)?.message ?? String(error)}`, issues: [] };
 }
 
 /**

@@ -51,6 +51,16 @@ export interface SpecDocument {
   contentHash: string;
   sizeBytes: number;
   warnings: Issue[];
+  /**
+   * What the specification's schema refuses in the document, accepted under the `syntax` validity
+   * level (always empty under `full`, which refuses them, and under `none`, which does not look).
+   */
+  schemaErrors: Issue[];
+}
+
+/** A document read only to be compared: its parsed tree instead of what a registry stores. */
+export interface ComparableSpec extends Pick<SpecDocument, 'ok' | 'kind' | 'specVersion' | 'format' | 'warnings' | 'schemaErrors'> {
+  document: Record<string, unknown>;
 }
 
 /** A document refused by safe ingest. `code` is the first reason; `issues` carry every pointer found. */

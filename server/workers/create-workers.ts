@@ -4,7 +4,7 @@ import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
 import { enableLinearRegExps, loadRuleset, unfinishedLint, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { AccordError, Unavailable } from '../shared/index.js';
-import { defaultSpecLimits, type SpecLimits, type SpecResult } from '../spec/index.js';
+import { DEFAULT_VALIDITY, defaultSpecLimits, type SpecLimits, type SpecResult, type Validity } from '../spec/index.js';
 import { fairSlots } from './fair-slots.js';
 import type { CheckTaskInput, LintTaskInput, WorkerTask } from './worker-task.js';
 
@@ -18,7 +18,7 @@ export interface SpecLoader {
    * Safe ingest off the event loop: never throws for a bad document. Throws `Unavailable` when
    * more tasks are waiting than the queue admits.
    */
-  load(input: string | Uint8Array, options: TaskOptions): Promise<SpecResult>;
+  load(input: string | Uint8Array, options: TaskOptions & { validity?: Validity }): Promise<SpecResult>;
 }
 
 export interface CompatChecker {
@@ -151,8 +151,8 @@ export function createWorkers({
 
   return {
     specs: {
-      load: (input, options) =>
-        run<SpecResult>({ kind: 'parse', input, limits: effective }, options, (limit) =>
+      load: (input, { validity = DEFAULT_VALIDITY, ...options }) =>
+        run<SpecResult>({ kind: 'parse', input, limits: effective, validity }, options, (limit) =>
           limit === 'time'
             ? { ok: false, code: 'spec-timeout', message: `parsing the document took longer than ${timeoutMs} ms and was stopped`, issues: [] }
             : { ok: false, code: 'document-too-large', message: 'parsing the document exceeded the memory budget', issues: [] },

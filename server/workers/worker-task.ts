@@ -1,6 +1,6 @@
 import type { CandidateCheckInput } from '../compat/index.js';
 import type { ShippedRulesets } from '../lint/index.js';
-import type { SpecLimits } from '../spec/index.js';
+import type { SpecLimits, Validity } from '../spec/index.js';
 
 /** A compatibility check with every document as JSON text. */
 export interface CheckTaskInput extends Omit<CandidateCheckInput, 'candidate' | 'published'> {
@@ -18,4 +18,4 @@ export interface LintTaskInput {
   shipped: ShippedRulesets;
 }
 
-export type WorkerTask = { kind: 'parse'; input: string | Uint8Array; limits: SpecLimits } | { kind: 'check'; input: CheckTaskInput } | { kind: 'lint'; input: LintTaskInput };
+export type WorkerTask = { kind: 'parse'; input: string | Uint8Array; limits: SpecLimits; validity: Validity } | { kind: 'check'; input: CheckTaskInput } | { kind: 'lint'; input: LintTaskInput };

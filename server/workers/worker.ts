@@ -24,7 +24,7 @@ export default function runInWorker({ task, started }: { task: WorkerTask; start
   started.close();
   switch (task.kind) {
     case 'parse':
-      return parseSpec(task.input, task.limits);
+      return parseSpec(task.input, { limits: task.limits, validity: task.validity });
     case 'check': {
       const { candidateJson, published, ...rest } = task.input;
       return checkCandidate({ ...rest, candidate: JSON.parse(candidateJson) as object, published: published.map(({ version, json }) => ({ version, document: JSON.parse(json) as object })) });

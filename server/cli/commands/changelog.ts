@@ -2,6 +2,7 @@ import semver from 'semver';
 import { changelogSections, findBreakingChanges, reportedFinding, renderChangelog, type ChangelogStep } from '../../compat/index.js';
 import type { ChangelogEntry } from '../../registry/index.js';
 import { AccordError } from '../../shared/index.js';
+import { contentHash } from '../../spec/index.js';
 import { UsageError } from '../cli-errors.js';
 import { loadDocumentRef } from '../load-document-ref.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
@@ -51,12 +52,17 @@ async function offline(base: string, head: string, format: (typeof FORMATS)[numb
     throw error;
   }
   const step: ChangelogStep = {
-    version: after.spec.infoVersion || head,
-    previous: before.spec.infoVersion || base,
+    version: infoOf(after.document).version || head,
+    previous: infoOf(before.document).version || base,
     ...changelogSections(findings),
-    documentationOnly: findings.length === 0 && before.spec.contentHash !== after.spec.contentHash,
+    documentationOnly: findings.length === 0 && contentHash(before.document) !== contentHash(after.document),
   };
   if (format === 'json') console.log(JSON.stringify({ base, head, items: [step] }));
-  else process.stdout.write(renderChangelog(after.spec.title || head, [step], { format }));
+  else process.stdout.write(renderChangelog(infoOf(after.document).title || head, [step], { format }));
   return 0;
+}
+
+function infoOf(document: Record<string, unknown>): { title: string; version: string } {
+  const info = (typeof document.info === 'object' && document.info !== null ? document.info : {}) as { title?: unknown; version?: unknown };
+  return { title: typeof info.title === 'string' ? info.title : '', version: info.version === undefined ? '' : String(info.version) };
 }

@@ -14,14 +14,14 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('accord contract', () => {
-  test('creates a contract for a system, then changes its mode and tags', async () => {
+  test('creates a contract for a system, then changes its mode, tags and validity level', async () => {
     const created = await accord('contract', 'create', 'orders-api', '--name', 'Orders API', '--system', 'pos', '--tag', 'orders');
     expect(created.stderr).toBe('');
     expect(created.code).toBe(0);
-    expect(created.stdout).toBe('created contract orders-api  draft  BACKWARD  system pos (team store-platform)\n');
-    const updated = await accord('contract', 'update', 'orders-api', '--mode', 'full_transitive', '--tag', 'orders', '--tag', 'checkout', '--json');
+    expect(created.stdout).toBe('created contract orders-api  draft  BACKWARD  validity full  system pos (team store-platform)\n');
+    const updated = await accord('contract', 'update', 'orders-api', '--mode', 'full_transitive', '--tag', 'orders', '--tag', 'checkout', '--validity', 'syntax', '--json');
     expect(updated.code).toBe(0);
-    expect(JSON.parse(updated.stdout)).toMatchObject({ slug: 'orders-api', compatibilityMode: 'FULL_TRANSITIVE', tags: ['orders', 'checkout'] });
+    expect(JSON.parse(updated.stdout)).toMatchObject({ slug: 'orders-api', compatibilityMode: 'FULL_TRANSITIVE', tags: ['orders', 'checkout'], validity: 'syntax' });
     const { body } = await server.json<Contract>('GET', '/api/v1/contracts/orders-api');
     expect(body.compatibilityMode).toBe('FULL_TRANSITIVE');
   });

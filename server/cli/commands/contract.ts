@@ -6,16 +6,20 @@ import { deprecate } from './deprecate.js';
 
 export const contractHelp = `accord contract create <slug> --name <name> --system <system> [--kind openapi|asyncapi]
                         [--mode <compatibility mode>] [--lifecycle draft|active] [--description <text>]
-                        [--tag <tag> …] [--level <rule-id>=error|warn|info|off …]
+                        [--tag <tag> …] [--level <rule-id>=error|warn|info|off …] [--validity full|syntax|none]
                  update <slug> [--name <name>] [--system <system>] [--lifecycle draft|active|deprecated|retired]
                         [--mode <compatibility mode>] [--description <text>] [--tag <tag> …] [--level <rule-id>=… …]
+                        [--validity full|syntax|none]
                  deprecate <slug> --sunset <date> [--note <text>]   (the same as accord deprecate)
                  [--server URL] [--json]
 
 Registers a contract a system provides, before its first version is published, or changes one.
 The kind is taken from the first published document when not given. --mode sets the compatibility
 mode (BACKWARD by default, FORWARD, FULL, their _TRANSITIVE forms, NONE); --level changes a rule's
-level for this contract only. --tag replaces the tags on update.`;
+level for this contract only. --validity sets how strictly versions must follow their
+specification's schema: full refuses a document with a schema error (the default unless the
+server sets ACCORD_VALIDITY), syntax accepts it and reports each error as a document-schema-error
+warning, none does not look. --tag replaces the tags on update.`;
 
 export async function contract(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
@@ -30,6 +34,7 @@ export async function contract(argv: string[]): Promise<number> {
     description: { type: 'string' },
     tag: { type: 'string', multiple: true },
     level: { type: 'string', multiple: true },
+    validity: { type: 'string' },
   });
   if (values.help) return void console.log(contractHelp), 0;
   const [, slug, ...extra] = positionals;
@@ -43,6 +48,7 @@ export async function contract(argv: string[]): Promise<number> {
     ...(values.description !== undefined && { description: values.description }),
     ...(values.tag !== undefined && { tags: values.tag }),
     ...(values.level !== undefined && { ruleLevels: readLevelOverrides(values.level) }),
+    ...(values.validity !== undefined && { validity: values.validity }),
   };
   const client = clientFrom(values);
   let saved: Contract;
@@ -55,7 +61,7 @@ export async function contract(argv: string[]): Promise<number> {
     }
     case 'update': {
       if (values.kind !== undefined) throw new UsageError('the kind of a contract follows its documents and cannot be changed');
-      if (Object.keys(fields).length === 0) throw new UsageError('nothing to change: give at least one of --name, --system, --lifecycle, --mode, --description, --tag, --level');
+      if (Object.keys(fields).length === 0) throw new UsageError('nothing to change: give at least one of --name, --system, --lifecycle, --mode, --description, --tag, --level, --validity');
       saved = (await client.request<Contract>('PATCH', `/contracts/${encodeURIComponent(slug)}`, { body: fields })).body;
       break;
     }
@@ -63,6 +69,6 @@ export async function contract(argv: string[]): Promise<number> {
       throw new UsageError(`unknown contract action "${action ?? ''}"\n\n${contractHelp}`);
   }
   if (values.json) return void console.log(JSON.stringify(saved)), 0;
-  console.log(`${action === 'create' ? 'created' : 'updated'} contract ${saved.slug}  ${saved.lifecycle}  ${saved.compatibilityMode}  system ${saved.system} (team ${saved.team})`);
+  console.log(`${action === 'create' ? 'created' : 'updated'} contract ${saved.slug}  ${saved.lifecycle}  ${saved.compatibilityMode}  validity ${saved.validity}  system ${saved.system} (team ${saved.team})`);
   return 0;
 }

@@ -49,8 +49,10 @@ describe('accord diff', () => {
     expect(run.stdout).toContain('`response-property-removed`');
   });
 
-  test('an invalid document is exit 2 with the diagnostic, and so are bad options', async () => {
-    const invalid = await accord('diff', doc('base'), doc('invalid'));
+  test('a document with a schema error is compared and the error reported as a warning; under --validity full it is exit 2 with the diagnostic, and so are bad options', async () => {
+    const compared = await accord('diff', doc('base'), doc('invalid'), '--format', 'json');
+    expect(JSON.parse(compared.stdout).findings).toContainEqual(expect.objectContaining({ id: 'document-schema-error', level: 'warn', pointer: '/info' }));
+    const invalid = await accord('diff', doc('base'), doc('invalid'), '--validity', 'full');
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toMatch(/invalid\.yaml: spec-invalid: .*version/);
     expect((await accord('diff', doc('base'))).code).toBe(2);

@@ -6,12 +6,13 @@ import { findImportUnits, type ImportUnit } from '../find-import-units.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { progressBar } from '../progress-bar.js';
 
-export const importHelp = `accord import <dir> [--system <slug>] [--lifecycle draft|active] [--server URL] [--json]
+export const importHelp = `accord import <dir> [--system <slug>] [--lifecycle draft|active] [--ref-root DIR] [--server URL] [--json]
 
 Imports a folder of contracts: every document file directly in <dir> is one contract (named after
 the file), every sub-folder is one contract (named after the folder) with either one file per
 version (1.0.0.yaml, 1.1.0.yaml) or one entry document (openapi.yaml, asyncapi.yaml, …) whose
-relative $refs are bundled. Contracts that do not exist yet are created for --system. Re-running
+relative $refs are bundled from anywhere under --ref-root (default: the enclosing git work tree,
+or the current directory). Contracts that do not exist yet are created for --system. Re-running
 an import is idempotent: versions already published with the same content are left unchanged.
 Exit code 1 when any contract failed.`;
 
@@ -26,7 +27,7 @@ interface ItemResult {
 }
 
 export async function importContracts(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, system: { type: 'string', short: 's' }, lifecycle: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, system: { type: 'string', short: 's' }, lifecycle: { type: 'string' }, 'ref-root': { type: 'string' } });
   if (values.help) return void console.log(importHelp), 0;
   const [dir, ...extra] = positionals;
   if (!dir || extra.length > 0) throw new UsageError('expected exactly one folder\n\n' + importHelp);
@@ -43,7 +44,8 @@ export async function importContracts(argv: string[]): Promise<number> {
       results.push({ contract: unit.contract, file: '', version: null, outcome: 'failed', error: { code: 'ambiguous-folder', detail: unit.problem } });
       continue;
     }
-    const created = await ensureContract(client, unit, values.system, values.lifecycle).catch((error: unknown) => error);
+    const refRoot = values['ref-root'];
+    const created = await ensureContract(client, unit, { system: values.system, lifecycle: values.lifecycle, refRoot }).catch((error: unknown) => error);
     if (created instanceof Error) {
       for (const v of unit.versions) results.push({ contract: unit.contract, file: v.file, version: v.version, outcome: 'failed', error: describe(created) });
       bar.update(results.length, unit.contract);
@@ -51,7 +53,7 @@ export async function importContracts(argv: string[]): Promise<number> {
     }
     for (const [i, v] of unit.versions.entries()) {
       bar.update(results.length, `${unit.contract} ${v.version ?? ''}`);
-      results.push({ ...(await publishOne(client, unit.contract, v)), ...(i === 0 && created ? { createdContract: true } : {}) });
+      results.push({ ...(await publishOne(client, unit.contract, v, refRoot)), ...(i === 0 && created ? { createdContract: true } : {}) });
     }
   }
   bar.done();
@@ -77,7 +79,7 @@ export async function importContracts(argv: string[]): Promise<number> {
 }
 
 /** Returns true when the contract had to be created. */
-async function ensureContract(client: AccordClient, unit: ImportUnit, system: string | undefined, lifecycle: string | undefined): Promise<boolean> {
+async function ensureContract(client: AccordClient, unit: ImportUnit, { system, lifecycle, refRoot }: { system?: string; lifecycle?: string; refRoot?: string }): Promise<boolean> {
   try {
     await client.request<Contract>('GET', `/contracts/${encodeURIComponent(unit.contract)}`);
     return false;
@@ -85,15 +87,15 @@ async function ensureContract(client: AccordClient, unit: ImportUnit, system: st
     if (!(error instanceof RejectedByAccord) || error.problem.status !== 404) throw error;
     if (!system) throw new RejectedByAccord({ ...error.problem, detail: `contract "${unit.contract}" does not exist; pass --system <slug> to create it` });
   }
-  const first = await bundleDocument(unit.versions[0]!.file);
+  const first = await bundleDocument(unit.versions[0]!.file, { refRoot });
   await client.request('POST', '/contracts', { body: { slug: unit.contract, name: first.info.title ?? unit.contract, system, ...(lifecycle ? { lifecycle } : {}) } });
   return true;
 }
 
-async function publishOne(client: AccordClient, contract: string, v: { file: string; version: string | null }): Promise<ItemResult> {
+async function publishOne(client: AccordClient, contract: string, v: { file: string; version: string | null }, refRoot: string | undefined): Promise<ItemResult> {
   const base = { contract, file: v.file, version: v.version };
   try {
-    const bundled = await bundleDocument(v.file);
+    const bundled = await bundleDocument(v.file, { refRoot });
     const version = v.version ?? bundled.info.version;
     if (!version) return { ...base, outcome: 'failed', error: { code: 'missing-version', detail: 'the document has no info.version' } };
     const { status } = await client.request<PublishResult['version']>('POST', `/contracts/${encodeURIComponent(contract)}/versions`, { body: { version, document: bundled.text } });

@@ -1,10 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
-import { verdictOf } from '../../compat/index.js';
+import { schemaErrorFindings, verdictOf } from '../../compat/index.js';
 import { lintDocument, loadRuleset, SHIPPED_RULESETS, type LintRuleset, type ShippedRulesets } from '../../lint/index.js';
 import { readShippedRulesets } from '../../lint/read-shipped-rulesets.js';
 import { AccordError } from '../../shared/index.js';
 import type { AccordClient } from '../accord-client.js';
 import { RejectedByAccord, ServerUnreachable, UsageError } from '../cli-errors.js';
+import { documentOptions, readDocumentOptions } from '../document-options.js';
 import { loadDocument } from '../load-document.js';
 import { locateFindings } from '../locate-findings.js';
 import { clientFrom, parseCommandArgs } from '../parse-command-args.js';
@@ -14,7 +15,8 @@ import { readReportOptions, reportOptions } from '../report-options.js';
 const BUILT_IN = ['spectral:oas', 'spectral:asyncapi'];
 const MAX_RULESET_BYTES = 512 * 1024;
 
-export const lintHelp = `accord lint <file> [--ruleset <name[@version]|file>] [--format text|json|markdown|junit|sarif] [--fail-on error|warn|never] [--server URL]
+export const lintHelp = `accord lint <file> [--ruleset <name[@version]|file>] [--format text|json|markdown|junit|sarif] [--fail-on error|warn|never]
+                  [--validity full|syntax|none] [--ref-root DIR] [--server URL]
 
 Checks one contract document (OpenAPI 3.x, Swagger 2.0 or AsyncAPI 2.x/3.0) against a governance
 ruleset in Spectral's format. --ruleset names a shipped ruleset (${SHIPPED_RULESETS.join(', ')},
@@ -23,17 +25,19 @@ those, or a ruleset stored in the registry (e.g. banking-integration, or banking
 only then is the server asked (--server, ACCORD_URL), and only for the ruleset's text; the
 document is linted here. Rulesets may use Spectral's core functions only; nothing else is fetched.
 Exit codes: 0 the findings pass the gate set by --fail-on (default error), 1 they do not, 2 usage
-error or an unreadable or invalid document or ruleset, 3 the server holding the ruleset is unreachable.`;
+error or an unreadable or invalid document or ruleset, 3 the server holding the ruleset is unreachable.
+--validity full (the default) refuses a document with a schema error; syntax lints it and adds
+each schema error as a document-schema-error warning; none does not look. --ref-root: see accord diff --help.`;
 
 export async function lint(argv: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...reportOptions, ruleset: { type: 'string', default: 'accord-recommended' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } });
+  const { values, positionals } = parseCommandArgs(argv, { ...reportOptions, ...documentOptions, ruleset: { type: 'string', default: 'accord-recommended' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } });
   if (values.help) return void console.log(lintHelp), 0;
   const { format, failOn } = readReportOptions(values);
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new UsageError('expected one document: <file>\n\n' + lintHelp);
   const ruleset = await rulesetFrom(values.ruleset, readShippedRulesets(), () => clientFrom(values));
-  const document = await loadDocument(file);
-  const findings = await lintDocument(document.spec.documentJson, ruleset);
+  const document = await loadDocument(file, readDocumentOptions(values, { validity: 'full' }));
+  const findings = [...schemaErrorFindings(document.spec.schemaErrors, document.spec), ...(await lintDocument(JSON.stringify(document.document), ruleset))];
   const verdict = verdictOf(findings, failOn);
   console.log(renderReport({ findings, verdict, failOn, subject: 'policy', extra: { ruleset: ruleset.source }, locate: locateFindings(document) }, format));
   return verdict.failed ? 1 : 0;

@@ -9,10 +9,11 @@ import { plural } from '../plural.js';
 import { REPORT_FORMATS, renderReport, type ReportFinding, type ReportFormat } from '../render-report.js';
 
 export const publishHelp = `accord publish <file> --contract <slug> [--version x.y.z] [--system <slug> [--name <name>]]
-               [--format text|json|markdown|junit|sarif] [--server URL] [--json]
+               [--format text|json|markdown|junit|sarif] [--ref-root DIR] [--server URL] [--json]
 
-Publishes a version of a contract. Relative file references ($ref: ./common/x.yaml) under the
-document's folder are bundled into one document first. The version defaults to info.version.
+Publishes a version of a contract. Relative file references ($ref: ../common/x.yaml) anywhere
+under --ref-root (default: the enclosing git work tree, or the current directory) are bundled
+into one document first; remote references and files outside it are refused. The version defaults to info.version.
 With --system, a contract that does not exist yet is created first for that system (named by
 --name, else the document's info.title), and the command says so.
 Prints the verdict and the findings the version was published with, like accord check, in the
@@ -29,6 +30,7 @@ export async function publish(argv: string[]): Promise<number> {
     system: { type: 'string' },
     name: { type: 'string' },
     format: { type: 'string', default: 'text' },
+    'ref-root': { type: 'string' },
   });
   if (values.help) return void console.log(publishHelp), 0;
   const [file, ...extra] = positionals;
@@ -37,7 +39,7 @@ export async function publish(argv: string[]): Promise<number> {
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (values.name !== undefined && values.system === undefined) throw new UsageError('--name names a contract created with --system; give --system too');
-  const bundled = await bundleDocument(file);
+  const bundled = await bundleDocument(file, { refRoot: values['ref-root'] });
   if (!bundled.isContract) throw new UsageError(`${file} is not an OpenAPI or AsyncAPI document: it has no top-level openapi, swagger or asyncapi field`);
   const version = values.version ?? bundled.info.version;
   if (!version) throw new UsageError(`${file} has no info.version; pass --version`);
