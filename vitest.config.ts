@@ -23,7 +23,7 @@ export const sharedTestOptions = {
 };
 
 /** The pure cores touch no database: their tests skip the run's PGlite template (seconds of migrations). */
-const PURE_CORE_TESTS = ['server/{spec,compat,lint,shared}/**/*.test.ts'];
+const PURE_CORE_TESTS = ['server/{spec,compat,lint,landscape,shared}/**/*.test.ts'];
 
 export default defineConfig({
   resolve: sharedResolve,

@@ -4,6 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { RateLimiter } from '../auth/index.js';
+import { createLandscapeLayouts } from '../landscape/index.js';
 import type { Actor } from '../shared/index.js';
 import { createLoaders } from './create-loaders.js';
 import type { GraphqlContext, GraphqlServices } from './graphql-context.js';
@@ -64,12 +65,14 @@ const refuseFormPosts: Plugin = {
 export function createGraphql({ registry, identity, webhooks, anonymousRead, introspection, limits, log, eventPollIntervalMs = 1_000 }: GraphqlDeps): RequestHandler {
   const services = { registry, identity, webhooks };
   const events = createRegistryEventFeed({ log: registry.events, pollIntervalMs: eventPollIntervalMs, onError: (err) => log.error({ err }, 'reading registry events for live subscriptions failed') });
+  // Layouts depend only on what they draw, so an instance's memory is as good as a shared cache.
+  const layouts = createLandscapeLayouts();
   const yoga = createYoga<ServerContext, GraphqlContext>({
     schema: accordSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
-    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits, events }),
+    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits, events, layouts }),
     maskedErrors: { maskError: (error) => graphqlErrorOf(error, { onUnexpected: (err) => log.error({ err }, 'unhandled error in a GraphQL resolver') }) },
     graphiql: { title: 'Accord GraphQL' },
     renderGraphiQL: (options) => (explorerPage ??= renderGraphiQL(options)),
