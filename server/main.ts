@@ -128,7 +128,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       identity,
       setup,
       webhooks,
-      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log })),
+      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, layouter: workers.layouter, log })),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
       anonymousRead: config.auth.anonymousRead,

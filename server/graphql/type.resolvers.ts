@@ -3,7 +3,7 @@ import { gateRoute } from '../auth/index.js';
 import type { LandscapeAnalysis } from '../landscape/index.js';
 import type { Contract, Landscape, LandscapeEdge, Subscription, System, Team, VersionSummary, Waiver, Deployment, Check, Comparison } from '../registry/index.js';
 import type { WebhookEndpoint } from '../notify/index.js';
-import { NotFound } from '../shared/index.js';
+import { NotFound, describeActor } from '../shared/index.js';
 import { asksOnly } from './asks-only.js';
 import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import type { GraphqlContext } from './graphql-context.js';
@@ -136,8 +136,8 @@ export const typeResolvers = {
     systems: ((l, _args, context) => l.analysis.systems.map(({ slug, ...standing }) => ({ system: systemNamed(slug, context), ...standing }))) satisfies Resolver<AnalysedLandscape>,
     cycles: ((l) => l.analysis.cycles) satisfies Resolver<AnalysedLandscape>,
     pointToPointClusters: ((l) => l.analysis.pointToPointClusters) satisfies Resolver<AnalysedLandscape>,
-    layout: (async (l, _args, { layouts }) => {
-      const { width, height, systems, domains, links } = await layouts.of(landscapeGraphOf(l));
+    layout: (async (l, _args, { layouts, actor }) => {
+      const { width, height, systems, domains, links } = await layouts.of(landscapeGraphOf(l), { caller: describeActor(actor) });
       return { width, height, systems: systems.map(({ slug, ...box }) => ({ system: slug, ...box })), domains, edges: links.map(({ id, points }) => ({ subscription: id, points })) };
     }) satisfies Resolver<AnalysedLandscape>,
   },

@@ -3,8 +3,8 @@ import type { LandscapeGraph } from './landscape-graph.js';
 import { layOutLandscape, type LandscapeLayout } from './lay-out-landscape.js';
 
 export interface LandscapeLayouts {
-  /** The drawing of a landscape, laid out once per content and remembered. */
-  of(graph: LandscapeGraph): Promise<LandscapeLayout>;
+  /** The drawing of a landscape, laid out once per content and remembered; `caller` shares the layouts' workers fairly. */
+  of(graph: LandscapeGraph, options?: { caller: string }): Promise<LandscapeLayout>;
   /** Layouts remembered now. */
   readonly size: number;
 }
@@ -26,10 +26,17 @@ export function landscapeKey({ systems, links }: LandscapeGraph): string {
  * Layouts by content, the least recently used dropped past `maxEntries`. Requests for the same
  * landscape while it is being laid out wait for that one layout; a failed layout is forgotten.
  */
-export function createLandscapeLayouts({ maxEntries = 200 }: { maxEntries?: number } = {}): LandscapeLayouts {
+export function createLandscapeLayouts({
+  maxEntries = 200,
+  layOut = (graph) => layOutLandscape(graph),
+}: {
+  maxEntries?: number;
+  /** The server passes its worker pool's, so a large landscape does not stall other requests. */
+  layOut?: (graph: LandscapeGraph, options: { caller: string }) => Promise<LandscapeLayout>;
+} = {}): LandscapeLayouts {
   const remembered = new Map<string, Promise<LandscapeLayout>>();
   return {
-    of(graph) {
+    of(graph, options = { caller: 'landscape' }) {
       const key = landscapeKey(graph);
       const known = remembered.get(key);
       if (known) {
@@ -39,7 +46,7 @@ export function createLandscapeLayouts({ maxEntries = 200 }: { maxEntries?: numb
       }
       // Sorted input gives the same drawing whichever order the database returned the rows in.
       const sorted: LandscapeGraph = { systems: [...graph.systems].sort((a, b) => (a.slug < b.slug ? -1 : 1)), links: [...graph.links].sort((a, b) => (a.id < b.id ? -1 : 1)) };
-      const layout = layOutLandscape(sorted);
+      const layout = layOut(sorted, options);
       remembered.set(key, layout);
       layout.catch(() => remembered.get(key) === layout && remembered.delete(key));
       if (remembered.size > maxEntries) remembered.delete(remembered.keys().next().value!);

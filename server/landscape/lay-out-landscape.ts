@@ -35,8 +35,8 @@ const SYSTEM_HEIGHT = 56;
  */
 export const systemWidth = (name: string) => Math.min(260, Math.max(140, Math.round(32 + name.length * 7.5)));
 
-// One ELK for the process: it keeps no state between layouts. The bundled build runs in this
-// thread, which at a few hundred systems takes tens of milliseconds, and results are cached.
+// One ELK per thread: it keeps no state between layouts. The bundled build computes in the calling
+// thread, which for hundreds of systems takes seconds: the server calls it in a worker.
 // The CommonJS build hands its class over as `default` as well, which is how TypeScript sees it.
 const elk = new elkjs.default();
 
@@ -63,6 +63,7 @@ export async function layOutLandscape({ systems, links }: LandscapeGraph): Promi
       'elk.spacing.edgeNode': '16',
       'elk.spacing.edgeEdge': '10',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.thoroughness': '1',
       // Every position in the drawing's own coordinates, so the page need not add up parents.
       'org.eclipse.elk.json.shapeCoords': 'ROOT',
       'org.eclipse.elk.json.edgeCoords': 'ROOT',
