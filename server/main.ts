@@ -140,6 +140,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       onDatabaseUnavailable: outages.refused,
       apiDocument: loadApiDocument,
       maxDocumentBytes: config.maxDocumentBytes,
+      webRoot: join(packageRoot(), 'dist', 'web'),
     });
     gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;
