@@ -14,6 +14,7 @@ import { ingestBench } from './ingest.bench.js';
 import { lintBench } from './lint.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
+import { uiBench } from './ui.bench.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   lint: () => lintBench({ projectRoot }),
   audit: () => auditBench(),
   graphql: () => graphqlBench(),
+  ui: () => uiBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {

@@ -83,6 +83,10 @@ export const queryResolvers = {
     const query = validateInput(auditQuery, present(filter), 'query');
     return connectionOf(await services.registry.audit.query({ ...query, ...pageRequestOf({ first, after }) }, actor), (e) => e.seq);
   }),
+  auditVerification: gated<object>('admin', async (_args, { services, actor }) => {
+    const verification = await services.registry.audit.verify(actor);
+    return verification.ok ? { ...verification, firstBroken: null } : { ...verification, head: null };
+  }),
   people: gated<PageArgs>('admin', async (page, { services, actor }) => connectionOf(await services.identity.people.list(pageRequestOf(page), actor), (p) => p.email)),
   webhook: gated<{ id: string }>('webhook.manage', ({ id }, { services, actor }) => orNull(() => services.webhooks.get(id, actor))),
 } satisfies Record<string, (parent: unknown, args: never, context: GraphqlContext) => unknown>;

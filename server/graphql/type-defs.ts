@@ -571,6 +571,23 @@ export const typeDefs = /* GraphQL */ `
     edges: [EdgeRoute!]!
   }
 
+  "The last event of an intact audit chain: anchor its hash elsewhere to notice a rewrite of the whole chain."
+  type AuditHead {
+    seq: Int!
+    id: ID!
+    at: DateTime!
+    hash: String!
+  }
+
+  type AuditVerification {
+    ok: Boolean!
+    "Events that verified; on a break, those before it."
+    events: Int!
+    head: AuditHead
+    "Where the chain first breaks: seq, id, reason (gap, unsealed, link-mismatch, hash-mismatch), expected and found."
+    firstBroken: JSON
+  }
+
   type Landscape {
     "The domain the landscape was drawn around, if chosen."
     domain: String
@@ -735,6 +752,8 @@ export const typeDefs = /* GraphQL */ `
     landscape(domain: String, team: String): Landscape!
     "The audit log, newest first: administrators only."
     audit(first: Int, after: String, targetType: String, targetId: String, actor: String, action: String, from: DateTime, to: DateTime): AuditEventConnection!
+    "Whether the audit log's hash chain holds from its first event to its last: administrators only."
+    auditVerification: AuditVerification!
     "People: administrators only."
     people(first: Int, after: String): PersonConnection!
     webhook(id: ID!): Webhook

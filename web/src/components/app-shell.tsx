@@ -19,6 +19,10 @@ export function AppShell() {
           <nav aria-label="Main">
             <ul className="main-nav">
               <li><NavLink to="/" end>Catalog</NavLink></li>
+              <li><NavLink to="/landscape">Landscape</NavLink></li>
+              <li><NavLink to="/governance">Governance</NavLink></li>
+              {me && <li><NavLink to="/api-keys">API keys</NavLink></li>}
+              {me?.role === 'admin' && <li><NavLink to="/admin">Administration</NavLink></li>}
             </ul>
           </nav>
           <div className="session">
