@@ -35,7 +35,8 @@ const WORDS = ['stock', 'ledger', 'payments', 'orders 12', 'returns'];
 export async function uiBench({
   projectRoot,
   contracts = 10_000,
-  versionsPerContract = 10,
+  // The search reads contracts and their latest version: two versions each keep generation to a minute or two.
+  versionsPerContract = 2,
   runs = 3,
   maxKeystrokeMs = 150,
   maxLandingKib = 250,

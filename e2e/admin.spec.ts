@@ -27,10 +27,10 @@ test.describe('administration', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Administration' })).toBeVisible();
     const form = page.getByRole('form', { name: 'Give someone a role' });
     await form.getByLabel('Person').selectOption({ label: `Colin Consumer (colin.consumer@example.com)` });
-    await form.getByLabel('Team').selectOption({ label: 'Core Banking' });
+    await form.getByLabel('Team').selectOption({ label: 'Core Banking Ledger' });
     await form.getByRole('button', { name: 'Save role' }).click();
     await expect(form.getByRole('status')).toHaveText('Saved.');
-    const remove = page.getByRole('button', { name: 'Remove Colin Consumer from Core Banking' });
+    const remove = page.getByRole('button', { name: 'Remove Colin Consumer from Core Banking Ledger' });
     await expect(remove).toBeVisible();
     await expectAccessible(page);
     await screenshot(page, 'admin-people');

@@ -23,7 +23,7 @@ test.describe('landscape', () => {
     await expect(drawing.getByRole('link', { name: /^Manufacturing Execution System:/ })).toBeVisible();
     await expect(drawing.getByRole('link', { name: /^Point of Sale:/ })).toHaveCount(0);
     await page.getByLabel('Domain').selectOption('');
-    await page.getByLabel('Team').selectOption({ label: 'Core Banking' });
+    await page.getByLabel('Team').selectOption({ label: 'Core Banking Ledger' });
     await expect(drawing.getByRole('link', { name: /^Core Banking:/ })).toBeVisible();
     await expect(drawing.getByRole('link', { name: /^ERP:/ })).toHaveCount(0);
   });

@@ -33,7 +33,7 @@ const SYSTEM_HEIGHT = 56;
  * A box wide enough for the system's name in the UI's 14 px type without measuring text on a
  * server that has no fonts; the page shortens what still does not fit.
  */
-export const systemWidth = (name: string) => Math.min(260, Math.max(140, Math.round(32 + name.length * 7.5)));
+export const systemWidth = (name: string) => Math.min(300, Math.max(140, Math.round(28 + name.length * 7.8)));
 
 // One ELK per thread: it keeps no state between layouts. The bundled build computes in the calling
 // thread, which for hundreds of systems takes seconds: the server calls it in a worker.

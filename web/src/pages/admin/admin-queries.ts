@@ -12,8 +12,8 @@ export const PEOPLE_AND_TEAMS = gql<{
   teams: { edges: { node: { slug: string; name: string; members: Member[] } }[] };
 }, Record<string, never>>`
   query AdminPeople {
-    people(first: 100) { edges { node { id email name role createdAt } } }
-    teams(first: 100) { edges { node { slug name members { userId name email role } } } }
+    people(first: 50) { edges { node { id email name role createdAt } } }
+    teams(first: 25) { edges { node { slug name members { userId name email role } } } }
   }
 `;
 
@@ -72,10 +72,15 @@ export interface Webhook {
   deliveries: { edges: { node: Delivery }[] };
 }
 
-export const WEBHOOKS = gql<{ systems: { edges: { node: { slug: string; name: string; webhooks: Webhook[] } }[] } }, Record<string, never>>`
-  query AdminWebhooks {
-    systems(first: 100) {
-      edges { node { slug name webhooks { id system url events active deliveries(first: 5) { edges { node { id eventType status attempts lastStatus lastError createdAt } } } } } }
+export const WEBHOOK_SYSTEMS = gql<{ systems: { edges: { node: { slug: string; name: string } }[] } }, Record<string, never>>`
+  query AdminWebhookSystems { systems(first: 100) { edges { node { slug name } } } }
+`;
+
+export const WEBHOOKS = gql<{ system: { slug: string; name: string; webhooks: Webhook[] } | null }, { system: string }>`
+  query AdminWebhooks($system: String!) {
+    system(slug: $system) {
+      slug name
+      webhooks { id system url events active deliveries(first: 5) { edges { node { id eventType status attempts lastStatus lastError createdAt } } } }
     }
   }
 `;

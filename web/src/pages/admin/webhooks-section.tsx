@@ -3,22 +3,39 @@ import { useMutation, useQuery } from 'urql';
 import { formatDate } from '../../components/lifecycle-badge.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { refusalMessage } from '../../graphql/refusal-message.ts';
-import { CREATE_WEBHOOK, DISABLE_WEBHOOK, TEST_WEBHOOK, WEBHOOKS, type Webhook } from './admin-queries.ts';
+import { CREATE_WEBHOOK, DISABLE_WEBHOOK, TEST_WEBHOOK, WEBHOOK_SYSTEMS, WEBHOOKS, type Webhook } from './admin-queries.ts';
 
 /** Where registry events go, per system, and how the last deliveries went. */
 export function WebhooksSection() {
-  const [{ data, fetching, error }, refetch] = useQuery({ query: WEBHOOKS });
+  const [systems] = useQuery({ query: WEBHOOK_SYSTEMS });
+  const [chosen, setChosen] = useState('');
+  if (!systems.data) return <QueryState fetching={systems.fetching} error={systems.error} what="systems" />;
+  const all = systems.data.systems.edges.map((e) => e.node);
+  const system = chosen || all[0]?.slug || '';
+  return (
+    <>
+      <label className="inline-field">
+        System
+        <select value={system} onChange={(e) => setChosen(e.target.value)}>{all.map((s) => <option key={s.slug} value={s.slug}>{s.name}</option>)}</select>
+      </label>
+      {system && <SystemWebhooks system={system} />}
+    </>
+  );
+}
+
+function SystemWebhooks({ system }: { system: string }) {
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WEBHOOKS, variables: { system } });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if (!data) return <QueryState fetching={fetching} error={error} what="webhooks" />;
-  const systems = data.systems.edges.map((e) => e.node);
-  const hooks = systems.flatMap((s) => s.webhooks.map((w) => ({ ...w, systemName: s.name })));
+  const hooks = data.system?.webhooks ?? [];
+  const name = data.system?.name ?? system;
   return (
     <div className="two-columns wide-left">
       <section className="card" aria-labelledby="webhooks-heading">
-        <h2 id="webhooks-heading">Webhooks</h2>
-        {hooks.length === 0 ? <p className="muted">No webhook yet: registry events reach nobody outside Accord.</p> : <ul className="plain-list rows">{hooks.map((w) => <WebhookRow key={w.id} webhook={w} systemName={w.systemName} onChanged={reload} />)}</ul>}
+        <h2 id="webhooks-heading">Webhooks of {name}</h2>
+        {hooks.length === 0 ? <p className="muted">No webhook yet: this system's events reach nobody outside Accord.</p> : <ul className="plain-list rows">{hooks.map((w) => <WebhookRow key={w.id} webhook={w} systemName={name} onChanged={reload} />)}</ul>}
       </section>
-      <WebhookForm systems={systems} onCreated={reload} />
+      <WebhookForm system={system} name={name} onCreated={reload} />
     </div>
   );
 }
@@ -53,8 +70,7 @@ function WebhookRow({ webhook, systemName, onChanged }: { webhook: Webhook; syst
   );
 }
 
-function WebhookForm({ systems, onCreated }: { systems: { slug: string; name: string }[]; onCreated: () => void }) {
-  const [system, setSystem] = useState(systems[0]?.slug ?? '');
+function WebhookForm({ system, name, onCreated }: { system: string; name: string; onCreated: () => void }) {
   const [url, setUrl] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const [{ fetching, error }, create] = useMutation(CREATE_WEBHOOK);
@@ -70,7 +86,7 @@ function WebhookForm({ systems, onCreated }: { systems: { slug: string; name: st
   return (
     <form className="card stack" onSubmit={submit} aria-labelledby="webhook-form">
       <h2 id="webhook-form">New webhook</h2>
-      <label>System<select value={system} onChange={(e) => setSystem(e.target.value)}>{systems.map((s) => <option key={s.slug} value={s.slug}>{s.name}</option>)}</select></label>
+      <p className="muted small">Registry events about {name}'s contracts, signed with a secret shown once.</p>
       <label>URL<input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://hooks.example.com/accord" /></label>
       {error && <p role="alert" className="alert error">{refusalMessage(error)}</p>}
       {secret && <p role="status" className="alert ok">Signing secret, shown once: <code>{secret}</code></p>}

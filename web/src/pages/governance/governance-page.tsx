@@ -89,7 +89,7 @@ export function GovernancePage() {
                     <span className="mono">{w.rule}</span>
                     <span className="badge">expires {formatDate(w.expiresAt)}</span>
                   </div>
-                  <p className="muted small"><Link to={`/contracts/${encodeURIComponent(w.contract.slug)}`}>{w.contract.name}</Link> · {w.message}</p>
+                  <p className="muted small"><Link to={`/contracts/${encodeURIComponent(w.contract.slug)}`}>{w.contract.name}</Link></p>
                 </li>
               ))}
             </ul>

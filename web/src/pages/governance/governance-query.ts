@@ -8,9 +8,9 @@ export interface GovernanceData {
       node: {
         slug: string;
         name: string;
-        team: { slug: string; name: string };
-        scorecard: { clean: boolean; latestVersion: string | null; open: { errors: number; warnings: number }; waivers: { active: number; expiringSoon: number } };
-        waivers: { edges: { node: { id: string; rule: string; message: string; expiresAt: string } }[] };
+        team: { name: string };
+        scorecard: { clean: boolean; latestVersion: string | null; open: { errors: number; warnings: number } };
+        waivers: { edges: { node: { id: string; rule: string; expiresAt: string } }[] };
       };
     }[];
   };
@@ -21,13 +21,13 @@ const SUMMARY = 'name contracts published clean cleanShare open { errors warning
 export const GOVERNANCE = gql<GovernanceData, Record<string, never>>`
   query Governance {
     governance { summary { ${SUMMARY} } teams { ${SUMMARY} } domains { ${SUMMARY} } }
-    contracts(first: 100) {
+    contracts(first: 15) {
       edges {
         node {
           slug name
-          team { slug name }
-          scorecard { clean latestVersion open { errors warnings } waivers { active expiringSoon } }
-          waivers(state: active, first: 5) { edges { node { id rule message expiresAt } } }
+          team { name }
+          scorecard { clean latestVersion open { errors warnings } }
+          waivers(state: active, first: 2) { edges { node { id rule expiresAt } } }
         }
       }
     }

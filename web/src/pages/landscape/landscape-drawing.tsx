@@ -6,7 +6,7 @@ const DOMAIN_COLOURS = ['#eef4ff', '#eefaf3', '#fff6ea', '#f6effd', '#ecf8fb', '
 
 /** What fits of a name in a box, at the 13 px the drawing uses. */
 const fitted = (text: string, width: number) => {
-  const room = Math.floor((width - 20) / 7.2);
+  const room = Math.floor((width - 20) / 7.6);
   return text.length <= room ? text : `${text.slice(0, Math.max(1, room - 1))}…`;
 };
 const pathOf = (points: { x: number; y: number }[]) => points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
@@ -30,7 +30,7 @@ export default function LandscapeDrawing({ landscape }: { landscape: LandscapeDa
   return (
     <figure className="landscape-drawing card">
       <div className="drawing-scroll">
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} width={layout.width} height={layout.height} role="group" aria-label={`Landscape of ${landscape.nodes.length} systems and ${landscape.edges.length} subscriptions`}>
+        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className={layout.width > 1400 ? 'wide' : undefined} role="group" aria-label={`Landscape of ${landscape.nodes.length} systems and ${landscape.edges.length} subscriptions`}>
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />

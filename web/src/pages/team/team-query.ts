@@ -24,13 +24,13 @@ export const TEAM = gql<{ team: TeamData | null; contracts: { edges: { node: { s
   query TeamPage($slug: String!) {
     team(slug: $slug) {
       slug name description
-      systems(first: 100) { edges { node { slug name domain } } }
+      systems(first: 25) { edges { node { slug name domain } } }
       governance {
         summary { name contracts published clean cleanShare open { errors warnings } waivers { active expiringSoon } topFailingRules { rule contracts } }
         scorecards { contract latestVersion clean open { errors warnings } waivers { active expiringSoon } }
       }
     }
-    contracts(team: $slug, first: 100) { edges { node { slug name kind lifecycle sunsetAt latestVersion system { slug name } } } }
+    contracts(team: $slug, first: 25) { edges { node { slug name kind lifecycle sunsetAt latestVersion system { slug name } } } }
   }
 `;
 
