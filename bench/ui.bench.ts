@@ -35,8 +35,7 @@ const WORDS = ['stock', 'ledger', 'payments', 'orders 12', 'returns'];
 export async function uiBench({
   projectRoot,
   contracts = 10_000,
-  // The search reads contracts and their latest version: two versions each keep generation to a minute or two.
-  versionsPerContract = 2,
+  versionsPerContract = 10,
   runs = 3,
   maxKeystrokeMs = 150,
   maxLandingKib = 250,
