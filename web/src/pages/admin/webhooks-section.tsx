@@ -89,7 +89,7 @@ function WebhookForm({ system, name, onCreated }: { system: string; name: string
       <p className="muted small">Registry events about {name}'s contracts, signed with a secret shown once.</p>
       <label>URL<input type="url" value={url} onChange={(e) => setUrl(e.target.value)} required placeholder="https://hooks.example.com/accord" /></label>
       {error && <p role="alert" className="alert error">{refusalMessage(error)}</p>}
-      {secret && <p role="status" className="alert ok">Signing secret, shown once: <code>{secret}</code></p>}
+      {secret && <p role="status" className="alert ok">Signing secret, shown once:<br /><code>{secret}</code></p>}
       <button type="submit" className="button primary" disabled={fetching}>Create webhook</button>
     </form>
   );

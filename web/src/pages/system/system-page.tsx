@@ -30,7 +30,7 @@ export function SystemPage() {
         <section className="card" aria-labelledby="provides">
           <h2 id="provides">Provides <span className="count">{provides.length}</span></h2>
           {provides.length === 0 ? (
-            <p className="muted">No contract yet.</p>
+            <p className="muted">It provides no contract yet.</p>
           ) : (
             <ul className="plain-list rows">
               {provides.map((c) => (
