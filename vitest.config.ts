@@ -26,7 +26,7 @@ export const sharedTestOptions = {
  * The pure cores touch no database: their tests skip the run's PGlite template (seconds of migrations).
  * So do the traffic tester's, except those that report to a real registry (`*.registry.test.ts`).
  */
-const PURE_CORE_TESTS = ['server/{spec,compat,lint,shared}/**/*.test.ts', 'server/tester/**/!(*.registry).test.ts'];
+const PURE_CORE_TESTS = ['server/{spec,compat,lint,landscape,shared}/**/*.test.ts', 'server/tester/**/!(*.registry).test.ts'];
 
 export default defineConfig({
   resolve: sharedResolve,

@@ -117,7 +117,7 @@ export async function graphqlBench({
 }
 
 /** The registry, written in batches straight into a migrated database; answers how long it took and the contracts' slugs. */
-async function generateRegistry(location: DatabaseLocation, { contracts, versionsPerContract }: { contracts: number; versionsPerContract: number }): Promise<{ generatedMs: number; slugs: string[] }> {
+export async function generateRegistry(location: DatabaseLocation, { contracts, versionsPerContract }: { contracts: number; versionsPerContract: number }): Promise<{ generatedMs: number; slugs: string[] }> {
   const started = performance.now();
   const database = await openDatabase(location);
   let slugs: string[] = [];

@@ -16,6 +16,7 @@ import { natsListenerBench } from './nats-listener.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
 import { trafficBench } from './traffic.bench.js';
+import { uiBench } from './ui.bench.js';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -30,6 +31,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   graphql: () => graphqlBench(),
   'traffic-brokers': () => natsListenerBench({ projectRoot }),
   traffic: () => trafficBench({ projectRoot }),
+  ui: () => uiBench({ projectRoot }),
 };
 
 async function main(names: string[]): Promise<number> {

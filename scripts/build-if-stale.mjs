@@ -26,7 +26,7 @@ if (process.argv.includes('--mark')) {
   mark();
 } else {
   const builtAt = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = ['server', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => newestIn(join(root, p)));
+  const sources = ['server', 'web', 'scripts', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) => newestIn(join(root, p)));
   if (Math.max(...sources) > builtAt) {
     console.error('building Accord (sources changed since the last build)…');
     const { status } = spawnSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' });

@@ -11,6 +11,7 @@ const RINGS: Record<string, number> = {
   spec: 1,
   compat: 1,
   lint: 1,
+  landscape: 1,
   db: 2,
   audit: 2,
   auth: 2,

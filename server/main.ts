@@ -132,7 +132,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       setup,
       webhooks,
       traffic,
-      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, log })),
+      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, layouter: workers.layouter, log })),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
       anonymousRead: config.auth.anonymousRead,
@@ -144,6 +144,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       onDatabaseUnavailable: outages.refused,
       apiDocument: loadApiDocument,
       maxDocumentBytes: config.maxDocumentBytes,
+      webRoot: join(packageRoot(), 'dist', 'web'),
     });
     gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;

@@ -5,7 +5,9 @@ import type { Request, RequestHandler, Response } from 'express';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createSchema, createYoga, type Plugin } from 'graphql-yoga';
 import type { RateLimiter } from '../auth/index.js';
+import { createLandscapeLayouts } from '../landscape/index.js';
 import type { Actor } from '../shared/index.js';
+import type { Layouter } from '../workers/index.js';
 import { createLoaders } from './create-loaders.js';
 import type { GraphqlContext, GraphqlServices } from './graphql-context.js';
 import { graphqlErrorOf } from './graphql-error-of.js';
@@ -27,6 +29,8 @@ export interface GraphqlDeps extends GraphqlServices {
   /** Whether the schema may be read through introspection (and field suggestions). */
   introspection: boolean;
   limits: { publish: RateLimiter };
+  /** Lays out landscapes off the event loop. */
+  layouter: Layouter;
   log: { error: (obj: object, msg: string) => void };
   /** How often live subscriptions look for new registry events. */
   eventPollIntervalMs?: number;
@@ -62,15 +66,17 @@ const refuseFormPosts: Plugin = {
  * GraphQL over the registry's own services at `/graphql`. Mounted after authentication, so the
  * actor is whoever REST would see; every resolver goes through the services REST calls.
  */
-export function createGraphql({ registry, identity, webhooks, anonymousRead, introspection, limits, log, eventPollIntervalMs = 1_000 }: GraphqlDeps): RequestHandler {
+export function createGraphql({ registry, identity, webhooks, anonymousRead, introspection, limits, layouter, log, eventPollIntervalMs = 1_000 }: GraphqlDeps): RequestHandler {
   const services = { registry, identity, webhooks };
   const events = createRegistryEventFeed({ log: registry.events, pollIntervalMs: eventPollIntervalMs, onError: (err) => log.error({ err }, 'reading registry events for live subscriptions failed') });
+  // Layouts depend only on what they draw, so an instance's memory is as good as a shared cache.
+  const layouts = createLandscapeLayouts({ layOut: layouter.layOut });
   const yoga = createYoga<ServerContext, GraphqlContext>({
     schema: accordSchema(),
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
-    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits, events }),
+    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits, events, layouts }),
     maskedErrors: { maskError: (error) => graphqlErrorOf(error, { onUnexpected: (err) => log.error({ err }, 'unhandled error in a GraphQL resolver') }) },
     graphiql: { title: 'Accord GraphQL' },
     renderGraphiQL: (options) => (explorerPage ??= renderGraphiQL(options)),

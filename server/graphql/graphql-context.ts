@@ -1,4 +1,5 @@
 import type { Identity, RateLimiter } from '../auth/index.js';
+import type { LandscapeLayouts } from '../landscape/index.js';
 import type { Webhooks } from '../notify/index.js';
 import type { Registry } from '../registry/index.js';
 import type { Actor } from '../shared/index.js';
@@ -21,6 +22,8 @@ export interface GraphqlContext {
   loaders: Loaders;
   /** Counts a publish against the caller's share, as REST does. */
   limits: { publish: RateLimiter };
+  /** Landscape drawings by content, shared by every request of the process. */
+  layouts: LandscapeLayouts;
   /** Live registry events, shared by every subscription of the process. */
   events: RegistryEventFeed;
 }

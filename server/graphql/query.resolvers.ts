@@ -1,8 +1,10 @@
 import { auditQuery, contractQuery, matrixQuery, rulesetAssignmentQuery, systemQuery, teamQuery, validateInput } from '../http/index.js';
+import { analyseLandscape } from '../landscape/index.js';
 import { NotFound } from '../shared/index.js';
 import { connectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import { gated, present } from './gated.js';
 import type { GraphqlContext } from './graphql-context.js';
+import { landscapeGraphOf } from './landscape-graph-of.js';
 
 type Filter = Record<string, string | null | undefined>;
 
@@ -72,11 +74,18 @@ export const queryResolvers = {
   }),
 
   compare: gated<{ contract: string; from: string; to: string }>('read', ({ contract, from, to }, { services }) => services.registry.comparisons.compare(contract, from, to)),
-  landscape: gated<{ domain: string }>('read', ({ domain }, { services }) => services.registry.landscape.of(domain)),
+  landscape: gated<Filter>('read', async ({ domain, team }, { services }) => {
+    const landscape = await services.registry.landscape.of({ domain, team });
+    return { ...landscape, analysis: analyseLandscape(landscapeGraphOf(landscape)) };
+  }),
 
   audit: gated<PageArgs & Filter>('admin', async ({ first, after, ...filter }, { services, actor }) => {
     const query = validateInput(auditQuery, present(filter), 'query');
     return connectionOf(await services.registry.audit.query({ ...query, ...pageRequestOf({ first, after }) }, actor), (e) => e.seq, () => services.registry.audit.count(query, actor));
+  }),
+  auditVerification: gated<object>('admin', async (_args, { services, actor }) => {
+    const verification = await services.registry.audit.verify(actor);
+    return verification.ok ? { ...verification, firstBroken: null } : { ...verification, head: null };
   }),
   people: gated<PageArgs>('admin', async (page, { services, actor }) => connectionOf(await services.identity.people.list(pageRequestOf(page), actor), (p) => p.email, () => services.identity.people.count(actor))),
   webhook: gated<{ id: string }>('webhook.manage', ({ id }, { services, actor }) => orNull(() => services.webhooks.get(id, actor))),

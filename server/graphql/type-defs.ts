@@ -528,12 +528,90 @@ export const typeDefs = /* GraphQL */ `
     operations: [String!]!
   }
 
-  type Landscape {
+  "Where one system stands in a landscape; counted over the landscape's own edges."
+  type LandscapeSystem {
+    system: System!
+    "Distinct systems that use this one."
+    fanIn: Int!
+    "Distinct systems this one uses."
+    fanOut: Int!
+    "The index in the landscape's cycles of the one this system is part of."
+    cycle: Int
+    "The index in the landscape's point-to-point clusters of the one this system is part of."
+    cluster: Int
+  }
+
+  type Point {
+    x: Float!
+    y: Float!
+  }
+
+  type SystemBox {
+    system: String!
+    x: Float!
+    y: Float!
+    width: Float!
+    height: Float!
+  }
+
+  type DomainBox {
     domain: String!
-    "The domain's systems, then the systems outside it at the far end of an edge."
+    x: Float!
+    y: Float!
+    width: Float!
+    height: Float!
+  }
+
+  "A subscription's line from its consumer's box to its provider's, through its bends."
+  type EdgeRoute {
+    subscription: ID!
+    points: [Point!]!
+  }
+
+  "Positions laid out on the server, all relative to the top left corner of the drawing."
+  type LandscapeLayout {
+    width: Float!
+    height: Float!
+    systems: [SystemBox!]!
+    "A box around the systems of each domain."
+    domains: [DomainBox!]!
+    edges: [EdgeRoute!]!
+  }
+
+  "The last event of an intact audit chain: anchor its hash elsewhere to notice a rewrite of the whole chain."
+  type AuditHead {
+    seq: Int!
+    id: ID!
+    at: DateTime!
+    hash: String!
+  }
+
+  type AuditVerification {
+    ok: Boolean!
+    "Events that verified; on a break, those before it."
+    events: Int!
+    head: AuditHead
+    "Where the chain first breaks: seq, id, reason (gap, unsealed, link-mismatch, hash-mismatch), expected and found."
+    firstBroken: JSON
+  }
+
+  type Landscape {
+    "The domain the landscape was drawn around, if chosen."
+    domain: String
+    "The team the landscape was drawn around, if chosen."
+    team: String
+    "The chosen systems, then the systems outside the choice at the far end of an edge."
     nodes: [System!]!
-    "Approved subscriptions that start or end in the domain."
+    "Approved subscriptions that start or end at a chosen system."
     edges: [LandscapeEdge!]!
+    "Fan-in, fan-out, cycle and cluster of each node, in the order of nodes."
+    systems: [LandscapeSystem!]!
+    "Systems that depend on each other in a circle (or one that uses itself), by slug: none of them can change alone."
+    cycles: [[String!]!]!
+    "Three or more systems joined by direct OpenAPI calls into a mesh (more connected pairs than a chain or star), by slug."
+    pointToPointClusters: [[String!]!]!
+    "The drawing, laid out on the server and cached by the landscape's content."
+    layout: LandscapeLayout!
   }
 
   type PublishResult {
@@ -683,10 +761,12 @@ export const typeDefs = /* GraphQL */ `
     rulesetAssignments(first: Int, after: String, scope: AssignmentScope, target: String, ruleset: String): RulesetAssignmentConnection!
     "What changed between two published versions: the stored findings, or a fresh check."
     compare(contract: String!, from: String!, to: String!): Comparison!
-    "A domain's systems and the approved subscriptions between them and their neighbours."
-    landscape(domain: String!): Landscape!
+    "The systems of a domain, a team, both or the whole registry, and the approved subscriptions between them and their neighbours."
+    landscape(domain: String, team: String): Landscape!
     "The audit log, newest first: administrators only."
     audit(first: Int, after: String, targetType: String, targetId: String, actor: String, action: String, from: DateTime, to: DateTime): AuditEventConnection!
+    "Whether the audit log's hash chain holds from its first event to its last: administrators only."
+    auditVerification: AuditVerification!
     "People: administrators only."
     people(first: Int, after: String): PersonConnection!
     webhook(id: ID!): Webhook

@@ -1,13 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { gateRoute } from '../auth/index.js';
-import type { Contract, LandscapeEdge, Subscription, System, Team, VersionSummary, Waiver, Deployment, Check, Comparison } from '../registry/index.js';
+import type { LandscapeAnalysis } from '../landscape/index.js';
+import type { Contract, Landscape, LandscapeEdge, Subscription, System, Team, VersionSummary, Waiver, Deployment, Check, Comparison } from '../registry/index.js';
 import type { WebhookEndpoint } from '../notify/index.js';
-import { NotFound } from '../shared/index.js';
+import { NotFound, describeActor } from '../shared/index.js';
 import { asksOnly } from './asks-only.js';
 import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import type { GraphqlContext } from './graphql-context.js';
+import { landscapeGraphOf } from './landscape-graph-of.js';
 
 type Resolver<Parent, Args = object> = (parent: Parent, args: Args, context: GraphqlContext, info: GraphQLResolveInfo) => unknown;
+/** A landscape as the `landscape` root field answers it: with its analysis, which several fields read. */
+type AnalysedLandscape = Landscape & { analysis: LandscapeAnalysis };
 type Finding = { id: string; operations?: string[] };
 type Operation = { deprecated?: boolean; tags?: string[] };
 
@@ -126,6 +130,16 @@ export const typeResolvers = {
 
   Webhook: {
     deliveries: (async (webhook, page, { services, actor }) => connectionOf(await services.webhooks.deliveries(webhook.id, pageRequestOf(page), actor), (d) => d.id, () => services.webhooks.countDeliveries(webhook.id, actor))) satisfies Resolver<WebhookEndpoint, PageArgs>,
+  },
+
+  Landscape: {
+    systems: ((l, _args, context) => l.analysis.systems.map(({ slug, ...standing }) => ({ system: systemNamed(slug, context), ...standing }))) satisfies Resolver<AnalysedLandscape>,
+    cycles: ((l) => l.analysis.cycles) satisfies Resolver<AnalysedLandscape>,
+    pointToPointClusters: ((l) => l.analysis.pointToPointClusters) satisfies Resolver<AnalysedLandscape>,
+    layout: (async (l, _args, { layouts, actor }) => {
+      const { width, height, systems, domains, links } = await layouts.of(landscapeGraphOf(l), { caller: describeActor(actor) });
+      return { width, height, systems: systems.map(({ slug, ...box }) => ({ system: slug, ...box })), domains, edges: links.map(({ id, points }) => ({ subscription: id, points })) };
+    }) satisfies Resolver<AnalysedLandscape>,
   },
 
   LandscapeEdge: {

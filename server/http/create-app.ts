@@ -31,6 +31,7 @@ import { webhookRoutes } from './webhooks.routes.js';
 import type { Webhooks } from '../notify/index.js';
 import type { Traffic } from '../traffic/index.js';
 import { trafficRoutes } from './traffic.routes.js';
+import { webApp } from './web-app.js';
 
 /** Everything the REST routes call. */
 export interface ApiServices {
@@ -61,6 +62,8 @@ export interface AppDeps extends ApiServices {
   maxDocumentBytes: number;
   /** The GraphQL endpoint, served at /graphql behind the same authentication as REST. */
   graphql?: RequestHandler;
+  /** The built web UI (Vite's output), served at `/` with its client routes. */
+  webRoot?: string;
 }
 
 /** Every REST route under /api/v1, as data. */
@@ -139,6 +142,8 @@ export function createApp(deps: AppDeps): express.Express {
   // A GraphQL body may carry a document to publish, as an escaped string inside JSON.
   // Read and decoded strictly like every JSON body; Yoga takes the parsed body from the request.
   if (deps.graphql) app.use('/graphql', requestBody([{ types: ['application/json'], as: 'json', maxBytes: maxDocumentBytes * 2 + SMALL_BODY_BYTES }], { tooLarge: 'document-too-large' }), authenticated(authenticate, trustedOrigins), deps.graphql);
+
+  if (deps.webRoot) app.use(webApp({ root: deps.webRoot, log }));
 
   app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
   app.use(problemHandler({ log, onDatabaseUnavailable: deps.onDatabaseUnavailable }));

@@ -20,5 +20,5 @@ export type { ContractScorecard, GovernanceSummary } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';
 export type { LoggedRegistryEvent, RegistryEventCursor, RegistryEventLog } from './registry-event-log.js';
 export type { DeprecationInput } from './deprecations.js';
-export type { Landscape, LandscapeEdge } from './landscape.js';
+export type { Landscape, LandscapeEdge, LandscapeFilter } from './landscape.js';
 export type { Comparison } from './compare-versions.js';

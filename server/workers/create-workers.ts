@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
+import type { LandscapeGraph, LandscapeLayout } from '../landscape/index.js';
 import { enableLinearRegExps, loadRuleset, unfinishedLint, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { AccordError, Unavailable } from '../shared/index.js';
 import { DEFAULT_VALIDITY, defaultSpecLimits, type SpecLimits, type SpecResult, type Validity } from '../spec/index.js';
@@ -35,10 +36,16 @@ export interface Linter {
   lint(input: LintTaskInput, options: TaskOptions): Promise<LintFinding[]>;
 }
 
+export interface Layouter {
+  /** Lays a landscape out off the event loop; throws `layout-timeout` past the time budget. */
+  layOut(graph: LandscapeGraph, options: TaskOptions): Promise<LandscapeLayout>;
+}
+
 export interface Workers {
   specs: SpecLoader;
   checker: CompatChecker;
   linter: Linter;
+  layouter: Layouter;
   close(): Promise<void>;
 }
 
@@ -57,8 +64,9 @@ export interface WorkersOptions {
 }
 
 /**
- * A pool of worker threads for the CPU-heavy pure cores, parsing and compatibility checks, so a
- * 5 MB document does not stall other requests. At most one task per worker is in flight, so a
+ * A pool of worker threads for the CPU-heavy pure cores, parsing, compatibility checks and
+ * landscape layouts, so a 5 MB document or a landscape of hundreds of systems does not stall
+ * other requests. At most one task per worker is in flight, so a
  * task's time budget starts when a worker takes it, not while it waits; a task over budget is
  * aborted (its worker is terminated and replaced), which also bounds any pathological input.
  * Workers are shared fairly between callers (`fairSlots`), so one caller's slow tasks hold at most
@@ -169,6 +177,12 @@ export function createWorkers({
         run<LintFinding[]>({ kind: 'lint', input }, options, (limit) => [
           unfinishedLint({ ruleset: rulesetOf(input), kind: input.kind, specVersion: input.specVersion, reason: limit === 'time' ? `took longer than ${timeoutMs} ms` : 'exceeded the memory budget' }),
         ]),
+    },
+    layouter: {
+      layOut: (graph, options) =>
+        run<LandscapeLayout>({ kind: 'layout', input: graph }, options, (limit) => {
+          throw new AccordError('layout-timeout', `laying out ${graph.systems.length} systems ${limit === 'time' ? `took longer than ${timeoutMs} ms` : 'exceeded the memory budget'} and was stopped; choose a domain or a team`);
+        }),
     },
     close: () => pool.destroy(),
   };

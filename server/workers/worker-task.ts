@@ -1,4 +1,5 @@
 import type { CandidateCheckInput } from '../compat/index.js';
+import type { LandscapeGraph } from '../landscape/index.js';
 import type { ShippedRulesets } from '../lint/index.js';
 import type { SpecLimits, Validity } from '../spec/index.js';
 
@@ -18,4 +19,4 @@ export interface LintTaskInput {
   shipped: ShippedRulesets;
 }
 
-export type WorkerTask = { kind: 'parse'; input: string | Uint8Array; limits: SpecLimits; validity: Validity } | { kind: 'check'; input: CheckTaskInput } | { kind: 'lint'; input: LintTaskInput };
+export type WorkerTask = { kind: 'parse'; input: string | Uint8Array; limits: SpecLimits; validity: Validity } | { kind: 'check'; input: CheckTaskInput } | { kind: 'lint'; input: LintTaskInput } | { kind: 'layout'; input: LandscapeGraph };

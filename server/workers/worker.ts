@@ -1,4 +1,5 @@
 import { checkCandidate, type CandidateCheck } from '../compat/index.js';
+import { layOutLandscape, type LandscapeLayout } from '../landscape/index.js';
 import { enableLinearRegExps, lintDocument, loadRuleset, unusableRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
 import { InvalidInput } from '../shared/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
@@ -18,7 +19,7 @@ const MAX_CACHED_RULESETS = 32;
  * is cheap, while structured-cloning a parsed multi-megabyte document would cost the event loop
  * what the worker was meant to save.
  */
-export default function runInWorker({ task, started }: { task: WorkerTask; started: MessagePort }): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> {
+export default function runInWorker({ task, started }: { task: WorkerTask; started: MessagePort }): Promise<SpecResult> | CandidateCheck | Promise<LintFinding[]> | Promise<LandscapeLayout> {
   // The pool's time budget for this task starts now.
   started.postMessage(null);
   started.close();
@@ -39,6 +40,8 @@ export default function runInWorker({ task, started }: { task: WorkerTask; start
       }
       return lintDocument(task.input.documentJson, ruleset);
     }
+    case 'layout':
+      return layOutLandscape(task.input);
   }
 }
 

@@ -1,0 +1,59 @@
+import { useDeferredValue } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { QueryState } from '../../components/query-state.tsx';
+import { ContractResult } from './contract-result.tsx';
+import { SEARCH_CONTRACTS, type SearchFilters } from './search-query.ts';
+
+export const FACETS = ['domain', 'team', 'kind', 'lifecycle', 'tag'] as const;
+const PAGE_SIZE = 30;
+
+/** The URL is the search: `?q=stock&domain=retail` can be bookmarked and shared. */
+function filtersOf(params: URLSearchParams): SearchFilters {
+  const filters: SearchFilters = {};
+  const q = params.get('q')?.trim();
+  if (q) filters.search = q;
+  for (const facet of FACETS) {
+    const value = params.get(facet);
+    if (value) filters[facet] = value;
+  }
+  return filters;
+}
+
+/** The landing page: results change as you type. */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useDeferredValue(filtersOf(params));
+  const [{ data, fetching, error }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
+  const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
+
+  const update = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="search-page">
+      <section className="hero">
+        <h1>Find an API or event stream</h1>
+        <p className="muted">Every contract between your systems: who owns it, who uses it, and whether it keeps its promises.</p>
+        <form role="search" className="search-box" onSubmit={(event) => event.preventDefault()}>
+          <label htmlFor="catalog-search" className="visually-hidden">Search contracts</label>
+          <input id="catalog-search" type="search" placeholder="Search by name, slug, description or tag…" value={params.get('q') ?? ''} onChange={(event) => update('q', event.target.value)} autoFocus autoComplete="off" />
+        </form>
+      </section>
+      <div className="search-layout">
+        <section className="results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="results-count" aria-live="polite">
+            {data ? `${data.contracts.totalCount} contract${data.contracts.totalCount === 1 ? '' : 's'}` : 'Contracts'}
+          </h2>
+          <QueryState fetching={fetching && !data} error={error} what="contracts" />
+          {data && results.length === 0 && <p className="empty-state">No contract matches. Try fewer words or clear a filter.</p>}
+          <ul className="result-list">{results.map((contract) => <ContractResult key={contract.slug} contract={contract} />)}</ul>
+        </section>
+      </div>
+    </div>
+  );
+}
