@@ -16,8 +16,8 @@ export interface Report {
   semver?: SemverAdvice;
   /** Facts about the run a JSON reader may want: the mode, the versions compared with, the check id. */
   extra?: Record<string, unknown>;
-  /** Where findings point, for SARIF: the file and a line for a JSON pointer, when known. */
-  locate?: (finding: ReportFinding) => { uri: string; line?: number } | undefined;
+  /** Where findings point in the user's files: the file, and a line and column for a JSON pointer, when known. */
+  locate?: (finding: ReportFinding) => { uri: string; line?: number; column?: number } | undefined;
 }
 
 const ORDER = { error: 0, warn: 1, info: 2 } as const;
@@ -96,8 +96,20 @@ function operationsNote(f: ReportFinding): string {
   return f.operations.length > 1 ? `  (${f.operations.length} operations)` : '';
 }
 
+/**
+ * Where a policy finding sits, as an editor jumps to it: `file:line:col` and the pointer. A change
+ * between versions is about operations, so its line names those instead.
+ */
+function locationNote(report: Report, f: ReportFinding): string {
+  const where = report.locate?.(f);
+  const position = where?.line !== undefined ? `${where.uri}:${where.line}:${where.column ?? 1}` : undefined;
+  const parts = [position, f.pointer].filter((part) => part !== undefined && part !== '');
+  return parts.length > 0 ? `  at ${parts.join(' ')}` : '';
+}
+
 function text(report: Report): string {
-  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${report.subject === 'policy' ? `  (${whereOf(f)})` : operationsNote(f)}`);
+  const isPolicy = (f: ReportFinding) => report.subject === 'policy' || f.source === 'policy';
+  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${isPolicy(f) ? `${f.operations.length > 0 ? `  (${f.operations.join(', ')})` : ''}${locationNote(report, f)}` : operationsNote(f)}`);
   return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
 }
 
@@ -175,7 +187,7 @@ function sarif(report: Report): object {
             ...(where && {
               locations: [
                 {
-                  physicalLocation: { artifactLocation: { uri: where.uri }, ...(where.line !== undefined && { region: { startLine: where.line } }) },
+                  physicalLocation: { artifactLocation: { uri: where.uri }, ...(where.line !== undefined && { region: { startLine: where.line, ...(where.column !== undefined && { startColumn: where.column }) } }) },
                   ...(f.operation && { logicalLocations: [{ fullyQualifiedName: f.operation, kind: 'function' }] }),
                 },
               ],

@@ -28,6 +28,22 @@ describe('accord check', () => {
     expect(run.stdout).toMatch(/breaking changes need a new major version: publish 2\.0\.0/);
   });
 
+  test('text output says where each policy finding sits, as file:line:col and pointer, like lint', async () => {
+    const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--version', '2.0.0');
+    const located = [...run.stdout.matchAll(/^(?:error|warn|info|ok|waived) +\S+ {2}.* {2}at (\S+):(\d+):(\d+) (\/\S*)$/gm)];
+    expect(located.length).toBeGreaterThan(0);
+    const lines = (await readFile(doc('breaking'), 'utf8')).split('\n');
+    for (const [, file, line, column, pointer] of located) {
+      expect(doc('breaking')).toContain(file!);
+      const key = pointer!.split('/').at(-1)!.replaceAll('~1', '/').replaceAll('~0', '~');
+      // The position is the key holding the value the pointer names.
+      expect(lines[Number(line) - 1]!.slice(Number(column) - 1)).toMatch(new RegExp(`^['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
+    // Changes between versions are about operations; they carry no location line.
+    expect(run.stdout).toMatch(/^ok {4}response-property-removed {2}[^\n]*$/m);
+    expect(run.stdout).not.toMatch(/^ok {4}response-property-removed .* at /m);
+  });
+
   test('the same candidate as its own info.version, 2.0.0, passes with the breaking change accepted', async () => {
     const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--format', 'json');
     expect(run.code).toBe(0);
