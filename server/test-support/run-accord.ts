@@ -1,12 +1,9 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { TEST_ADMIN_TOKEN } from '../../test-support/test-credentials.js';
+import { TEST_ADMIN_TOKEN } from './test-credentials.js';
 
-const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The absolute path of a file or folder in server/cli/__fixtures__. */
-export const fixture = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface AccordRun {
   code: number;
