@@ -1,4 +1,5 @@
 import { isBlocking, isExcused, type FailOn, type ReportedFinding, type SemverAdvice, type VerdictReport } from '../compat/index.js';
+import { plural } from '../shared/index.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -54,21 +55,21 @@ function headline(report: Report): string {
   const { warn, info } = verdict.summary;
   const kindOf = (f: ReportFinding) => (report.subject === 'policy' || f.source === 'policy' ? 'policy' : f.source === 'version' ? 'version' : 'change');
   const errors = (kind: ReturnType<typeof kindOf>) => findings.filter((f) => f.level === 'error' && kindOf(f) === kind);
-  const counted = (list: ReportFinding[], name: string) => {
+  const counted = (list: ReportFinding[], name: (count: number) => string) => {
     const accepted = list.filter((f) => f.accepted !== undefined).length;
     const waived = list.filter((f) => f.accepted === undefined && f.waiver !== undefined).length;
     const notes = [accepted > 0 && `${accepted} accepted`, waived > 0 && `${waived} waived`].filter(Boolean);
-    return `${list.length} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    return `${name(list.length)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
   const parts =
     report.subject === 'policy'
-      ? [counted(errors('policy'), 'error(s)')]
+      ? [counted(errors('policy'), (n) => plural(n, 'error'))]
       : [
-          counted(errors('change'), 'breaking'),
-          ...(errors('policy').length > 0 ? [counted(errors('policy'), 'policy error(s)')] : []),
-          ...(errors('version').length > 0 ? [counted(errors('version'), 'version error(s)')] : []),
+          counted(errors('change'), (n) => `${n} breaking`),
+          ...(errors('policy').length > 0 ? [counted(errors('policy'), (n) => plural(n, 'policy error'))] : []),
+          ...(errors('version').length > 0 ? [counted(errors('version'), (n) => plural(n, 'version error'))] : []),
         ];
-  return `${verdict.verdict.toUpperCase()}: ${parts.join(', ')}, ${warn} warning(s), ${info} ${report.subject === 'policy' ? 'note(s)' : 'other change(s)'}`;
+  return `${verdict.verdict.toUpperCase()}: ${parts.join(', ')}, ${plural(warn, 'warning')}, ${plural(info, report.subject === 'policy' ? 'note' : 'other change')}`;
 }
 
 function semverLine(semver: SemverAdvice | undefined): string[] {
@@ -130,7 +131,7 @@ function markdown(report: Report): string {
     for (const f of breaking) out.push(`| \`${f.id}\` | ${cell(f.message)} | ${cell(whereOf(f))} | ${cell(f.why)} |`);
   }
   if (rest.length > 0) {
-    out.push('', `<details><summary>${rest.length} other change(s)</summary>`, '');
+    out.push('', `<details><summary>${plural(rest.length, report.subject === 'policy' ? 'other finding' : 'other change')}</summary>`, '');
     for (const f of rest) out.push(`- ${describeLevel(f)} \`${f.id}\`: ${cell(f.message)}`);
     out.push('', '</details>');
   }

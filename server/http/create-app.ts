@@ -136,7 +136,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Read and decoded strictly like every JSON body; Yoga takes the parsed body from the request.
   if (deps.graphql) app.use('/graphql', requestBody([{ types: ['application/json'], as: 'json', maxBytes: maxDocumentBytes * 2 + SMALL_BODY_BYTES }], { tooLarge: 'document-too-large' }), authenticated(authenticate, trustedOrigins), deps.graphql);
 
-  app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}; GET /api/v1/openapi.json lists every route`)));
   app.use(problemHandler({ log, onDatabaseUnavailable: deps.onDatabaseUnavailable }));
   return app;
 }

@@ -44,7 +44,7 @@ describe('accord diff', () => {
   test('markdown leads with the verdict and tables the breaking changes for a pull request', async () => {
     const run = await accord('diff', doc('base'), doc('breaking'), '--format', 'markdown');
     const [first, , header] = run.stdout.split('\n');
-    expect(first).toBe('❌ **FAIL: 1 breaking, 0 warning(s), 0 other change(s)**');
+    expect(first).toBe('❌ **FAIL: 1 breaking, 0 warnings, 0 other changes**');
     expect(header).toBe('| rule | change | operations | why it breaks |');
     expect(run.stdout).toContain('`response-property-removed`');
   });

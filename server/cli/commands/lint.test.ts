@@ -81,7 +81,7 @@ describe('accord lint', () => {
     const junit = await accord('lint', file('insecure'), '--format', 'junit');
     expect(junit.stdout).toMatch(/<testcase classname="accord.servers-https" name="[^"]+"><failure type="error"/);
     const markdown = await accord('lint', file('insecure'), '--format', 'markdown');
-    expect(markdown.stdout.split('\n')[0]).toBe('❌ **FAIL: 1 error(s), 1 warning(s), 0 note(s)**');
+    expect(markdown.stdout.split('\n')[0]).toBe('❌ **FAIL: 1 error, 1 warning, 0 notes**');
     expect(markdown.stdout).toContain('| rule | finding | where | why it matters |');
     expect(markdown.stdout).toMatch(/\| `servers-https` \| .* \| \/servers\/0\/url \|/);
     const text = await accord('lint', file('insecure'));

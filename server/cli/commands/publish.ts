@@ -7,7 +7,7 @@ import { RejectedByAccord, UsageError } from '../cli-errors.js';
 import { locateFindings } from '../locate-findings.js';
 import { mapFindingsToSource } from '../map-findings-to-source.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
-import { plural } from '../plural.js';
+import { plural } from '../../shared/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFinding, type ReportFormat } from '../render-report.js';
 
 export const publishHelp = `accord publish <file> --contract <slug> [--version x.y.z] [--system <slug> [--name <name>]]
