@@ -176,7 +176,7 @@ async function ruleFixtureTable(projectRoot: string, step: Step): Promise<Table>
     notes.push(`${tool} wrong on ${all.wrong.length}: ${parts.join('; ') || 'none'}.`);
   }
   return {
-    title: "Compatibility accuracy, secondary: Accord's own rule fixtures (server/compat/rules/__fixtures__/<id>, base → fires)",
+    title: "Compatibility accuracy, secondary: Accord's own rule fixtures (server/compat/rules/__fixtures__/<id>.yaml, base → fires)",
     columns: ['tool', ...SCORE_COLUMNS],
     rows,
     notes: [

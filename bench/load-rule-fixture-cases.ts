@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+import { readdir } from 'node:fs/promises';
 import type { Level } from '../server/compat/index.js';
+import { hasRuleFixture, loadRuleFixture } from '../server/compat/rules/__fixtures__/rule-fixture.js';
 import type { CompatCase } from './load-compat-cases.js';
 
 export interface RuleFixtureCases {
@@ -12,30 +10,31 @@ export interface RuleFixtureCases {
 }
 
 /**
- * The rule fixtures `server/compat/rules/__fixtures__/<id>/{base,fires}.yaml` as labelled pairs,
+ * The rule fixtures `server/compat/rules/__fixtures__/<id>.yaml` (base → fires) as labelled pairs,
  * labelled by the level of the rule they were written for (error = breaking). They are Accord's own
  * examples, so they measure whether its rules fire, not whether its judgement is right.
  */
 export async function loadRuleFixtureCases({ fixturesDir, levels }: { fixturesDir: string; levels: ReadonlyMap<string, Level> }): Promise<RuleFixtureCases> {
   const cases: CompatCase[] = [];
   const orphans: string[] = [];
-  const ids = (await readdir(fixturesDir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  for (const id of ids) {
+  // A fixture is `<id>.yaml` (a shared base and patches) or, in the older layout, a folder `<id>/`.
+  const entries = await readdir(fixturesDir, { withFileTypes: true });
+  const named = entries.filter((e) => (e.isFile() && e.name.endsWith('.yaml')) || (e.isDirectory() && e.name !== 'bases')).map((e) => e.name.replace(/\.yaml$/, ''));
+  for (const id of [...new Set(named)].sort()) {
     const level = levels.get(id);
-    const base = join(fixturesDir, id, 'base.yaml');
-    const fires = join(fixturesDir, id, 'fires.yaml');
-    if (!level || !existsSync(base) || !existsSync(fires)) {
+    if (!level || !hasRuleFixture(id)) {
       orphans.push(id);
       continue;
     }
-    const baseDocument = parse(await readFile(base, 'utf8')) as Record<string, unknown>;
+    const fixture = loadRuleFixture(id);
+    const baseDocument = fixture.base as Record<string, unknown>;
     cases.push({
       name: id,
       group: familyOf(baseDocument),
       breaking: level === 'error',
       reason: `Accord's rule ${id} is at level ${level}`,
       base: baseDocument,
-      head: parse(await readFile(fires, 'utf8')) as object,
+      head: fixture.fires,
     });
   }
   return { cases, orphans };

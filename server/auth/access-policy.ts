@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/index.js';
 import { teams } from '../registry/index.js';
-import { Forbidden, Unauthenticated, type AccessPolicy, type Action, type Actor, type Scope } from '../shared/index.js';
+import { Forbidden, Unauthenticated, withArticle, type AccessPolicy, type Action, type Actor, type Scope } from '../shared/index.js';
 import { apiKeys, teamMemberships, users } from './auth.tables.js';
 import type { TeamRole } from './memberships.js';
 import { keySuspendedError, selectApiKeys } from './select-api-keys.js';
@@ -66,11 +66,11 @@ export function createAccessPolicy(): AccessPolicy {
       case 'api-key': {
         // Again here, not only at authentication: a custodian removed while the request ran stops the write.
         const [key] = await selectApiKeys(tx).where(eq(apiKeys.id, actor.keyId));
-        if (!key || key.revokedAt !== null) return new Unauthenticated('this API key is not valid (unknown or revoked)');
+        if (!key || key.revokedAt !== null) return new Unauthenticated('this API key is not valid (unknown or revoked); a team maintainer creates a new one with accord key create');
         if (key.suspension !== null) return keySuspendedError(key);
         if (actor.scopes.includes('admin')) return undefined;
-        if (!keyMay(actor.scopes, action)) return new Forbidden(`this API key lacks the scope ${SCOPE_FOR[action]} needed to ${describe(action)}`);
-        if (teamId === null || actor.teamId !== teamId) return new Forbidden(`this API key acts for another team and may not ${describe(action)} here`);
+        if (!keyMay(actor.scopes, action)) return new Forbidden(`this API key lacks the scope ${SCOPE_FOR[action]} needed to ${describe(action)}; use a key that has it (accord key create --scope ${SCOPE_FOR[action]})`);
+        if (teamId === null || actor.teamId !== teamId) return new Forbidden(`this API key acts for another team and may not ${describe(action)} here; use a key of the team that owns it`);
         return undefined;
       }
       case 'user': {
@@ -86,7 +86,7 @@ export function createAccessPolicy(): AccessPolicy {
         if (needed === null || teamId === null) return new Forbidden(`only an administrator may ${describe(action)}`);
         if (row.role && RANK[row.role] >= RANK[needed]) return undefined;
         const [team] = await tx.select({ slug: teams.slug }).from(teams).where(eq(teams.id, teamId)).limit(1);
-        return new Forbidden(`you must be a ${needed} of team ${team?.slug ?? teamId} (or an administrator) to ${describe(action)}`);
+        return new Forbidden(`you must be ${withArticle(needed)} of team ${team?.slug ?? teamId} (or an administrator) to ${describe(action)}`);
       }
     }
   }

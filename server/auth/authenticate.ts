@@ -29,8 +29,8 @@ export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; c
       if (!match) throw new Unauthenticated('the Authorization header must be "Bearer <API key>"');
       const [key] = await selectApiKeys(db).where(eq(apiKeys.hash, hashApiKey(match[1]!))).limit(1);
       const now = clock.now();
-      if (!key || key.revokedAt !== null) throw new Unauthenticated('this API key is not valid (unknown or revoked)');
-      if (key.expiresAt !== null && key.expiresAt <= now) throw new Unauthenticated(`this API key expired on ${key.expiresAt.toISOString()}`);
+      if (!key || key.revokedAt !== null) throw new Unauthenticated('this API key is not valid (unknown or revoked); a team maintainer creates a new one with accord key create');
+      if (key.expiresAt !== null && key.expiresAt <= now) throw new Unauthenticated(`this API key expired on ${key.expiresAt.toISOString()}; a team maintainer creates a new one with accord key create`);
       if (key.suspension !== null) throw keySuspendedError(key);
       const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
       if (key.lastUsedAt === null || key.lastUsedAt < stale) {

@@ -15,10 +15,10 @@ export function gateRoute(gate: Gate, actor: Actor, { anonymousRead }: { anonymo
   if (gate === 'read') {
     if (anonymousRead) return;
     if (actor.kind === 'anonymous') throw new Unauthenticated('this installation does not allow anonymous reading; sign in or send an API key');
-    if (actor.kind === 'api-key' && !actor.scopes.includes('contracts:read') && !actor.scopes.includes('admin')) throw new Forbidden('this API key lacks the scope contracts:read');
+    if (actor.kind === 'api-key' && !actor.scopes.includes('contracts:read') && !actor.scopes.includes('admin')) throw new Forbidden('this API key lacks the scope contracts:read; use a key that has it (accord key create --scope contracts:read)');
     return;
   }
   if (actor.kind === 'anonymous') throw new Unauthenticated();
   if (gate === 'signed-in' || actor.kind !== 'api-key') return;
-  if (!keyMay(actor.scopes, gate)) throw new Forbidden(`this API key lacks the scope ${SCOPE_FOR[gate]}`);
+  if (!keyMay(actor.scopes, gate)) throw new Forbidden(`this API key lacks the scope ${SCOPE_FOR[gate]}; use a key that has it (accord key create --scope ${SCOPE_FOR[gate]})`);
 }

@@ -14,6 +14,9 @@ describe('accord', () => {
     const run = await accord('--help');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: accord <command> [options]');
+    // lint reads rulesets stored in the registry too, so it is not an offline command.
+    expect(run.stdout).toMatch(/^ {2}lint +.*registry/m);
+    expect(run.stdout).not.toMatch(/^ {2}lint +.*offline/m);
   });
 
   test('help for a command prints that command’s usage', async () => {
@@ -59,6 +62,7 @@ describe('accord', () => {
     const run = await accord('ls', '--colour');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/error: Unknown option '--colour'/);
+    expect(run.stderr).toMatch(/; --help lists the options$/m);
   });
 
   test('publish without --contract exits 2', async () => {

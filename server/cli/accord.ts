@@ -56,7 +56,7 @@ Commands:
   get            show one contract, version, team, system or subscription
   diff           compare two documents (files, registry versions, git revisions): what breaks
   changelog      what changed in each version of a contract, or between two documents
-  lint           check a contract document offline against a governance ruleset
+  lint           check a document against a policy ruleset: shipped, a file, or one in the registry
   check          check a candidate document against a registered contract (CI gate)
   waiver         request, approve, revoke and list waivers of findings
   deprecate      deprecate a contract, a version or operations with a sunset date

@@ -64,7 +64,7 @@ describe('a blocked publish', () => {
     await writeFile(file, candidate);
     const run = await runAccord(['publish', file, '--contract', 'ledger-cli', '--version', '1.1.0', '--format', 'json'], { server: server.url });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('breaks 1 thing(s)');
+    expect(run.stderr).toContain('has 1 breaking change');
     // The report printed for the blocked publish marks the waived and the accepted errors as such.
     const report = JSON.parse(run.stdout) as { verdict: string; findings: Finding[] };
     expect(report.verdict).toBe('fail');

@@ -49,7 +49,7 @@ export async function bundleDocument(file: string, { refRoot }: BundleOptions = 
   const path = resolve(file);
   let text: string;
   try {
-    if ((await stat(path)).size > MAX_TOTAL_BYTES) throw new UsageError(`${file} is larger than 10 MiB`);
+    if ((await stat(path)).size > MAX_TOTAL_BYTES) throw new UsageError(`${file} is larger than 10 MiB, the most Accord reads; move large examples out of it or split the contract`);
     text = utf8TextOf(file, await readFile(path));
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -4,11 +4,18 @@ import { parseJsonPointer } from '../shared/index.js';
 // Locating costs a full syntax tree; beyond this size a report goes without line numbers.
 const MAX_LOCATABLE_BYTES = 2 * 1024 * 1024;
 
+/** A 1-based line and column in a text, as editors and SARIF count them. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
 /**
- * Returns a function giving the 1-based line of a JSON pointer in a YAML or JSON text, or
- * undefined where the pointer does not lead (a removal points into the other document).
+ * Returns a function giving the position of a JSON pointer in a YAML or JSON text (the key that
+ * holds the value, or the item of a list), or undefined where the pointer does not lead (a removal
+ * points into the other document).
  */
-export function locatePointer(text: string): (pointer: string) => number | undefined {
+export function locatePointer(text: string): (pointer: string) => TextPosition | undefined {
   if (text.length > MAX_LOCATABLE_BYTES) return () => undefined;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
@@ -30,6 +37,8 @@ export function locatePointer(text: string): (pointer: string) => number | undef
       } else return undefined;
     }
     const start = (keyNode ?? (node as Node | null))?.range?.[0];
-    return start === undefined ? undefined : lines.linePos(start).line;
+    if (start === undefined) return undefined;
+    const { line, col } = lines.linePos(start);
+    return { line, column: col };
   };
 }

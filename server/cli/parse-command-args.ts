@@ -17,7 +17,8 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O) 
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // Node's message names the option; the user still needs to know where the right ones are listed.
+    throw new UsageError(`${(error as Error).message.replace(/\.?\s*$/, '')}; --help lists the options`);
   }
 }
 

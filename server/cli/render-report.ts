@@ -1,4 +1,5 @@
 import { isBlocking, isExcused, type FailOn, type ReportedFinding, type SemverAdvice, type VerdictReport } from '../compat/index.js';
+import { plural } from '../shared/index.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -16,8 +17,8 @@ export interface Report {
   semver?: SemverAdvice;
   /** Facts about the run a JSON reader may want: the mode, the versions compared with, the check id. */
   extra?: Record<string, unknown>;
-  /** Where findings point, for SARIF: the file and a line for a JSON pointer, when known. */
-  locate?: (finding: ReportFinding) => { uri: string; line?: number } | undefined;
+  /** Where findings point in the user's files: the file, and a line and column for a JSON pointer, when known. */
+  locate?: (finding: ReportFinding) => { uri: string; line?: number; column?: number } | undefined;
 }
 
 const ORDER = { error: 0, warn: 1, info: 2 } as const;
@@ -54,21 +55,21 @@ function headline(report: Report): string {
   const { warn, info } = verdict.summary;
   const kindOf = (f: ReportFinding) => (report.subject === 'policy' || f.source === 'policy' ? 'policy' : f.source === 'version' ? 'version' : 'change');
   const errors = (kind: ReturnType<typeof kindOf>) => findings.filter((f) => f.level === 'error' && kindOf(f) === kind);
-  const counted = (list: ReportFinding[], name: string) => {
+  const counted = (list: ReportFinding[], name: (count: number) => string) => {
     const accepted = list.filter((f) => f.accepted !== undefined).length;
     const waived = list.filter((f) => f.accepted === undefined && f.waiver !== undefined).length;
     const notes = [accepted > 0 && `${accepted} accepted`, waived > 0 && `${waived} waived`].filter(Boolean);
-    return `${list.length} ${name}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
+    return `${name(list.length)}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
   };
   const parts =
     report.subject === 'policy'
-      ? [counted(errors('policy'), 'error(s)')]
+      ? [counted(errors('policy'), (n) => plural(n, 'error'))]
       : [
-          counted(errors('change'), 'breaking'),
-          ...(errors('policy').length > 0 ? [counted(errors('policy'), 'policy error(s)')] : []),
-          ...(errors('version').length > 0 ? [counted(errors('version'), 'version error(s)')] : []),
+          counted(errors('change'), (n) => `${n} breaking`),
+          ...(errors('policy').length > 0 ? [counted(errors('policy'), (n) => plural(n, 'policy error'))] : []),
+          ...(errors('version').length > 0 ? [counted(errors('version'), (n) => plural(n, 'version error'))] : []),
         ];
-  return `${verdict.verdict.toUpperCase()}: ${parts.join(', ')}, ${warn} warning(s), ${info} ${report.subject === 'policy' ? 'note(s)' : 'other change(s)'}`;
+  return `${verdict.verdict.toUpperCase()}: ${parts.join(', ')}, ${plural(warn, 'warning')}, ${plural(info, report.subject === 'policy' ? 'note' : 'other change')}`;
 }
 
 function semverLine(semver: SemverAdvice | undefined): string[] {
@@ -96,8 +97,20 @@ function operationsNote(f: ReportFinding): string {
   return f.operations.length > 1 ? `  (${f.operations.length} operations)` : '';
 }
 
+/**
+ * Where a policy finding sits, as an editor jumps to it: `file:line:col` and the pointer. A change
+ * between versions is about operations, so its line names those instead.
+ */
+function locationNote(report: Report, f: ReportFinding): string {
+  const where = report.locate?.(f);
+  const position = where?.line !== undefined ? `${where.uri}:${where.line}:${where.column ?? 1}` : undefined;
+  const parts = [position, f.pointer].filter((part) => part !== undefined && part !== '');
+  return parts.length > 0 ? `  at ${parts.join(' ')}` : '';
+}
+
 function text(report: Report): string {
-  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${report.subject === 'policy' ? `  (${whereOf(f)})` : operationsNote(f)}`);
+  const isPolicy = (f: ReportFinding) => report.subject === 'policy' || f.source === 'policy';
+  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${isPolicy(f) ? `${f.operations.length > 0 ? `  (${f.operations.join(', ')})` : ''}${locationNote(report, f)}` : operationsNote(f)}`);
   return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
 }
 
@@ -118,7 +131,7 @@ function markdown(report: Report): string {
     for (const f of breaking) out.push(`| \`${f.id}\` | ${cell(f.message)} | ${cell(whereOf(f))} | ${cell(f.why)} |`);
   }
   if (rest.length > 0) {
-    out.push('', `<details><summary>${rest.length} other change(s)</summary>`, '');
+    out.push('', `<details><summary>${plural(rest.length, report.subject === 'policy' ? 'other finding' : 'other change')}</summary>`, '');
     for (const f of rest) out.push(`- ${describeLevel(f)} \`${f.id}\`: ${cell(f.message)}`);
     out.push('', '</details>');
   }
@@ -175,7 +188,7 @@ function sarif(report: Report): object {
             ...(where && {
               locations: [
                 {
-                  physicalLocation: { artifactLocation: { uri: where.uri }, ...(where.line !== undefined && { region: { startLine: where.line } }) },
+                  physicalLocation: { artifactLocation: { uri: where.uri }, ...(where.line !== undefined && { region: { startLine: where.line, ...(where.column !== undefined && { startColumn: where.column }) } }) },
                   ...(f.operation && { logicalLocations: [{ fullyQualifiedName: f.operation, kind: 'function' }] }),
                 },
               ],

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { AccordError } from '../shared/errors.js';
 import { parseSpec } from '../spec/index.js';
 import { diffAsyncApi } from './diff-asyncapi.js';
 import { diffDocuments } from './diff-documents.js';
 import { findBreakingChanges } from './find-breaking-changes.js';
+import { loadRuleFixture } from './rules/__fixtures__/rule-fixture.js';
 
 const ref = (to: string) => ({ $ref: to });
 
 /** A fresh copy of a rule fixture, the richest documents at hand: every binding, traits, shared schemas. */
 function fixture(id: string, name: 'base' | 'fires' = 'base'): Record<string, any> {
-  return parse(readFileSync(new URL(`./rules/__fixtures__/${id}/${name}.yaml`, import.meta.url), 'utf8')) as Record<string, any>;
+  return loadRuleFixture(id)[name] as Record<string, any>;
 }
 
 /** An AsyncAPI 2.6 document with one channel whose operation (`publish` or `subscribe`) carries an order. */

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSpec } from '../spec/index.js';
 import { findBreakingChanges } from './index.js';
+import { loadRuleFixture } from './rules/__fixtures__/rule-fixture.js';
 
-const fixture = (name: string) => readFileSync(new URL(`./rules/__fixtures__/response-property-removed/${name}.yaml`, import.meta.url), 'utf8');
+/** The rule's fixture as text, as a client would send it. */
+const fixture = (name: 'base' | 'fires') => JSON.stringify(loadRuleFixture('response-property-removed')[name]);
 
 describe('findBreakingChanges', () => {
   it('judges documents as safe ingest hands them over', async () => {
@@ -17,8 +18,7 @@ describe('findBreakingChanges', () => {
   });
 
   it('lets a level be overridden by rule id', async () => {
-    const { parse } = await import('yaml');
-    const findings = findBreakingChanges(parse(fixture('base')), parse(fixture('fires')), { levels: { 'response-property-removed': 'warn' } });
+    const findings = findBreakingChanges(JSON.parse(fixture('base')), JSON.parse(fixture('fires')), { levels: { 'response-property-removed': 'warn' } });
     expect(findings.find((f) => f.id === 'response-property-removed')?.level).toBe('warn');
   });
 });

@@ -9,6 +9,7 @@ export { reportedFinding, type ReportedFinding } from './reported-finding.js';
 export { schemaErrorFindings } from './schema-error-findings.js';
 export type { AnyRule, Level, Rule, Taxonomy } from './rule.js';
 export { diffDocuments, type DiffOptions } from './diff-documents.js';
+export { swagger2SourcePointer } from './swagger2-source-pointer.js';
 export { diffOpenApi } from './diff-openapi.js';
 export { diffAsyncApi } from './diff-asyncapi.js';
 export { findBreakingChanges, judgeChanges, type FindBreakingChangesOptions } from './find-breaking-changes.js';

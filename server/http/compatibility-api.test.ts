@@ -83,6 +83,7 @@ describe('publishing under a compatibility mode', () => {
     expect(typo.status).toBe(422);
     expect(typo.body.code).toBe('unknown-rule');
     expect(typo.body.errors[0]!.pointer).toBe('/ruleLevels/response-propety-removed');
+    expect((typo.body as { detail?: string }).detail).toMatch(/^no rule has the id response-propety-removed; /);
   });
 
   it('gives new contracts the installation default mode', async () => {

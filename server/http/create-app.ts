@@ -145,7 +145,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   if (deps.webRoot) app.use(webApp({ root: deps.webRoot, log }));
 
-  app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}`)));
+  app.use((req, _res, next) => next(new AccordError('route-not-found', `no route ${req.method} ${req.path}; GET /api/v1/openapi.json lists every route`)));
   app.use(problemHandler({ log, onDatabaseUnavailable: deps.onDatabaseUnavailable }));
   return app;
 }

@@ -270,6 +270,7 @@ describe('subscriptions', () => {
     });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'unknown-operation', errors: [{ pointer: '/operations/1' }] });
+    expect((res.body as { detail?: string }).detail).toMatch(/^1 requested operation does not exist in stock-api /);
     const range = await server.json<{ code: string }>('POST', '/api/v1/contracts/stock-api/subscriptions', { consumer: 'e-commerce', range: '^7.0.0', operations: ['GET /stock/{sku}'] });
     expect(range.body.code).toBe('range-unsatisfied');
   });

@@ -73,7 +73,7 @@ function assertKnownRules(levels: LevelOverrides): void {
   const known = new Set(rules.map((rule) => rule.id));
   const unknown = Object.keys(levels).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new InvalidInput(`unknown rule id(s): ${unknown.join(', ')}`, unknown.map((id) => ({ pointer: `/ruleLevels/${id.replaceAll('~', '~0').replaceAll('/', '~1')}`, message: 'no rule has this id' })), 'unknown-rule');
+    throw new InvalidInput(`${unknown.length === 1 ? 'no rule has the id' : 'no rules have the ids'} ${unknown.join(', ')}; ruleLevels takes the ids findings carry, such as response-property-removed`, unknown.map((id) => ({ pointer: `/ruleLevels/${id.replaceAll('~', '~0').replaceAll('/', '~1')}`, message: 'no rule has this id' })), 'unknown-rule');
   }
 }
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
 import type { Db } from '../db/index.js';
-import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
+import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, plural, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { assertSunset } from './assert-sunset.js';
 import { concernedSubscriptions } from './concerned-subscriptions.js';
@@ -134,7 +134,7 @@ export function createDeprecations({ db, clock, compatibility, access, emit }: R
           if (!key) issues.push({ pointer: `/operations/${i}`, message: `"${wanted}" is not deprecated through Accord`, code: 'not-deprecated' });
           return key ?? wanted;
         });
-        if (issues.length > 0) throw new InvalidInput(`${issues.length} operation(s) of "${slug}" have no recorded deprecation to withdraw`, issues, 'not-deprecated');
+        if (issues.length > 0) throw new InvalidInput(`${plural(issues.length, 'operation')} of "${slug}" ${issues.length === 1 ? 'has' : 'have'} no recorded deprecation to withdraw; GET /api/v1/contracts/${slug}/deprecations lists those that do`, issues, 'not-deprecated');
         const unique = [...new Set(keys)];
         await tx.delete(operationDeprecations).where(and(eq(operationDeprecations.contractId, contract.id), inArray(operationDeprecations.operation, unique)));
         await recordAuditEvent(tx, { actor, action: 'operations.undeprecated', targetType: 'contract', targetId: slug, summary: { operations: unique }, at: clock.now() });
@@ -160,7 +160,7 @@ async function latestOperationKeys(tx: Db, contract: ContractRow, named: string[
     if (!key) issues.push({ pointer: `/operations/${i}`, message: `"${wanted}" is not an operation of ${contract.slug} ${latest.version}`, code: 'unknown-operation' });
     return key ?? wanted;
   });
-  if (issues.length > 0) throw new InvalidInput(`${issues.length} operation(s) do not exist in ${contract.slug} ${latest.version}`, issues, 'unknown-operation');
+  if (issues.length > 0) throw new InvalidInput(`${plural(issues.length, 'operation')} ${issues.length === 1 ? 'does' : 'do'} not exist in ${contract.slug} ${latest.version}, the latest version`, issues, 'unknown-operation');
   return [...new Set(keys)];
 }
 

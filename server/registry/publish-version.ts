@@ -3,7 +3,7 @@ import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
 import { storableJson, type Db } from '../db/index.js';
 import { isBlocking, reportedFinding } from '../compat/index.js';
-import { NotFound, PublishBlocked, describeActor, newId, type Actor } from '../shared/index.js';
+import { NotFound, PublishBlocked, describeActor, newId, plural, type Actor } from '../shared/index.js';
 import { baselineOf, checkAgainstPublished, type PolicyRulesetOf, type PublishedCheck } from './check-against-published.js';
 import { assertPublishable, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
@@ -123,7 +123,7 @@ const unchanged = async (deps: { versions: Versions }, input: PublishInput): Pro
 function blocked(contract: string, version: string, check: PublishedCheck): PublishBlocked {
   const breaking = check.findings.filter((f) => isBlocking(f));
   const advice = check.semver.satisfied ? '' : `; breaking changes need a new major version, e.g. ${check.semver.suggested}`;
-  return new PublishBlocked(`${version} of "${contract}" breaks ${breaking.length} thing(s) under the ${check.mode} compatibility mode${advice}`, {
+  return new PublishBlocked(`${version} of "${contract}" has ${plural(breaking.length, 'breaking change')} under the ${check.mode} compatibility mode${advice}`, {
     verdict: check.verdict,
     mode: check.mode,
     comparedWith: check.comparedWith,

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import semver from 'semver';
 import { recordAuditEvent } from '../audit/index.js';
 import type { Db } from '../db/index.js';
-import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, type Actor, type Issue } from '../shared/index.js';
+import { Conflict, InvalidInput, NotFound, describeActor, newId, operationMatchKey, plural, withArticle, type Actor, type Issue } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract, ownerOfSystem } from './owner-of.js';
@@ -73,7 +73,7 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       if (!key) issues.push({ pointer: `/operations/${i}`, message: `"${wanted}" is not an operation of ${input.contract} ${target}`, code: 'unknown-operation' });
       return key ?? wanted;
     });
-    if (issues.length > 0) throw new InvalidInput(`${issues.length} requested operation(s) do not exist in ${input.contract} ${target}`, issues, 'unknown-operation');
+    if (issues.length > 0) throw new InvalidInput(`${plural(issues.length, 'requested operation')} ${issues.length === 1 ? 'does' : 'do'} not exist in ${input.contract} ${target}; GET /api/v1/contracts/${input.contract}/versions/{version} lists its operations`, issues, 'unknown-operation');
     return [...new Set(keys)];
   }
 
@@ -205,7 +205,7 @@ async function assertRangeFree(tx: Db, pair: { contractId: string; consumerSyste
   if (clash) {
     throw new Conflict(
       'subscription-exists',
-      `system "${input.consumer}" already has a ${clash.status} subscription ${clash.id} to "${input.contract}" for ${clash.range}, which overlaps ${input.range}; ask for a range that does not overlap it, or revoke it first`,
+      `system "${input.consumer}" already has ${withArticle(clash.status)} subscription ${clash.id} to "${input.contract}" for ${clash.range}, which overlaps ${input.range}; ask for a range that does not overlap it, or revoke it first`,
       [{ pointer: '/range', message: `overlaps ${clash.range} of subscription ${clash.id}` }],
     );
   }

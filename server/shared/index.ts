@@ -10,3 +10,5 @@ export * from './access.js';
 export * from './page.js';
 export * from './invalid-utf8-offset.js';
 export * from './traffic-window.js';
+export * from './plural.js';
+export * from './with-article.js';

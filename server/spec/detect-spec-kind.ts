@@ -1,3 +1,4 @@
+import { withArticle } from '../shared/index.js';
 import { SpecRejection, type ContractKind } from './spec-document.js';
 
 export type SpecFlavour = { kind: ContractKind; family: 'swagger-2.0' | 'openapi-3.0' | 'openapi-3.1' | 'openapi-3.2' | 'asyncapi-2' | 'asyncapi-3'; specVersion: string };
@@ -46,5 +47,5 @@ function unsupported(field: string, value: unknown, supported: string): SpecReje
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+  return withArticle(typeof value);
 }

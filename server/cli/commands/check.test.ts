@@ -28,6 +28,22 @@ describe('accord check', () => {
     expect(run.stdout).toMatch(/breaking changes need a new major version: publish 2\.0\.0/);
   });
 
+  test('text output says where each policy finding sits, as file:line:col and pointer, like lint', async () => {
+    const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--version', '2.0.0');
+    const located = [...run.stdout.matchAll(/^(?:error|warn|info|ok|waived) +\S+ {2}.* {2}at (\S+):(\d+):(\d+) (\/\S*)$/gm)];
+    expect(located.length).toBeGreaterThan(0);
+    const lines = (await readFile(doc('breaking'), 'utf8')).split('\n');
+    for (const [, file, line, column, pointer] of located) {
+      expect(doc('breaking')).toContain(file!);
+      const key = pointer!.split('/').at(-1)!.replaceAll('~1', '/').replaceAll('~0', '~');
+      // The position is the key holding the value the pointer names.
+      expect(lines[Number(line) - 1]!.slice(Number(column) - 1)).toMatch(new RegExp(`^['"]?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    }
+    // Changes between versions are about operations; they carry no location line.
+    expect(run.stdout).toMatch(/^ok {4}response-property-removed {2}[^\n]*$/m);
+    expect(run.stdout).not.toMatch(/^ok {4}response-property-removed .* {2}at \S+:\d+:\d+ /m);
+  });
+
   test('the same candidate as its own info.version, 2.0.0, passes with the breaking change accepted', async () => {
     const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--format', 'json');
     expect(run.code).toBe(0);
@@ -44,7 +60,7 @@ describe('accord check', () => {
   test('markdown is ready for a pull-request comment', async () => {
     const run = await accord('check', doc('breaking'), '--contract', 'orders-api', '--version', '1.0.1', '--format', 'markdown');
     // The contract is a draft: the default ruleset's errors about the document are reported without blocking.
-    expect(run.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL: 1 breaking, \d+ policy error\(s\) \(\d+ accepted\), \d+ warning\(s\), 0 other change\(s\)\*\*$/);
+    expect(run.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL: 1 breaking, \d+ policy errors? \(\d+ accepted\), \d+ warnings?, 0 other changes\*\*$/);
     expect(run.stdout).toContain('| `response-property-removed` |');
   });
 
@@ -57,7 +73,7 @@ describe('accord check', () => {
       const run = await accord('check', candidate, '--contract', 'orders-api', '--format', 'markdown');
       expect(run.code).toBe(1);
       expect(run.stderr).toBe('');
-      expect(run.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL: 0 breaking, .*1 version error\(s\)/);
+      expect(run.stdout.split('\n')[0]).toMatch(/^❌ \*\*FAIL: 0 breaking, .*1 version error,/);
       expect(run.stdout).toContain('| `version-already-published` | version 1.0.0 of "orders-api" is already published with other content; bump the version, to 1.1.0 for these changes |');
       expect(run.stdout).toContain('since 1.0.0: minor changes; suggested next version: 1.1.0');
     } finally {
@@ -90,7 +106,7 @@ describe('accord check', () => {
   test('accord publish lists the findings that blocked it', async () => {
     const run = await accord('publish', doc('breaking'), '--contract', 'orders-api', '--version', '1.1.0');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/publish-blocked: 1\.1\.0 of "orders-api" breaks 1 thing\(s\) under the BACKWARD compatibility mode; breaking changes need a new major version, e\.g\. 2\.0\.0/);
+    expect(run.stderr).toMatch(/publish-blocked: 1\.1\.0 of "orders-api" has 1 breaking change under the BACKWARD compatibility mode; breaking changes need a new major version, e\.g\. 2\.0\.0/);
     expect(run.stdout).toContain('response-property-removed');
   });
 });

@@ -5,6 +5,7 @@ import { UsageError } from '../cli-errors.js';
 import { documentOptions, readDocumentOptions } from '../document-options.js';
 import { loadDocument } from '../load-document.js';
 import { locateFindings } from '../locate-findings.js';
+import { mapFindingsToSource } from '../map-findings-to-source.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { renderReport, type ReportFinding } from '../render-report.js';
 import { readReportOptions, reportOptions } from '../report-options.js';
@@ -38,7 +39,7 @@ export async function check(argv: string[]): Promise<number> {
   // info.version often holds an API's own label ("v2", "2024-05"); only a strict semver is taken for the check.
   const version = values.version ?? (infoVersion && semver.parse(infoVersion)?.version === infoVersion ? infoVersion : undefined);
   const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }), ...(values.validity !== undefined && { validity }) } });
-  const findings: ReportFinding[] = body.findings;
+  const findings: ReportFinding[] = mapFindingsToSource(body.findings, candidate.document);
   const verdict = { ...verdictOf(findings, failOn), summary: body.summary };
   const facts = { check: body.id, contract: body.contract, version: body.version, mode: body.mode, comparedWith: body.comparedWith };
   console.log(renderReport({ findings, verdict, failOn, semver: body.semver, extra: facts, locate: locateFindings(candidate) }, format));

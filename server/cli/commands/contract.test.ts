@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Contract } from '../../registry/index.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { runAccord } from '../__fixtures__/run-accord.js';
+import { accordTestRegistry } from '../../test-support/accord-test-registry.js';
 
-let server: TestServer;
-const accord = (...args: string[]) => runAccord(args, { server: server.url });
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
-  await server.json('POST', '/api/v1/systems', { slug: 'pos', name: 'Point of Sale', team: 'store-platform', domain: 'retail' });
-});
-afterAll(() => server?.close());
+const registry = accordTestRegistry({ teams: ['store-platform'], systems: [{ slug: 'pos', team: 'store-platform' }] });
+const { accord } = registry;
 
 describe('accord contract', () => {
   test('creates a contract for a system, then changes its mode, tags and validity level', async () => {
@@ -22,7 +14,7 @@ describe('accord contract', () => {
     const updated = await accord('contract', 'update', 'orders-api', '--mode', 'full_transitive', '--tag', 'orders', '--tag', 'checkout', '--validity', 'syntax', '--json');
     expect(updated.code).toBe(0);
     expect(JSON.parse(updated.stdout)).toMatchObject({ slug: 'orders-api', compatibilityMode: 'FULL_TRANSITIVE', tags: ['orders', 'checkout'], validity: 'syntax' });
-    const { body } = await server.json<Contract>('GET', '/api/v1/contracts/orders-api');
+    const { body } = await registry.server.json<Contract>('GET', '/api/v1/contracts/orders-api');
     expect(body.compatibilityMode).toBe('FULL_TRANSITIVE');
   });
 

@@ -1,23 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { runAccord } from '../__fixtures__/run-accord.js';
+import { accordTestRegistry } from '../../test-support/accord-test-registry.js';
 
-let server: TestServer;
-const accord = (...args: string[]) => runAccord(args, { server: server.url });
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const ok = { responses: { '200': { description: 'ok' } } };
 const api = stringify({ openapi: '3.1.0', info: { title: 'Ledger', version: '1' }, paths: { '/entries': { get: ok }, '/entries/{id}': { delete: ok } } });
 
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.json('POST', '/api/v1/teams', { slug: 'payments', name: 'Payments' });
-  await server.json('POST', '/api/v1/systems', { slug: 'ledger', name: 'Ledger', team: 'payments', domain: 'banking' });
-  await server.json('POST', '/api/v1/contracts', { slug: 'ledger-api', name: 'Ledger API', system: 'ledger' });
-  await server.json('POST', '/api/v1/contracts/ledger-api/versions', { version: '1.0.0', document: api });
+const registry = accordTestRegistry({
+  teams: ['payments'],
+  systems: [{ slug: 'ledger', team: 'payments', domain: 'banking' }],
+  contracts: [{ slug: 'ledger-api', system: 'ledger' }],
+  versions: [{ contract: 'ledger-api', version: '1.0.0', document: api }],
 });
-afterAll(() => server?.close());
+const { accord } = registry;
 
 describe('accord deprecate', () => {
   test('deprecates operations, a version and the contract, printing what is deprecated', async () => {

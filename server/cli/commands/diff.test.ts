@@ -44,7 +44,7 @@ describe('accord diff', () => {
   test('markdown leads with the verdict and tables the breaking changes for a pull request', async () => {
     const run = await accord('diff', doc('base'), doc('breaking'), '--format', 'markdown');
     const [first, , header] = run.stdout.split('\n');
-    expect(first).toBe('❌ **FAIL: 1 breaking, 0 warning(s), 0 other change(s)**');
+    expect(first).toBe('❌ **FAIL: 1 breaking, 0 warnings, 0 other changes**');
     expect(header).toBe('| rule | change | operations | why it breaks |');
     expect(run.stdout).toContain('`response-property-removed`');
   });
@@ -94,5 +94,44 @@ describe('accord diff', () => {
     const typo = await accord('diff', doc('base'), doc('breaking'), '--level', 'response-property-gone=off');
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/no rule has the id "response-property-gone"/);
+  });
+
+  describe('on a Swagger 2.0 pair, findings point into the files as written, not into their 3.x form', () => {
+    const swagger = (name: string) => fixture(`swagger/${name}.yaml`);
+    const expected = [
+      { id: 'request-parameter-became-required', pointer: '/paths/~1members~1{memberId}~1points/post/parameters/1', line: 'name: channel', file: 'head' },
+      { id: 'request-type-changed', pointer: '/definitions/Earning/properties/note', line: 'note:', file: 'head' },
+      { id: 'response-property-removed', pointer: '/definitions/Balance/properties/tier', line: 'tier:', file: 'base' },
+    ];
+
+    test('json and text name /definitions and the 2.0 parameter, messages included', async () => {
+      const json = await accord('diff', swagger('base'), swagger('head'), '--format', 'json');
+      const report = JSON.parse(json.stdout) as { findings: { id: string; pointer: string; message: string }[] };
+      expect(report.findings.map((f) => ({ id: f.id, pointer: f.pointer })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(expected.map(({ id, pointer }) => ({ id, pointer })));
+      expect(json.stdout).not.toContain('/components/');
+      expect(report.findings.find((f) => f.id === 'response-property-removed')!.message).toBe('required response property "tier" was removed at /definitions/Balance/properties/tier');
+      const text = await accord('diff', swagger('base'), swagger('head'));
+      expect(text.stdout).toContain('request type changed from string to integer at /definitions/Earning/properties/note');
+      expect(text.stdout).not.toContain('/components/');
+    });
+
+    test('markdown and junit quote the 2.0 pointers', async () => {
+      const markdown = await accord('diff', swagger('base'), swagger('head'), '--format', 'markdown');
+      expect(markdown.stdout).toContain('at /definitions/Balance/properties/tier');
+      const junit = await accord('diff', swagger('base'), swagger('head'), '--format', 'junit');
+      expect(junit.stdout).toContain('at: /paths/~1members~1{memberId}~1points/post/parameters/1');
+      for (const run of [markdown, junit]) expect(run.stdout).not.toContain('/components/');
+    });
+
+    test('sarif gives every result a region at the line and column of the key in the user file', async () => {
+      const run = await accord('diff', swagger('base'), swagger('head'), '--format', 'sarif');
+      const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } } }[] }[] }[] };
+      const texts = { base: (await readFile(swagger('base'), 'utf8')).split('\n'), head: (await readFile(swagger('head'), 'utf8')).split('\n') };
+      for (const { id, line, file } of expected) {
+        const { artifactLocation, region } = log.runs[0]!.results.find((r) => r.ruleId === id)!.locations[0]!.physicalLocation;
+        expect(artifactLocation.uri, id).toMatch(new RegExp(`swagger/${file}\\.yaml$`));
+        expect(texts[file as 'base' | 'head'][region!.startLine - 1]!.slice(region!.startColumn - 1), id).toMatch(new RegExp(`^${line.replace(/[{}]/g, '\\$&')}`));
+      }
+    });
   });
 });

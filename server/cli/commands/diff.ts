@@ -4,6 +4,7 @@ import { UsageError } from '../cli-errors.js';
 import { documentOptions, readDocumentOptions } from '../document-options.js';
 import { loadDocumentRef } from '../load-document-ref.js';
 import { locateFindings } from '../locate-findings.js';
+import { mapFindingsToSource } from '../map-findings-to-source.js';
 import { clientFrom, parseCommandArgs } from '../parse-command-args.js';
 import { renderReport } from '../render-report.js';
 import { readLevelOverrides } from '../read-level-overrides.js';
@@ -47,7 +48,8 @@ export async function diff(argv: string[]): Promise<number> {
   const [before, after] = await Promise.all([loadDocumentRef(base, { client, validity, refRoot }), loadDocumentRef(head, { client, validity, refRoot })]);
   let findings;
   try {
-    findings = findBreakingChanges(before.document, after.document, { now: new Date(), levels }).map((f) => ({ ...f, fingerprint: findingFingerprint(f) }));
+    const found = findBreakingChanges(before.document, after.document, { now: new Date(), levels }).map((f) => ({ ...f, fingerprint: findingFingerprint(f) }));
+    findings = mapFindingsToSource(found, after.document, before.document);
   } catch (error) {
     if (error instanceof AccordError) throw new UsageError(`${base} → ${head}: ${error.message}`);
     throw error;

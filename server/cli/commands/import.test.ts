@@ -123,7 +123,7 @@ describe('accord import stops before importing', () => {
   test('a folder without contract documents exits 2', async () => {
     const run = await accord('import', fixture('import-layout/fragments-only/'), '--system', 'shop');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/error: no contract documents found in .*fragments-only/);
+    expect(run.stderr).toMatch(/error: no contract documents found in .*fragments-only\/?: import reads \.yaml, \.yml and \.json files with a top-level openapi, swagger or asyncapi field/);
   });
 
   test('a --lifecycle other than draft or active exits 2', async () => {

@@ -5,6 +5,7 @@ import { RejectedByAccord, UsageError } from '../cli-errors.js';
 import { findImportUnits, type ImportUnit } from '../find-import-units.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { progressBar } from '../progress-bar.js';
+import { plural } from '../../shared/index.js';
 
 export const importHelp = `accord import <dir> [--system <slug>] [--lifecycle draft|active] [--ref-root DIR] [--server URL] [--json]
 
@@ -33,7 +34,7 @@ export async function importContracts(argv: string[]): Promise<number> {
   if (!dir || extra.length > 0) throw new UsageError('expected exactly one folder\n\n' + importHelp);
   if (values.lifecycle && !['draft', 'active'].includes(values.lifecycle)) throw new UsageError('--lifecycle must be draft or active');
   const units = await findImportUnits(dir);
-  if (units.length === 0) throw new UsageError(`no contract documents found in ${dir}`);
+  if (units.length === 0) throw new UsageError(`no contract documents found in ${dir}: import reads .yaml, .yml and .json files with a top-level openapi, swagger or asyncapi field`);
   const client = clientFrom(values);
   const started = performance.now();
   const total = units.reduce((n, u) => n + Math.max(1, u.versions.length), 0);
@@ -71,8 +72,8 @@ export async function importContracts(argv: string[]): Promise<number> {
   } else {
     for (const r of results.filter((x) => x.outcome === 'failed')) console.error(`✗ ${r.contract} (${r.file}): ${r.error?.code}: ${r.error?.detail}`);
     console.log(
-      `Imported ${summary.contracts} contract(s) in ${summary.seconds} s: ${summary.published} version(s) published, ${summary.unchanged} unchanged, ` +
-        `${summary.failed} failed; ${summary.createdContracts} contract(s) created.`,
+      `Imported ${plural(summary.contracts, 'contract')} in ${summary.seconds} s: ${plural(summary.published, 'version')} published, ${summary.unchanged} unchanged, ` +
+        `${summary.failed} failed; ${plural(summary.createdContracts, 'contract')} created.`,
     );
   }
   return summary.failed > 0 ? 1 : 0;

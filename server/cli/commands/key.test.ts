@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ApiKey } from '../../auth/index.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { runAccord } from '../__fixtures__/run-accord.js';
+import { accordTestRegistry } from '../../test-support/accord-test-registry.js';
 
-let server: TestServer;
-const accord = (...args: string[]) => runAccord(args, { server: server.url });
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
-});
-afterAll(() => server?.close());
+const registry = accordTestRegistry({ teams: ['store-platform'] });
+const { accord } = registry;
 
 describe('accord key', () => {
   let id: string;
@@ -23,7 +16,7 @@ describe('accord key', () => {
     expect(run.stdout).toBe(`${key}\n`);
     expect(run.stderr).toMatch(new RegExp(`^created API key (\\S+) "ci" for team store-platform with contracts:read, expiring ${expires}; the key is shown this once`));
     id = /^created API key (\S+)/.exec(run.stderr)![1]!;
-    const me = await server.json<{ kind: string }>('GET', '/api/v1/me', undefined, { token: key });
+    const me = await registry.server.json<{ kind: string }>('GET', '/api/v1/me', undefined, { token: key });
     expect(me.status).toBe(200);
   });
 

@@ -57,7 +57,7 @@ export async function key(argv: string[]): Promise<number> {
       return 0;
     }
     case 'revoke': {
-      if (!target) throw new UsageError('accord key revoke <key-id>');
+      if (!target) throw new UsageError('name the key to revoke: accord key revoke <key-id> (accord key ls --team <team> lists the ids)');
       const { body } = await client.request<ApiKey>('POST', `/api-keys/${encodeURIComponent(target)}/revoke`);
       if (values.json) return void console.log(JSON.stringify(body)), 0;
       console.log(`revoked API key ${body.id} "${body.name}"`);

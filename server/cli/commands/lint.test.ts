@@ -67,24 +67,26 @@ describe('accord lint', () => {
   test('sarif points at the line of the finding', async () => {
     const run = await accord('lint', file('insecure'), '--format', 'sarif');
     expect(run.code).toBe(1);
-    const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] };
+    const log = JSON.parse(run.stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn?: number } } }[] }[] }[] };
     const result = log.runs[0]!.results.find((r) => r.ruleId === 'servers-https')!;
     expect(result.level).toBe('error');
     const location = result.locations[0]!.physicalLocation;
     expect(location.artifactLocation.uri).toMatch(/lint\/insecure\.yaml$/);
     const lines = (await readFile(file('insecure'), 'utf8')).split('\n');
     expect(lines[location.region!.startLine - 1]).toMatch(/url: http:\/\/api\.example\.org/);
+    expect(lines[location.region!.startLine - 1]!.slice(location.region!.startColumn! - 1)).toMatch(/^url: /);
   });
 
   test('junit and markdown render the same findings for CI', async () => {
     const junit = await accord('lint', file('insecure'), '--format', 'junit');
     expect(junit.stdout).toMatch(/<testcase classname="accord.servers-https" name="[^"]+"><failure type="error"/);
     const markdown = await accord('lint', file('insecure'), '--format', 'markdown');
-    expect(markdown.stdout.split('\n')[0]).toBe('❌ **FAIL: 1 error(s), 1 warning(s), 0 note(s)**');
+    expect(markdown.stdout.split('\n')[0]).toBe('❌ **FAIL: 1 error, 1 warning, 0 notes**');
     expect(markdown.stdout).toContain('| rule | finding | where | why it matters |');
     expect(markdown.stdout).toMatch(/\| `servers-https` \| .* \| \/servers\/0\/url \|/);
     const text = await accord('lint', file('insecure'));
-    expect(text.stdout).toMatch(/^error servers-https {2}.*\(\/servers\/0\/url\)$/m);
+    expect(text.stdout).toMatch(/^error servers-https {2}.* {2}at \S*lint\/insecure\.yaml:\d+:\d+ \/servers\/0\/url$/m);
+    expect(text.stdout).toMatch(/^warn  response-body-example {2}.* {2}\(GET \/orders\/\{orderId\}\) {2}at \S*insecure\.yaml:\d+:\d+ \/paths\//m);
   });
 });
 

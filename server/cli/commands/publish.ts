@@ -1,11 +1,13 @@
 import { verdictOf, type SemverAdvice, type VerdictReport } from '../../compat/index.js';
 import type { Contract, PublishResult } from '../../registry/index.js';
+import { parse } from 'yaml';
 import type { AccordClient } from '../accord-client.js';
 import { bundleDocument } from '../bundle-document.js';
 import { RejectedByAccord, UsageError } from '../cli-errors.js';
 import { locateFindings } from '../locate-findings.js';
+import { mapFindingsToSource } from '../map-findings-to-source.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
-import { plural } from '../plural.js';
+import { plural } from '../../shared/index.js';
 import { REPORT_FORMATS, renderReport, type ReportFinding, type ReportFormat } from '../render-report.js';
 
 export const publishHelp = `accord publish <file> --contract <slug> [--version x.y.z] [--system <slug> [--name <name>]]
@@ -48,6 +50,8 @@ export async function publish(argv: string[]): Promise<number> {
   const say = (line: string) => (values.json ? undefined : format === 'text' ? console.log(line) : console.error(line));
   const contract = values.contract;
   const located = locateFindings({ file, bundled });
+  // Only a Swagger 2.0 document needs its findings pointed back into it; others skip the parse.
+  const swagger = /^\s*["']?swagger["']?\s*:/m.test(bundled.text) ? [parse(bundled.text) as object] : [];
 
   if (values.system !== undefined) {
     const created = await ensureContract(client, { slug: contract, system: values.system, name: values.name ?? bundled.info.title ?? contract });
@@ -60,7 +64,7 @@ export async function publish(argv: string[]): Promise<number> {
   } catch (error) {
     if (values.json || !(error instanceof RejectedByAccord) || error.problem.code !== 'publish-blocked') throw error;
     const p = error.problem as RejectedByAccord['problem'] & { findings?: ReportFinding[]; semver?: SemverAdvice; summary?: VerdictReport['summary']; mode?: string; comparedWith?: string[] };
-    const findings = p.findings ?? [];
+    const findings = mapFindingsToSource(p.findings ?? [], ...swagger);
     const verdict = { ...verdictOf(findings.filter((f) => !excused(f))), ...(p.summary && { summary: p.summary }) };
     console.log(renderReport({ findings, verdict, failOn: 'error', ...(p.semver && { semver: p.semver }), extra: { contract, version, mode: p.mode, comparedWith: p.comparedWith }, locate: located }, format));
     // The findings are printed above; the error line need not list them again.
@@ -68,7 +72,7 @@ export async function publish(argv: string[]): Promise<number> {
   }
   const { status, body } = answer;
   const created = status === 201;
-  const findings = body.findings as ReportFinding[];
+  const findings = mapFindingsToSource(body.findings as ReportFinding[], ...swagger);
   const verdict = verdictOf(findings.filter((f) => !excused(f)));
   if (values.json) {
     console.log(JSON.stringify({ created, bundled: bundled.included, version: body, verdict: verdict.verdict, summary: verdict.summary }));

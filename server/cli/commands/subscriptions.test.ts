@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import type { Subscription } from '../../registry/index.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { runAccord } from '../__fixtures__/run-accord.js';
+import { accordTestRegistry } from '../../test-support/accord-test-registry.js';
 
-let server: TestServer;
-const accord = (...args: string[]) => runAccord(args, { server: server.url });
 const stockApi = stringify({ openapi: '3.1.0', info: { title: 'Stock', version: '1.0.0' }, paths: { '/stock': { get: { operationId: 'getStock', responses: { '200': { description: 'ok' } } } } } });
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
-  await server.json('POST', '/api/v1/systems', { slug: 'inventory', name: 'Inventory', team: 'store-platform', domain: 'retail' });
-  await server.json('POST', '/api/v1/systems', { slug: 'pos', name: 'Point of Sale', team: 'store-platform', domain: 'retail' });
-  await server.json('POST', '/api/v1/systems', { slug: 'loyalty', name: 'Loyalty', team: 'store-platform', domain: 'retail' });
-  await server.json('POST', '/api/v1/contracts', { slug: 'inventory-stock-api', name: 'Stock API', system: 'inventory' });
-  await server.json('POST', '/api/v1/contracts/inventory-stock-api/versions', { version: '1.0.0', document: stockApi });
-  await server.json('POST', '/api/v1/environments', { slug: 'prod', name: 'Production', rank: 30 });
+const registry = accordTestRegistry({
+  teams: ['store-platform'],
+  systems: ['inventory', 'pos', 'loyalty'].map((slug) => ({ slug, team: 'store-platform' })),
+  contracts: [{ slug: 'inventory-stock-api', system: 'inventory' }],
+  versions: [{ contract: 'inventory-stock-api', version: '1.0.0', document: stockApi }],
+  environments: [{ slug: 'prod', rank: 30 }],
 });
-afterAll(() => server?.close());
+const { accord } = registry;
 
 describe('accord subscribe and accord subscriptions', () => {
   let id: string;
@@ -57,7 +50,7 @@ describe('accord deploy', () => {
     const run = await accord('deploy', 'inventory-stock-api', '1.0.0', '--env', 'prod', '--address', 'https://stock.example.com');
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('inventory-stock-api 1.0.0 deployed to prod at https://stock.example.com\n');
-    const { body } = await server.json<{ items: { version: string; environment: string }[] }>('GET', '/api/v1/contracts/inventory-stock-api/deployments');
+    const { body } = await registry.server.json<{ items: { version: string; environment: string }[] }>('GET', '/api/v1/contracts/inventory-stock-api/deployments');
     expect(body.items[0]).toMatchObject({ version: '1.0.0', environment: 'prod' });
   });
 

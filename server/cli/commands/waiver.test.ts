@@ -1,26 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { runAccord } from '../__fixtures__/run-accord.js';
-
-let server: TestServer;
-const accord = (...args: string[]) => runAccord(args, { server: server.url });
+import { accordTestRegistry } from '../../test-support/accord-test-registry.js';
 
 const api = (properties: Record<string, object>) =>
   stringify({ openapi: '3.1.0', info: { title: 'Ledger', version: '1' }, paths: { '/entries': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', required: Object.keys(properties), properties } } } } } } } } });
 
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.json('POST', '/api/v1/teams', { slug: 'payments', name: 'Payments' });
-  await server.json('POST', '/api/v1/systems', { slug: 'ledger', name: 'Ledger', team: 'payments', domain: 'banking' });
-  await server.json('POST', '/api/v1/contracts', { slug: 'ledger-api', name: 'Ledger API', system: 'ledger' });
-  await server.json('POST', '/api/v1/contracts/ledger-api/versions', { version: '1.0.0', document: api({ id: { type: 'string' }, memo: { type: 'string' } }) });
+const registry = accordTestRegistry({
+  teams: ['payments'],
+  systems: [{ slug: 'ledger', team: 'payments', domain: 'banking' }],
+  contracts: [{ slug: 'ledger-api', system: 'ledger' }],
+  versions: [{ contract: 'ledger-api', version: '1.0.0', document: api({ id: { type: 'string' }, memo: { type: 'string' } }) }],
 });
-afterAll(() => server?.close());
+const { accord } = registry;
 
 describe('accord waiver', () => {
   test('requests a waiver for a finding of a check, approves it, and lists it as active', async () => {
-    const checked = await server.json<{ id: string; findings: { id: string; fingerprint: string }[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '1.1.0', document: api({ id: { type: 'string' } }) });
+    const checked = await registry.server.json<{ id: string; findings: { id: string; fingerprint: string }[] }>('POST', '/api/v1/contracts/ledger-api/checks', { version: '1.1.0', document: api({ id: { type: 'string' } }) });
     const fingerprint = checked.body.findings.find((f) => f.id === 'response-property-removed')!.fingerprint;
     const requested = await accord('waiver', 'request', 'ledger-api', '--check', checked.body.id, '--fingerprint', fingerprint, '--reason', 'memo unused', '--expires', new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10), '--json');
     expect(requested.code).toBe(0);

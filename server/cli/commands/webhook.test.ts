@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { WebhookDelivery, WebhookEndpointWithSecret } from '../../notify/index.js';
-import { startTestServer, type TestServer } from '../../test-support/test-server.js';
-import { runAccord } from '../__fixtures__/run-accord.js';
+import { accordTestRegistry } from '../../test-support/accord-test-registry.js';
 
-let server: TestServer;
-const accord = (...args: string[]) => runAccord(args, { server: server.url });
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await server.json('POST', '/api/v1/teams', { slug: 'store-platform', name: 'Store Platform' });
-  await server.json('POST', '/api/v1/systems', { slug: 'pos', name: 'Point of Sale', team: 'store-platform', domain: 'retail' });
-});
-afterAll(() => server?.close());
+const registry = accordTestRegistry({ teams: ['store-platform'], systems: [{ slug: 'pos', team: 'store-platform' }] });
+const { accord } = registry;
 
 describe('accord webhook', () => {
   let created: WebhookEndpointWithSecret;
