@@ -3,7 +3,8 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
 import { ContractResult } from './contract-result.tsx';
-import { SEARCH_CONTRACTS, type SearchFilters } from './search-query.ts';
+import { FacetPanel } from './facet-panel.tsx';
+import { CONTRACT_FACETS, SEARCH_CONTRACTS, type SearchFilters } from './search-query.ts';
 
 export const FACETS = ['domain', 'team', 'kind', 'lifecycle', 'tag'] as const;
 const PAGE_SIZE = 30;
@@ -25,7 +26,11 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const filters = useDeferredValue(filtersOf(params));
   const [{ data, fetching, error }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
+  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: filters });
   const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
+
+  const clear = () => setParams(params.get('q') ? { q: params.get('q')! } : {}, { replace: true });
+  const filtered = FACETS.some((facet) => params.get(facet));
 
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -45,10 +50,12 @@ export function SearchPage() {
         </form>
       </section>
       <div className="search-layout">
+        <FacetPanel facets={facets?.contractFacets} chosen={filters} onChoose={update} />
         <section className="results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="results-count" aria-live="polite">
             {data ? `${data.contracts.totalCount} contract${data.contracts.totalCount === 1 ? '' : 's'}` : 'Contracts'}
           </h2>
+          {filtered && <button type="button" className="button ghost clear-filters" onClick={clear}>Clear filters</button>}
           <QueryState fetching={fetching && !data} error={error} what="contracts" />
           {data && results.length === 0 && <p className="empty-state">No contract matches. Try fewer words or clear a filter.</p>}
           <ul className="result-list">{results.map((contract) => <ContractResult key={contract.slug} contract={contract} />)}</ul>
