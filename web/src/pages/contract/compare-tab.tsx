@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { FindingList } from '../../components/finding-list.tsx';
 import { QueryState } from '../../components/query-state.tsx';
-import { consumersHit } from './consumers-hit.ts';
+import { consumersHit, useSubscriptions } from './consumers-hit.ts';
 import { COMPARE, VERSION_SOURCES, type ContractData } from './contract-query.ts';
 
 const SourceDiff = lazy(() => import('../../components/source-diff/source-diff.tsx'));
@@ -17,7 +17,7 @@ export function CompareTab({ contract }: { contract: ContractData }) {
   const ready = !!from && !!to && from !== to;
   const [{ data, fetching, error }] = useQuery({ query: COMPARE, variables: { slug: contract.slug, from, to }, pause: !ready });
   const [{ data: sources }] = useQuery({ query: VERSION_SOURCES, variables: { slug: contract.slug, from, to }, pause: !ready });
-  const subscriptions = contract.subscriptions.edges.map((e) => e.node);
+  const subscriptions = useSubscriptions(contract.slug);
   const choose = (name: 'from' | 'to', value: string) => setParams({ from, to, [name]: value }, { replace: true });
   if (versions.length < 2) return <p className="empty-state">Comparing needs two published versions.</p>;
   const result = data?.compare;

@@ -2,14 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { refusalMessage } from '../../graphql/refusal-message.ts';
-import { DECIDE_SUBSCRIPTION, MY_SYSTEMS, REQUEST_SUBSCRIPTION, type ContractData, type SubscriptionData } from './contract-query.ts';
+import { useSubscriptions } from './consumers-hit.ts';
+import { DECIDE_SUBSCRIPTION, LATEST_OPERATIONS, MY_SYSTEMS, REQUEST_SUBSCRIPTION, type ContractData, type SubscriptionData } from './contract-query.ts';
 import { useMaintainer } from './use-maintainer.ts';
 
 function SubscribeForm({ contract, team }: { contract: ContractData; team: string }) {
   const [{ data: systems }] = useQuery({ query: MY_SYSTEMS, variables: { team } });
   const [{ fetching, error, data }, request] = useMutation(REQUEST_SUBSCRIPTION);
   const major = contract.latestVersion?.split('.')[0];
-  const operations = contract.latest?.operations ?? [];
+  const [{ data: latest }] = useQuery({ query: LATEST_OPERATIONS, variables: { slug: contract.slug } });
+  const operations = latest?.contract?.latest?.operations ?? [];
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -58,7 +60,7 @@ function Decisions({ subscription }: { subscription: SubscriptionData }) {
 export function ConsumersTab({ contract }: { contract: ContractData }) {
   const { me, maintainer } = useMaintainer(contract.team.slug);
   const [subscribing, setSubscribing] = useState(false);
-  const subscriptions = contract.subscriptions.edges.map((e) => e.node);
+  const subscriptions = useSubscriptions(contract.slug);
   const myTeam = me?.memberships[0]?.team;
   return (
     <div className="stack">

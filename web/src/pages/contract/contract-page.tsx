@@ -35,7 +35,7 @@ export function ContractPage() {
   }
   const current = TABS.find(([path]) => path === tab) ?? TABS[0];
   const Tab = current[2];
-  const consumers = contract.subscriptions.edges.filter((e) => e.node.status === 'approved').length;
+  const consumers = contract.consumers.length;
   return (
     <article className="contract-page">
       {contract.lifecycle === 'deprecated' && (

@@ -50,10 +50,16 @@ export interface ContractData {
   system: { slug: string; name: string };
   scorecard: { clean: boolean; latestVersion: string | null; open: { errors: number; warnings: number }; waivers: { active: number; expiringSoon: number } };
   versions: { edges: { node: { version: string; specVersion: string; title: string; publishedAt: string; publishedBy: string; deprecatedAt: string | null; sunsetAt: string | null; operationCount: number } }[] };
-  subscriptions: { edges: { node: SubscriptionData }[] };
-  deployments: { edges: { node: { id: string; environment: { slug: string; name: string; rank: number }; version: string; address: string; deployedAt: string; deployedBy: string } }[] };
-  waivers: { edges: { node: WaiverData }[] };
-  latest: { version: string; findings: FindingData[]; operations: { key: string; summary: string | null; deprecated: boolean }[] } | null;
+  consumers: { slug: string }[];
+}
+
+export interface DeploymentData {
+  id: string;
+  environment: { slug: string; name: string; rank: number };
+  version: string;
+  address: string;
+  deployedAt: string;
+  deployedBy: string;
 }
 
 const FINDING = 'rule level message why operations pointer fingerprint accepted';
@@ -66,11 +72,36 @@ export const CONTRACT_PAGE = gql<{ contract: ContractData | null }, { slug: stri
       system { slug name }
       scorecard { clean latestVersion open { errors warnings } waivers { active expiringSoon } }
       versions(first: 100) { edges { node { version specVersion title publishedAt publishedBy deprecatedAt sunsetAt operationCount } } }
-      subscriptions(first: 100) { edges { node { id consumer { slug name team { slug name } } range operations status note requestedBy createdAt } } }
-      deployments(first: 100) { edges { node { id environment { slug name rank } version address deployedAt deployedBy } } }
-      waivers(first: 100) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
-      latest { version findings { ${FINDING} } operations { key summary deprecated } }
+      consumers { slug }
     }
+  }
+`;
+
+// Each tab asks for what it shows: one query for the whole page would pass the server's cost limit.
+export const SUBSCRIPTIONS = gql<{ contract: { subscriptions: { edges: { node: SubscriptionData }[] } } | null }, { slug: string }>`
+  query ContractSubscriptions($slug: String!) {
+    contract(slug: $slug) { subscriptions(first: 100) { edges { node { id consumer { slug name team { slug name } } range operations status note requestedBy createdAt } } } }
+  }
+`;
+
+export const DEPLOYMENTS = gql<{ contract: { deployments: { edges: { node: DeploymentData }[] } } | null }, { slug: string }>`
+  query ContractDeployments($slug: String!) {
+    contract(slug: $slug) { deployments(first: 100) { edges { node { id environment { slug name rank } version address deployedAt deployedBy } } } }
+  }
+`;
+
+export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
+  query ContractFindings($slug: String!) {
+    contract(slug: $slug) {
+      latest { version findings { ${FINDING} } }
+      waivers(first: 100) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
+    }
+  }
+`;
+
+export const LATEST_OPERATIONS = gql<{ contract: { latest: { version: string; operations: { key: string; summary: string | null; deprecated: boolean }[] } | null } | null }, { slug: string }>`
+  query ContractOperations($slug: String!) {
+    contract(slug: $slug) { latest { version operations { key summary deprecated } } }
   }
 `;
 

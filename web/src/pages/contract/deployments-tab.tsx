@@ -1,9 +1,12 @@
 import { formatDate } from '../../components/lifecycle-badge.tsx';
-import type { ContractData } from './contract-query.ts';
+import { useQuery } from 'urql';
+import { DEPLOYMENTS, type ContractData } from './contract-query.ts';
 
 /** Which version runs in each environment, and at which address. */
 export function DeploymentsTab({ contract }: { contract: ContractData }) {
-  const deployments = contract.deployments.edges.map((e) => e.node).sort((a, b) => a.environment.rank - b.environment.rank);
+  const [{ data }] = useQuery({ query: DEPLOYMENTS, variables: { slug: contract.slug } });
+  const deployments = (data?.contract?.deployments.edges ?? []).map((e) => e.node).sort((a, b) => a.environment.rank - b.environment.rank);
+  if (!data) return <p className="loading" role="status">Loading deployments…</p>;
   if (deployments.length === 0) return <p className="empty-state">Not deployed anywhere yet. Pipelines record deployments with <code>accord can-i-deploy</code> and the API.</p>;
   return (
     <table>

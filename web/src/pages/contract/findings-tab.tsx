@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { FindingList, type ListedFinding } from '../../components/finding-list.tsx';
 import { formatDate } from '../../components/lifecycle-badge.tsx';
 import { refusalMessage } from '../../graphql/refusal-message.ts';
-import { consumersHit } from './consumers-hit.ts';
-import { DECIDE_WAIVER, REQUEST_WAIVER, type ContractData } from './contract-query.ts';
+import { consumersHit, useSubscriptions } from './consumers-hit.ts';
+import { DECIDE_WAIVER, LATEST_FINDINGS, REQUEST_WAIVER, type ContractData } from './contract-query.ts';
 import { useMaintainer } from './use-maintainer.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -33,16 +33,18 @@ export function FindingsTab({ contract }: { contract: ContractData }) {
   const [asking, setAsking] = useState<string>();
   const [decision, decide] = useMutation(DECIDE_WAIVER.approve);
   const [revocation, revoke] = useMutation(DECIDE_WAIVER.revoke);
-  const waivers = contract.waivers.edges.map((e) => e.node);
-  const subscriptions = contract.subscriptions.edges.map((e) => e.node);
+  const [{ data }] = useQuery({ query: LATEST_FINDINGS, variables: { slug: contract.slug } });
+  const latest = data?.contract?.latest;
+  const waivers = data?.contract?.waivers.edges.map((e) => e.node) ?? [];
+  const subscriptions = useSubscriptions(contract.slug);
   const failure = decision.error ?? revocation.error;
   return (
     <div className="stack">
       <section aria-labelledby="latest-findings">
-        <h2 id="latest-findings">Findings of {contract.latest ? <span className="mono">{contract.latest.version}</span> : 'the latest version'}</h2>
-        {contract.latest ? (
+        <h2 id="latest-findings">Findings of {latest ? <span className="mono">{latest.version}</span> : 'the latest version'}</h2>
+        {latest ? (
           <FindingList
-            findings={contract.latest.findings}
+            findings={latest.findings}
             consumersOf={(f) => consumersHit(subscriptions, f)}
             actions={(f) => {
               if (!me || f.level === 'info' || f.accepted) return null;
@@ -51,7 +53,7 @@ export function FindingsTab({ contract }: { contract: ContractData }) {
             }}
           />
         ) : (
-          <p className="muted">No version yet.</p>
+          <p className="muted">{data ? 'No version yet.' : 'Loading…'}</p>
         )}
       </section>
       <section aria-labelledby="waivers">

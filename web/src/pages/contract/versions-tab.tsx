@@ -1,11 +1,14 @@
 import { Link } from 'react-router';
 import { formatDate } from '../../components/lifecycle-badge.tsx';
-import type { ContractData } from './contract-query.ts';
+import { useQuery } from 'urql';
+import { DEPLOYMENTS, type ContractData } from './contract-query.ts';
 
 /** Every published version, newest first, with who published it and where it runs. */
 export function VersionsTab({ contract }: { contract: ContractData }) {
   const versions = contract.versions.edges.map((e) => e.node).sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-  const runs = (version: string) => contract.deployments.edges.filter((e) => e.node.version === version).map((e) => e.node.environment.name);
+  const [{ data }] = useQuery({ query: DEPLOYMENTS, variables: { slug: contract.slug } });
+  const deployments = data?.contract?.deployments.edges ?? [];
+  const runs = (version: string) => deployments.filter((e) => e.node.version === version).map((e) => e.node.environment.name);
   if (versions.length === 0) return <p className="empty-state">No version published yet.</p>;
   return (
     <ol className="timeline">
