@@ -71,7 +71,7 @@ export const CONTRACT_PAGE = gql<{ contract: ContractData | null }, { slug: stri
       team { slug name }
       system { slug name }
       scorecard { clean latestVersion open { errors warnings } waivers { active expiringSoon } }
-      versions(first: 100) { edges { node { version specVersion title publishedAt publishedBy deprecatedAt sunsetAt operationCount } } }
+      versions(first: 25) { edges { node { version specVersion title publishedAt publishedBy deprecatedAt sunsetAt operationCount } } }
       consumers { slug }
     }
   }
@@ -80,13 +80,13 @@ export const CONTRACT_PAGE = gql<{ contract: ContractData | null }, { slug: stri
 // Each tab asks for what it shows: one query for the whole page would pass the server's cost limit.
 export const SUBSCRIPTIONS = gql<{ contract: { subscriptions: { edges: { node: SubscriptionData }[] } } | null }, { slug: string }>`
   query ContractSubscriptions($slug: String!) {
-    contract(slug: $slug) { subscriptions(first: 100) { edges { node { id consumer { slug name team { slug name } } range operations status note requestedBy createdAt } } } }
+    contract(slug: $slug) { subscriptions(first: 30) { edges { node { id consumer { slug name team { slug name } } range operations status note requestedBy createdAt } } } }
   }
 `;
 
 export const DEPLOYMENTS = gql<{ contract: { deployments: { edges: { node: DeploymentData }[] } } | null }, { slug: string }>`
   query ContractDeployments($slug: String!) {
-    contract(slug: $slug) { deployments(first: 100) { edges { node { id environment { slug name rank } version address deployedAt deployedBy } } } }
+    contract(slug: $slug) { deployments(first: 25) { edges { node { id environment { slug name rank } version address deployedAt deployedBy } } } }
   }
 `;
 
@@ -94,7 +94,7 @@ export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; find
   query ContractFindings($slug: String!) {
     contract(slug: $slug) {
       latest { version findings { ${FINDING} } }
-      waivers(first: 100) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
+      waivers(first: 30) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
     }
   }
 `;
@@ -130,7 +130,7 @@ export const CHANGELOG = gql<{ contract: { changelog: { version: string; previou
 `;
 
 export const MY_SYSTEMS = gql<{ systems: { edges: { node: { slug: string; name: string } }[] } }, { team: string }>`
-  query MySystems($team: String!) { systems(first: 100, team: $team) { edges { node { slug name } } } }
+  query MySystems($team: String!) { systems(first: 30, team: $team) { edges { node { slug name } } } }
 `;
 
 export const REQUEST_SUBSCRIPTION = gql<{ requestSubscription: { id: string; status: string } }, { input: { contract: string; consumer: string; range: string; operations: string[]; note?: string } }>`
