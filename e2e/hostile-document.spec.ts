@@ -46,7 +46,7 @@ test('a contract whose descriptions carry scripts, handlers and javascript: link
   await expect(docs.locator('script, img, iframe, [onerror], [onmouseover]')).toHaveCount(0);
   // Hover and click everything that might carry a handler.
   await docs.getByText('summary').first().hover();
-  await docs.getByRole('link', { name: 'click me' }).first().click();
+  await expect(docs.getByRole('link', { name: 'click me' })).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __accordPwned?: unknown }).__accordPwned)).toBeUndefined();
   await screenshot(page, 'contract-hostile');
   // The fixture fails the test on any dialog and on any request to another host (the tracker pixel).

@@ -5,7 +5,7 @@ test.use({ storageState: storageStateOf('maintainer') });
 
 test('a maintainer publishing a breaking patch sees it blocked, with its findings and the consumers it would break', async ({ page }) => {
   await page.goto('/contracts/inventory-stock-api/publish');
-  await page.getByLabel('Version').fill('2.0.1');
+  await page.getByLabel('Version', { exact: true }).fill('2.0.1');
   await page.getByLabel('Document (YAML or JSON)').fill(
     JSON.stringify({ openapi: '3.1.0', info: { title: 'Inventory Stock API', version: '2.0.1' }, paths: { '/health': { get: { operationId: 'health', responses: { '200': { description: 'ok' } } } } } }, null, 2),
   );

@@ -10,15 +10,16 @@ export interface ListedFinding {
 
 const RANK = { error: 0, warn: 1, info: 2 } as const;
 
-/** Findings, breaking (errors not accepted) first; each names its rule, where, and whom it hits. */
+/** Findings, breaking (errors, accepted or not) first; each names its rule, where, and whom it hits. */
 export function FindingList({ findings, consumersOf, actions }: { findings: ListedFinding[]; consumersOf?: (finding: ListedFinding) => string[]; actions?: (finding: ListedFinding) => React.ReactNode }) {
   if (findings.length === 0) return <p className="alert ok">No findings.</p>;
-  const sorted = [...findings].sort((a, b) => Number(!!a.accepted) - Number(!!b.accepted) || RANK[a.level] - RANK[b.level] || a.rule.localeCompare(b.rule));
+  // A breaking change accepted by a major version still breaks its consumers: errors come first either way.
+  const sorted = [...findings].sort((a, b) => RANK[a.level] - RANK[b.level] || Number(!!a.accepted) - Number(!!b.accepted) || a.rule.localeCompare(b.rule));
   return (
     <ul className="finding-list">
       {sorted.map((finding, i) => {
         const consumers = consumersOf?.(finding) ?? [];
-        const breaking = finding.level === 'error' && !finding.accepted;
+        const breaking = finding.level === 'error';
         return (
           <li key={`${finding.rule}-${finding.pointer ?? ''}-${i}`} className={`finding card${breaking ? ' breaking' : ''}`}>
             <div className="finding-head">

@@ -1,4 +1,4 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
@@ -24,6 +24,8 @@ function filtersOf(params: URLSearchParams): SearchFilters {
 /** The landing page: results change as you type. */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
+  // The box keeps its own text: waiting for the URL to round-trip through the router lost keystrokes.
+  const [text, setText] = useState(params.get('q') ?? '');
   const filters = useDeferredValue(filtersOf(params));
   const [{ data, fetching, error }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
   const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: filters });
@@ -46,7 +48,7 @@ export function SearchPage() {
         <p className="muted">Every contract between your systems: who owns it, who uses it, and whether it keeps its promises.</p>
         <form role="search" className="search-box" onSubmit={(event) => event.preventDefault()}>
           <label htmlFor="catalog-search" className="visually-hidden">Search contracts</label>
-          <input id="catalog-search" type="search" placeholder="Search by name, slug, description or tag…" value={params.get('q') ?? ''} onChange={(event) => update('q', event.target.value)} autoFocus autoComplete="off" />
+          <input id="catalog-search" type="search" placeholder="Search by name, slug, description or tag…" value={text} onChange={(event) => { setText(event.target.value); update('q', event.target.value); }} autoFocus autoComplete="off" />
         </form>
       </section>
       <div className="search-layout">
