@@ -14,7 +14,7 @@ const RANK = { error: 0, warn: 1, info: 2 } as const;
 export function FindingList({ findings, consumersOf, actions }: { findings: ListedFinding[]; consumersOf?: (finding: ListedFinding) => string[]; actions?: (finding: ListedFinding) => React.ReactNode }) {
   if (findings.length === 0) return <p className="alert ok">No findings.</p>;
   // A breaking change accepted by a major version still breaks its consumers: errors come first either way.
-  const sorted = [...findings].sort((a, b) => RANK[a.level] - RANK[b.level] || Number(!!a.accepted) - Number(!!b.accepted) || a.rule.localeCompare(b.rule));
+  const sorted = [...findings].sort((a, b) => RANK[a.level] - RANK[b.level] || Number(!!a.accepted) - Number(!!b.accepted) || String(a.rule).localeCompare(String(b.rule)));
   return (
     <ul className="finding-list">
       {sorted.map((finding, i) => {

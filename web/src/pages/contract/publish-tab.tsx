@@ -43,7 +43,7 @@ export function PublishTab({ contract }: { contract: ContractData }) {
               <ul>{blocked.affectedConsumers.map((c) => <li key={c.consumer}><strong>{c.consumer}</strong> ({c.range}) uses <span className="mono">{c.operations.join(', ')}</span></li>)}</ul>
             </div>
           )}
-          {blocked?.findings && <FindingList findings={blocked.findings.map((f) => ({ ...f, operations: f.operations ?? [] }))} />}
+          {blocked?.findings && <FindingList findings={blocked.findings.map((f) => ({ ...f, rule: f.rule ?? (f as { id?: string }).id ?? 'finding', operations: f.operations ?? [] }))} />}
         </section>
       )}
     </div>
