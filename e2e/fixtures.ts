@@ -1,7 +1,8 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, request as requests, type APIRequestContext, type Page } from '@playwright/test';
+import { TEST_ADMIN_TOKEN } from '../server/test-support/test-credentials.js';
 import { baseUrl, storageStateOf, type PersonName } from './e2e-people.js';
 
 export { expect };
@@ -14,6 +15,8 @@ interface Fixtures {
   requests: string[];
   /** Sign the test's browser in as one of the e2e people (call before the first navigation). */
   signInAs: (person: PersonName) => Promise<void>;
+  /** Accord's REST API as the administrator, for arranging what a test needs. */
+  admin: APIRequestContext;
 }
 
 /**
@@ -40,6 +43,11 @@ export const test = base.extend<Fixtures>({
     });
     await use(page);
     expect(dialogs, 'dialogs opened by the page').toEqual([]);
+  },
+  admin: async ({}, use) => {
+    const admin = await requests.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } });
+    await use(admin);
+    await admin.dispose();
   },
   signInAs: async ({ context }, use) => {
     await use(async (person) => {

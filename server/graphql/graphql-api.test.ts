@@ -94,6 +94,24 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
       expect(nodes.some((n) => n.consumers.length > 0)).toBe(true);
     });
 
+    it('counts the contracts per facet value, each facet ignoring its own filter but not the others', async () => {
+      type Facets = Record<'domain' | 'team' | 'kind' | 'lifecycle' | 'tag', { value: string; label: string; count: number }[]>;
+      const FACETS = 'query($domain: String, $tag: String) { contractFacets(domain: $domain, tag: $tag) { domain { value label count } team { value label count } kind { value count } lifecycle { value count } tag { value count } } }';
+      const all = (await graphql<{ contractFacets: Facets }>(FACETS)).body.data!.contractFacets;
+      const listed = (await rest<{ items: { domain: string; kind: string | null; tags: string[] }[] }>('/contracts?limit=100')).items;
+      const tally = (values: (string | null)[]) => Object.fromEntries([...new Set(values.filter((v) => v !== null))].map((v) => [v, values.filter((w) => w === v).length]));
+      expect(Object.fromEntries(all.domain.map((f) => [f.value, f.count]))).toEqual(tally(listed.map((c) => c.domain)));
+      expect(Object.fromEntries(all.kind.map((f) => [f.value, f.count]))).toEqual(tally(listed.map((c) => c.kind)));
+      expect(Object.fromEntries(all.tag.map((f) => [f.value, f.count]))).toEqual(tally(listed.flatMap((c) => c.tags)));
+      expect(all.team.find((f) => f.value === 'supply-chain')?.label).toBe('Supply Chain Platform');
+
+      const retail = (await graphql<{ contractFacets: Facets }>(FACETS, { domain: 'retail' })).body.data!.contractFacets;
+      // The domain facet still offers every domain; the others count only retail's contracts.
+      expect(retail.domain).toEqual(all.domain);
+      const retailListed = listed.filter((c) => c.domain === 'retail');
+      expect(Object.fromEntries(retail.tag.map((f) => [f.value, f.count]))).toEqual(tally(retailListed.flatMap((c) => c.tags)));
+    });
+
     it('reads a catalog page of contracts with their owners, latest versions and consumers in a few statements, whatever the page size', async () => {
       const countFor = async (query: string, variables: Record<string, unknown> = {}) => {
         statements = [];

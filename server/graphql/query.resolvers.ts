@@ -27,6 +27,10 @@ export const queryResolvers = {
     const { limit: _limit, cursor: _cursor, ...counted } = query;
     return services.registry.contracts.list({ ...query, ...pageRequestOf({ first, after }) }).then((page) => connectionOf(page, (c) => c.slug, () => services.registry.contracts.count(counted)));
   }),
+  contractFacets: gated<Filter>('read', ({ search, ...filter }, { services }) => {
+    const { limit: _limit, cursor: _cursor, ...counted } = validateInput(contractQuery, present({ ...filter, q: search }), 'query');
+    return services.registry.contracts.facets(counted);
+  }),
   contract: gated<{ slug: string }>('read', ({ slug }, { loaders }) => loaders.contract.load(slug)),
 
   systems: gated<PageArgs & Filter>('read', ({ first, after, search, ...filter }, { services }) => {

@@ -528,6 +528,25 @@ export const typeDefs = /* GraphQL */ `
     operations: [String!]!
   }
 
+  """One value of a catalog facet and how many contracts it would match."""
+  type FacetCount {
+    value: String!
+    """What a person reads: the team's name for a team, else the value."""
+    label: String!
+    count: Int!
+  }
+
+  """
+  Counts per facet value for a catalog search; each facet ignores its own filter, so the other values stay choosable.
+  """
+  type ContractFacets {
+    domain: [FacetCount!]!
+    team: [FacetCount!]!
+    kind: [FacetCount!]!
+    lifecycle: [FacetCount!]!
+    tag: [FacetCount!]!
+  }
+
   "Where one system stands in a landscape; counted over the landscape's own edges."
   type LandscapeSystem {
     system: System!
@@ -743,6 +762,8 @@ export const typeDefs = /* GraphQL */ `
     "Who is asking: a person, an API key, or nobody."
     me: Me!
     contracts(first: Int, after: String, search: String, domain: String, team: String, system: String, kind: ContractKind, lifecycle: Lifecycle, tag: String): ContractConnection!
+    """How the contracts a search matches spread over domains, teams, kinds, lifecycles and tags."""
+    contractFacets(search: String, domain: String, team: String, system: String, kind: ContractKind, lifecycle: Lifecycle, tag: String): ContractFacets!
     contract(slug: String!): Contract
     systems(first: Int, after: String, search: String, domain: String, team: String): SystemConnection!
     system(slug: String!): System

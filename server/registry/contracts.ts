@@ -163,6 +163,37 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
       return row?.n ?? 0;
     },
 
+    /**
+     * How many contracts each value of each facet would match, with the other facets' filters
+     * applied but not its own: choosing a domain still shows how many the other domains hold.
+     */
+    async facets(filter: Omit<ContractFilter, keyof PageRequest>): Promise<ContractFacets> {
+      const counted = async (facet: keyof ContractFacets, value: SQL, label: SQL = value) => {
+        const { [facet]: _own, ...others } = filter;
+        let query = db
+          .select({ value: sql<string>`${value}`, label: sql<string>`${label}`, count: count() })
+          .from(contracts)
+          .innerJoin(systems, eq(systems.id, contracts.systemId))
+          .innerJoin(teams, eq(teams.id, systems.teamId))
+          .$dynamic();
+        // A contract counts once under each of its tags.
+        if (facet === 'tag') query = query.innerJoin(sql`lateral unnest(${contracts.tags}) as facet_tag(value)`, sql`true`);
+        const rows = await query
+          .where(and(sql`${value} is not null`, ...matching(others)))
+          .groupBy(value, label)
+          .orderBy(sql`count(*) desc`, value);
+        return rows.map((row) => ({ value: row.value, label: row.label, count: Number(row.count) }));
+      };
+      const [domain, team, kind, lifecycle, tag] = await Promise.all([
+        counted('domain', sql`${systems.domain}`),
+        counted('team', sql`${teams.slug}`, sql`${teams.name}`),
+        counted('kind', sql`${contracts.kind}::text`),
+        counted('lifecycle', sql`${contracts.lifecycle}::text`),
+        counted('tag', sql`facet_tag.value`),
+      ]);
+      return { domain, team, kind, lifecycle, tag };
+    },
+
     /** Several contracts by slug in one read, for edges that batch; unknown slugs are left out. */
     async getMany(slugs: readonly string[]): Promise<Contract[]> {
       if (slugs.length === 0) return [];
@@ -170,6 +201,14 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
     },
   };
 }
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export type ContractFacets = Record<'domain' | 'team' | 'kind' | 'lifecycle' | 'tag', FacetCount[]>;
 
 function matching(filter: Omit<ContractFilter, keyof PageRequest>): (SQL | undefined)[] {
   return [

@@ -1,9 +1,10 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
 import { ContractResult } from './contract-result.tsx';
-import { SEARCH_CONTRACTS, type SearchFilters } from './search-query.ts';
+import { FacetPanel } from './facet-panel.tsx';
+import { CONTRACT_FACETS, SEARCH_CONTRACTS, type SearchFilters } from './search-query.ts';
 
 export const FACETS = ['domain', 'team', 'kind', 'lifecycle', 'tag'] as const;
 const PAGE_SIZE = 30;
@@ -23,9 +24,15 @@ function filtersOf(params: URLSearchParams): SearchFilters {
 /** The landing page: results change as you type. */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
+  // The box keeps its own text: waiting for the URL to round-trip through the router lost keystrokes.
+  const [text, setText] = useState(params.get('q') ?? '');
   const filters = useDeferredValue(filtersOf(params));
   const [{ data, fetching, error }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
+  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: filters });
   const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
+
+  const clear = () => setParams(params.get('q') ? { q: params.get('q')! } : {}, { replace: true });
+  const filtered = FACETS.some((facet) => params.get(facet));
 
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -41,14 +48,16 @@ export function SearchPage() {
         <p className="muted">Every contract between your systems: who owns it, who uses it, and whether it keeps its promises.</p>
         <form role="search" className="search-box" onSubmit={(event) => event.preventDefault()}>
           <label htmlFor="catalog-search" className="visually-hidden">Search contracts</label>
-          <input id="catalog-search" type="search" placeholder="Search by name, slug, description or tag…" value={params.get('q') ?? ''} onChange={(event) => update('q', event.target.value)} autoFocus autoComplete="off" />
+          <input id="catalog-search" type="search" placeholder="Search by name, slug, description or tag…" value={text} onChange={(event) => { setText(event.target.value); update('q', event.target.value); }} autoFocus autoComplete="off" />
         </form>
       </section>
       <div className="search-layout">
+        <FacetPanel facets={facets?.contractFacets} chosen={filters} onChoose={update} />
         <section className="results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="results-count" aria-live="polite">
             {data ? `${data.contracts.totalCount} contract${data.contracts.totalCount === 1 ? '' : 's'}` : 'Contracts'}
           </h2>
+          {filtered && <button type="button" className="button ghost clear-filters" onClick={clear}>Clear filters</button>}
           <QueryState fetching={fetching && !data} error={error} what="contracts" />
           {data && results.length === 0 && <p className="empty-state">No contract matches. Try fewer words or clear a filter.</p>}
           <ul className="result-list">{results.map((contract) => <ContractResult key={contract.slug} contract={contract} />)}</ul>

@@ -42,3 +42,23 @@ export const SEARCH_CONTRACTS = gql<{ contracts: { totalCount: number; edges: { 
     }
   }
 `;
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export type Facets = Record<'domain' | 'team' | 'kind' | 'lifecycle' | 'tag', FacetCount[]>;
+
+export const CONTRACT_FACETS = gql<{ contractFacets: Facets }, SearchFilters>`
+  query ContractFacets($search: String, $domain: String, $team: String, $kind: ContractKind, $lifecycle: Lifecycle, $tag: String) {
+    contractFacets(search: $search, domain: $domain, team: $team, kind: $kind, lifecycle: $lifecycle, tag: $tag) {
+      domain { value label count }
+      team { value label count }
+      kind { value label count }
+      lifecycle { value label count }
+      tag { value label count }
+    }
+  }
+`;
