@@ -197,15 +197,24 @@ export function createWindowReporter({
   // Windows left by an earlier run go out as soon as the reporter starts.
   void ready.then((names) => (names.length > 0 ? drain() : undefined)).catch((error: Error) => warn(`cannot use the spool ${spoolDir}: ${error.message}`));
 
+  // Windows handed over but not yet on disk: closing waits for them, or the last window of a
+  // stopping reporter would be neither sent nor spooled.
+  const arriving = new Set<Promise<void>>();
+
   return {
-    async report(window) {
-      await ready;
-      await spool(window);
-      // While the registry is away, windows wait for the backoff timer instead of each trying again.
-      if (!timer) void drain();
+    report(window) {
+      const arrived = (async () => {
+        await ready;
+        await spool(window);
+        // While the registry is away, windows wait for the backoff timer instead of each trying again.
+        if (!timer) void drain();
+      })().finally(() => arriving.delete(arrived));
+      arriving.add(arrived);
+      return arrived;
     },
     drain,
     async close() {
+      await Promise.allSettled([...arriving]);
       closed = true;
       if (timer) clearTimeout(timer);
       timer = undefined;

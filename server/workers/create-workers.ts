@@ -56,7 +56,7 @@ export interface WorkersOptions {
   threads?: number;
   /** Documents that may wait to be parsed; each holds its request body in memory meanwhile. */
   maxQueue?: number;
-  /** Of those, how many one caller may have waiting, so one caller cannot fill the queue for everyone. */
+  /** Of those, how many one caller may have waiting: the rest stay free for everyone else. */
   maxQueuePerCaller?: number;
   /** Heap ceiling per worker: a document that exhausts it kills its worker, not the server. */
   workerHeapMb?: number;
@@ -77,7 +77,7 @@ export function createWorkers({
   timeoutMs = 20_000,
   threads = Math.max(1, Math.min(4, availableParallelism())),
   maxQueue = 64,
-  maxQueuePerCaller = Math.max(1, Math.ceil(maxQueue / 4)),
+  maxQueuePerCaller = maxQueue - Math.floor(maxQueue / 8),
   workerHeapMb = 1536,
   onWorkerError = () => {},
 }: WorkersOptions = {}): Workers {

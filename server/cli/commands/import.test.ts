@@ -71,7 +71,7 @@ describe('accord import of a folder', () => {
     const run = await accord('import', shop, '--system', 'shop');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^Imported 3 contract\(s\) in [\d.]+ s: 0 version\(s\) published, 4 unchanged, 0 failed; 0 contract\(s\) created\.$/m);
+    expect(run.stdout).toMatch(/^Imported 3 contracts in [\d.]+ s: 0 versions published, 4 unchanged, 0 failed; 0 contracts created\.$/m);
     expect(await versionsOf('stock-events')).toEqual(['1.0.0', '1.1.0']);
   });
 
@@ -102,7 +102,7 @@ describe('accord import with a failing contract', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^✗ returns-api \(.*returns-api\.yaml\): spec-invalid: the document is not a valid OpenAPI description: "description" is required \(at \/paths\/~1returns\/post\/responses\/201\)/m);
     expect(run.stderr).not.toContain('shipping-api');
-    expect(run.stdout).toMatch(/1 version\(s\) published, 0 unchanged, 1 failed; 2 contract\(s\) created\./);
+    expect(run.stdout).toMatch(/1 version published, 0 unchanged, 1 failed; 2 contracts created\./);
     expect(await versionsOf('shipping-api')).toEqual(['1.0.0']);
     expect(await versionsOf('returns-api')).toEqual([]);
   });

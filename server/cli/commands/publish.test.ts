@@ -146,11 +146,12 @@ describe('accord publish of a contract split over several files', () => {
 
 describe('accord publish refuses to bundle', () => {
   test.each([
-    ['a reference that leaves the document’s folder', 'refusals/leaves-folder/openapi.yaml', /outside\.yaml leaves the document's folder .*leaves-folder; only files under it are bundled/],
-    ['a remote reference', 'refusals/remote-ref/openapi.yaml', /the reference to https:\/\/example\.com\/schemas\/money\.yaml is remote; Accord bundles files under .* only and never fetches URLs/],
-    ['a reference to a file that does not exist', 'refusals/missing-file/openapi.yaml', /the referenced file common\/money\.yaml does not exist/],
-  ])('%s: exit 2 and nothing is sent', async (_case, file, message) => {
-    const run = await accord('publish', fixture(file), '--contract', 'prices-api');
+    // Within the repository the file would be bundled; a reference root of the document's own folder excludes it.
+    ['a reference that leaves the reference root', 'refusals/leaves-folder/openapi.yaml', ['--ref-root', fixture('refusals/leaves-folder')], /the reference to .*outside\.yaml leaves .*leaves-folder; only files under it are bundled/],
+    ['a remote reference', 'refusals/remote-ref/openapi.yaml', [], /the reference to https:\/\/example\.com\/schemas\/money\.yaml is remote; Accord bundles files under .* only and never fetches URLs/],
+    ['a reference to a file that does not exist', 'refusals/missing-file/openapi.yaml', [], /the referenced file \S*common\/money\.yaml does not exist/],
+  ])('%s: exit 2 and nothing is sent', async (_case, file, options, message) => {
+    const run = await accord('publish', fixture(file), '--contract', 'prices-api', ...options);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
