@@ -53,10 +53,10 @@ function TeamKeys({ team }: { team: string }) {
         <h2 id="keys">Keys of {data.team?.name ?? team}</h2>
         {created && <CreatedKey name={created.name} secret={created.secret} onDone={() => setCreated(null)} />}
         {keys.length === 0 ? <p className="muted">No key yet.</p> : (
-          <table className="data-table">
+          <div className="table-scroll"><table className="data-table">
             <thead><tr><th scope="col">Name</th><th scope="col">Key</th><th scope="col">Scopes</th><th scope="col">Expires</th><th scope="col">Last used</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
             <tbody>{keys.map((key) => <KeyRow key={key.id} apiKey={key} onRevoked={reload} />)}</tbody>
-          </table>
+          </table></div>
         )}
       </section>
       <CreateKeyForm team={team} onCreated={(name, secret) => { setCreated({ name, secret }); reload(); }} />
@@ -75,7 +75,7 @@ function KeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }
       <td>{apiKey.scopes.map((s) => <span key={s} className="tag">{s}</span>)}</td>
       <td>{apiKey.expiresAt ? formatDate(apiKey.expiresAt) : 'never'}</td>
       <td>{apiKey.lastUsedAt ? formatDate(apiKey.lastUsedAt) : 'never'}</td>
-      <td className="actions">
+      <td><div className="actions">
         {state === 'active' && (confirming ? (
           <span className="confirm">
             <button type="button" className="button danger" disabled={fetching} onClick={async () => { const result = await revoke({ id: apiKey.id }); if (!result.error) onRevoked(); }}>Revoke {apiKey.name} now</button>
@@ -85,7 +85,7 @@ function KeyRow({ apiKey, onRevoked }: { apiKey: ApiKey; onRevoked: () => void }
           <button type="button" className="button danger" onClick={() => setConfirming(true)} aria-label={`Revoke ${apiKey.name}`}>Revoke</button>
         ))}
         {error && <p role="alert" className="alert error">{refusalMessage(error)}</p>}
-      </td>
+      </div></td>
     </tr>
   );
 }
