@@ -1,4 +1,5 @@
 import { Markdown } from './markdown.tsx';
+import { SchemaList } from './schema-list.tsx';
 import { Example, SchemaView } from './schema-view.tsx';
 import { isObject, resolveRef, type Json, type JsonObject } from './resolve-ref.ts';
 
@@ -110,17 +111,7 @@ export function OpenApiView({ document }: { document: JsonObject }) {
           {ops.map((op) => <Operation key={`${op.method} ${op.path}`} document={document} {...op} />)}
         </section>
       ))}
-      {schemas.length > 0 && (
-        <section className="doc-group">
-          <h2>Schemas</h2>
-          {schemas.map(([name, schema]) => (
-            <details key={name} className="card schema-card">
-              <summary className="mono">{name}</summary>
-              <SchemaView document={document} schema={schema} />
-            </details>
-          ))}
-        </section>
-      )}
+      <SchemaList document={document} schemas={schemas} />
     </>
   );
 }
