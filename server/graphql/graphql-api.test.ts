@@ -77,6 +77,19 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
   });
 
   describe(`GraphQL over the seeded registry on ${name}`, () => {
+    // The server's background work (delivery outbox, traffic roll-ups) shares the statement log and can only add
+    // to a count, so the fewest of three tries is what the request itself costs.
+    const fewestStatements = async <T,>(query: string, variables: Record<string, unknown> = {}) => {
+      let fewest = { count: Number.POSITIVE_INFINITY, data: undefined as T | undefined };
+      for (let attempt = 0; attempt < 3; attempt++) {
+        statements = [];
+        const { body } = await graphql<T>(query, variables);
+        expect(body.errors).toBeUndefined();
+        if (statements.length < fewest.count) fewest = { count: statements.length, data: body.data };
+      }
+      return fewest as { count: number; data: T };
+    };
+
     it('answers the catalog with the same contracts, owners, versions and consumers as REST', async () => {
       const { body } = await graphql<{ contracts: { edges: { node: CatalogNode }[] } }>(CATALOG_PAGE, { first: 50 });
       expect(body.errors).toBeUndefined();
@@ -113,12 +126,7 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
     });
 
     it('reads a catalog page of contracts with their owners, latest versions and consumers in a few statements, whatever the page size', async () => {
-      const countFor = async (query: string, variables: Record<string, unknown> = {}) => {
-        statements = [];
-        const { body } = await graphql(query, variables);
-        expect(body.errors).toBeUndefined();
-        return statements.length;
-      };
+      const countFor = async (query: string, variables: Record<string, unknown> = {}) => (await fewestStatements(query, variables)).count;
       // Authenticating the caller costs statements of its own, as for any request.
       const authentication = await countFor('{ __typename }');
       const small = (await countFor(CATALOG_PAGE, { first: 2 })) - authentication;
@@ -129,11 +137,10 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
     });
 
     it("answers the owners' slugs and domain of a catalog page from the contracts' rows, with no read of their own", async () => {
+      type Page = { contracts: { edges: { node: { slug: string; team?: { slug: string }; system?: { slug: string; domain: string } } }[] } };
       const count = async (query: string) => {
-        statements = [];
-        const { body } = await graphql<{ contracts: { edges: { node: { slug: string; team?: { slug: string }; system?: { slug: string; domain: string } } }[] } }>(query);
-        expect(body.errors).toBeUndefined();
-        return { statements: statements.length, nodes: body.data!.contracts.edges.map((e) => e.node) };
+        const { count, data } = await fewestStatements<Page>(query);
+        return { statements: count, nodes: data.contracts.edges.map((e) => e.node) };
       };
       const bare = await count('{ contracts(first: 50) { edges { node { slug } } } }');
       const owned = await count('{ contracts(first: 50) { edges { node { slug team { slug } system { slug domain } } } } }');
