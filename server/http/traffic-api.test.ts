@@ -109,6 +109,23 @@ describe('traffic windows through the REST API', () => {
     expect(report.body.recentUndocumented).toEqual([expect.objectContaining({ request: 'DELETE /stock', count: 3 })]);
   });
 
+  it("keeps a broker listener's seen, validated and dropped messages beside its requests, so a lagging listener is never a silent loss", async () => {
+    const at = Date.parse('2026-12-01T15:00:00Z');
+    const listened = (n: number, messages: { seen: number; validated: number; dropped: number }) => {
+      const sent = window({ environment: 'stats', at: at + n * 10_000, requests: messages.validated });
+      return { ...sent, source: 'listener' as const, operations: sent.operations.map((o) => ({ ...o, messages })) };
+    };
+    const sent = [listened(0, { seen: 100, validated: 100, dropped: 0 }), listened(1, { seen: 500, validated: 320, dropped: 180 })];
+    expect((await server.json('POST', '/api/v1/traffic/windows', { windows: sent }, { token: trafficKey })).status).toBe(202);
+    const report = await server.json<any>('GET', `/api/v1/contracts/stock-api/traffic?env=stats&from=${iso(at - 60_000)}&to=${iso(at + 60_000)}`);
+    expect(report.body.totals).toMatchObject({ requests: 420, messages: { seen: 600, validated: 420, dropped: 180 } });
+    expect(report.body.operations).toEqual([expect.objectContaining({ operation: 'GET /stock/{sku}', messages: { seen: 600, validated: 420, dropped: 180 } })]);
+    // Traffic of a proxy has no messages to speak of.
+    const proxied = await server.json<any>('GET', `/api/v1/contracts/stock-api/traffic?env=stats&from=${iso(at - 3 * 3_600_000)}&to=${iso(at - 60_000)}`);
+    expect(proxied.body.totals.requests).toBeGreaterThan(0);
+    expect(proxied.body.totals).not.toHaveProperty('messages');
+  });
+
   it('opens one incident after consecutive breaching windows, not for one slow window, and resolves it after healthy ones', async () => {
     const webhook = await server.json<{ secret: string }>('POST', '/api/v1/systems/inventory/webhooks', { url: `${receiver.url}/incidents`, events: ['incident.opened', 'incident.resolved'] });
     expect(webhook.status).toBe(201);

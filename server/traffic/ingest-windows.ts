@@ -92,7 +92,7 @@ async function storeWindow(tx: Db, window: TrafficWindow, target: Target, now: D
   return { id: window.id, status: 'accepted', ...base };
 }
 
-type Cell = Omit<typeof trafficCells.$inferInsert, 'windowId' | 'contractId' | 'environmentId' | 'endedAt'>;
+type Cell = Required<Omit<typeof trafficCells.$inferInsert, 'windowId' | 'contractId' | 'environmentId' | 'endedAt'>>;
 
 /** One cell per operation × consumer; repeats in a window add up, so the primary key holds. */
 function cellsOf(window: TrafficWindow, target: Target): Cell[] {
@@ -100,7 +100,7 @@ function cellsOf(window: TrafficWindow, target: Target): Cell[] {
   const cell = (operation: string, consumer: string, documented: boolean) => {
     const key = `${documented}\n${operation}\n${consumer}`;
     let found = cells.get(key);
-    if (!found) cells.set(key, (found = { operation, consumer, documented, requests: 0, errors: 0, violations: 0, undocumented: 0, latency: [], latencySumMs: 0 }));
+    if (!found) cells.set(key, (found = { operation, consumer, documented, requests: 0, errors: 0, violations: 0, undocumented: 0, messagesSeen: 0, messagesValidated: 0, messagesDropped: 0, latency: [], latencySumMs: 0 }));
     return found;
   };
   for (const o of window.operations) {
@@ -110,6 +110,9 @@ function cellsOf(window: TrafficWindow, target: Target): Cell[] {
     c.errors += (o.status['5xx'] ?? 0) + o.transportErrors;
     c.violations += o.violations;
     if (known === undefined) c.undocumented += o.requests;
+    c.messagesSeen += o.messages?.seen ?? 0;
+    c.messagesValidated += o.messages?.validated ?? 0;
+    c.messagesDropped += o.messages?.dropped ?? 0;
     c.latency = mergeLatencySketches([c.latency, o.latency]);
     c.latencySumMs += o.latencySumMs;
   }

@@ -65,7 +65,7 @@ async function readHourlyCells(db: Db, { contractId, environmentId, from, to }: 
       .where(and(eq(trafficHours.contractId, contractId), eq(trafficHours.environmentId, environmentId), gte(trafficHours.hour, new Date(from.getTime() - HOUR_MS + 1)), lt(trafficHours.hour, new Date(to.getTime() - HOUR_MS + 1))))
   )
     .filter((r) => !pendingSet.has(r.hour.getTime()))
-    .map((r) => ({ at: new Date(r.hour.getTime() + HOUR_MS), operation: r.operation, consumer: r.consumer, documented: r.documented, requests: r.requests, errors: r.errors, violations: r.violations, undocumented: r.undocumented, latency: r.latency }));
+    .map((r) => ({ at: new Date(r.hour.getTime() + HOUR_MS), operation: r.operation, consumer: r.consumer, documented: r.documented, requests: r.requests, errors: r.errors, violations: r.violations, undocumented: r.undocumented, messagesSeen: r.messagesSeen, messagesValidated: r.messagesValidated, messagesDropped: r.messagesDropped, latency: r.latency }));
   const raw: TrafficCell[] = [];
   for (const hour of pending) {
     const cells = await readRawCells(db, { contractId, environmentId, from: new Date(Math.max(hour, from.getTime())), to: new Date(Math.min(hour + HOUR_MS, to.getTime())) });

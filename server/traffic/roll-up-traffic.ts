@@ -34,7 +34,7 @@ export async function rollUpTraffic({ db, clock, batchSize = 50 }: { db: Db; clo
         const rows = [...groups].map(([key, group]) => {
           const f = figuresOf(group);
           const { operation, consumer, documented } = group[0]!;
-          return { contractId, environmentId, hour, operation, consumer, documented, requests: f.requests, errors: f.errors, violations: f.violations, undocumented: f.undocumented, latency: mergeLatencySketches(group.map((c) => c.latency)), latencySumMs: sumOf.get(key) ?? 0 };
+          return { contractId, environmentId, hour, operation, consumer, documented, requests: f.requests, errors: f.errors, violations: f.violations, undocumented: f.undocumented, messagesSeen: f.messages?.seen ?? 0, messagesValidated: f.messages?.validated ?? 0, messagesDropped: f.messages?.dropped ?? 0, latency: mergeLatencySketches(group.map((c) => c.latency)), latencySumMs: sumOf.get(key) ?? 0 };
         });
         if (rows.length > 0) await tx.insert(trafficHours).values(rows);
         await tx.delete(trafficPendingHours).where(and(eq(trafficPendingHours.contractId, contractId), eq(trafficPendingHours.environmentId, environmentId), eq(trafficPendingHours.hour, hour)));

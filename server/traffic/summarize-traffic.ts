@@ -11,6 +11,9 @@ export interface TrafficCell {
   errors: number;
   violations: number;
   undocumented: number;
+  messagesSeen: number;
+  messagesValidated: number;
+  messagesDropped: number;
   latency: LatencySketch;
 }
 
@@ -27,6 +30,11 @@ export interface TrafficFigures {
   violations: number;
   /** Requests that matched no operation of the version. */
   undocumented: number;
+  /**
+   * Broker listeners' messages: received, validated, and dropped unvalidated because validation fell
+   * behind. Only validated messages count as requests, so a lagging listener shows here, never as a silent loss.
+   */
+  messages?: { seen: number; validated: number; dropped: number };
 }
 
 export interface TrafficSummary {
@@ -64,7 +72,13 @@ export function figuresOf(cells: readonly TrafficCell[]): TrafficFigures {
   let errors = 0;
   let violations = 0;
   let undocumented = 0;
+  let seen = 0;
+  let validated = 0;
+  let dropped = 0;
   for (const c of cells) {
+    seen += c.messagesSeen;
+    validated += c.messagesValidated;
+    dropped += c.messagesDropped;
     requests += c.requests;
     errors += c.errors;
     violations += c.violations;
@@ -72,7 +86,7 @@ export function figuresOf(cells: readonly TrafficCell[]): TrafficFigures {
   }
   const latency = mergeLatencySketches(cells.map((c) => c.latency));
   const quantile = (q: number) => roundMs(latencyQuantile(latency, q));
-  return { requests, errors, errorRate: requests === 0 ? null : errors / requests, p50Ms: quantile(0.5), p95Ms: quantile(0.95), p99Ms: quantile(0.99), violations, undocumented };
+  return { requests, errors, errorRate: requests === 0 ? null : errors / requests, p50Ms: quantile(0.5), p95Ms: quantile(0.95), p99Ms: quantile(0.99), violations, undocumented, ...(seen > 0 && { messages: { seen, validated, dropped } }) };
 }
 
 const roundMs = (ms: number | null) => (ms === null ? null : Math.round(ms * 1000) / 1000);

@@ -50,6 +50,10 @@ export const trafficCells = pgTable(
     errors: integer('errors').notNull(),
     violations: integer('violations').notNull(),
     undocumented: integer('undocumented').notNull(),
+    /** Broker listeners only: messages received, validated, and dropped unvalidated because validation fell behind. */
+    messagesSeen: integer('messages_seen').notNull().default(0),
+    messagesValidated: integer('messages_validated').notNull().default(0),
+    messagesDropped: integer('messages_dropped').notNull().default(0),
     latency: jsonb('latency').$type<LatencySketch>().notNull(),
     latencySumMs: doublePrecision('latency_sum_ms').notNull(),
   },
@@ -70,6 +74,10 @@ export const trafficHours = pgTable(
     errors: integer('errors').notNull(),
     violations: integer('violations').notNull(),
     undocumented: integer('undocumented').notNull(),
+    /** Broker listeners only: messages received, validated, and dropped unvalidated because validation fell behind. */
+    messagesSeen: integer('messages_seen').notNull().default(0),
+    messagesValidated: integer('messages_validated').notNull().default(0),
+    messagesDropped: integer('messages_dropped').notNull().default(0),
     latency: jsonb('latency').$type<LatencySketch>().notNull(),
     latencySumMs: doublePrecision('latency_sum_ms').notNull(),
   },
