@@ -11,6 +11,7 @@ import type { Layouter } from '../workers/index.js';
 import { createLoaders } from './create-loaders.js';
 import type { GraphqlContext, GraphqlServices } from './graphql-context.js';
 import { graphqlErrorOf } from './graphql-error-of.js';
+import { limitPageBreadth } from './limit-page-breadth.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { createRegistryEventFeed } from './registry-event-feed.js';
@@ -20,7 +21,7 @@ import { typeDefs } from './type-defs.js';
 import { typeResolvers } from './type.resolvers.js';
 
 /** The limits a query must stay within; each refusal names the limit and what the query reached. */
-export const GRAPHQL_LIMITS = { maxDepth: 12, maxCost: 5_000, maxAliases: 15, maxTokens: 4_000, maxDirectives: 20 } as const;
+export const GRAPHQL_LIMITS = { maxDepth: 12, maxCost: 5_000, maxAliases: 15, maxTokens: 4_000, maxDirectives: 20, maxRows: 20_000 } as const;
 
 type ServerContext = { req: Request; res: Response };
 
@@ -95,6 +96,7 @@ export function createGraphql({ registry, identity, webhooks, anonymousRead, int
         // Suggestions would spell out the schema that introspection was turned off to hide.
         blockFieldSuggestion: { enabled: !introspection },
       }),
+      limitPageBreadth({ maxRows: GRAPHQL_LIMITS.maxRows }),
       ...(introspection ? [] : [{ onValidate: ({ addValidationRule }) => addValidationRule(NoSchemaIntrospectionCustomRule) } satisfies Plugin]),
     ],
   });

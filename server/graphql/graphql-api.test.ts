@@ -292,6 +292,24 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
       expect(body.errors?.map((e) => e.message).join(' ')).toMatch(/cost limit/i);
       expect(statements.filter((statement) => /"contracts"/.test(statement))).toEqual([]);
     });
+
+    it('refuses nested pages that could read more rows than the limit, whether the page sizes are literals or variables', async () => {
+      const nested = (first: string) => `query($first: Int) { teams(first: ${first}) { edges { node { systems(first: ${first}) { edges { node { contracts(first: ${first}) { edges { node { slug } } } } } } } } } }`;
+      // The armor's cost limit sees literal page sizes; a variable's value is known only when the query runs.
+      for (const [query, variables, refusal] of [
+        [nested('200'), {}, /cost limit of 5000 exceeded/i],
+        [nested('$first'), { first: 200 }, /up to \d+ rows, more than the limit of 20000/],
+      ] as const) {
+        statements = [];
+        const { body } = await graphql(query, variables);
+        expect(body.data ?? undefined).toBeUndefined();
+        expect(body.errors?.[0]?.message).toMatch(refusal);
+        expect(statements.filter((statement) => /from "teams"/.test(statement))).toEqual([]);
+      }
+      // Pages of a size a person reads stay well inside it.
+      const { body } = await graphql(nested('$first'), { first: 10 });
+      expect(body.errors).toBeUndefined();
+    });
   });
 
   describe(`GraphQL live registry events on ${name}`, () => {
