@@ -46,7 +46,8 @@ export function createAccordClient({ server, token, timeoutMs = 120_000 }: { ser
           code: problem.code ?? `http-${response.status}`,
         });
       }
-      return { status: response.status, body: parsed as T };
+      // Accord answers JSON, except where a format is the point (Prometheus rules are YAML).
+      return { status: response.status, body: (parsed ?? (text || undefined)) as T };
     },
   };
 }

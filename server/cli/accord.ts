@@ -34,6 +34,7 @@ const commands: Record<string, () => Promise<Command>> = {
   listen: async () => import('./commands/listen.js').then((m) => ({ run: m.listen, help: m.listenHelp })),
   proxy: async () => import('./commands/proxy.js').then((m) => ({ run: m.proxy, help: m.proxyHelp })),
   probe: async () => import('./commands/probe.js').then((m) => ({ run: m.probe, help: m.probeHelp })),
+  slo: async () => import('./commands/slo.js').then((m) => ({ run: m.slo, help: m.sloHelp })),
 };
 
 const usage = `accord — contract registry for OpenAPI and AsyncAPI
@@ -64,6 +65,7 @@ Commands:
   listen         check the messages on a broker against an AsyncAPI contract; report traffic
   proxy          a validating reverse proxy that reports live traffic of a contract to the registry
   probe          send checked requests to a contract's safe operations and report what they answer
+  slo            objectives, live traffic, incidents and MTTR of a contract; its alert rules and dashboard
 
 Client commands talk to --server or ACCORD_URL (default http://localhost:4000) and send
 ACCORD_TOKEN as a bearer token when it is set. Every command takes --json and --help.
