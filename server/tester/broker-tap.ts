@@ -26,6 +26,8 @@ export interface OpenTapOptions {
   patterns: readonly TapPattern[];
   onMessage: (message: ReceivedMessage) => void;
   onError?: (error: Error) => void;
+  /** What the operator should know that is not a fault: a connection restored. */
+  onNotice?: (message: string) => void;
 }
 
 export const nowMs = (): number => performance.timeOrigin + performance.now();

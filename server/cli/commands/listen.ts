@@ -84,7 +84,7 @@ export async function listen(argv: string[]): Promise<number> {
 
   const patterns = tapPatterns(channels, protocol, { wide: !values['only-documented'] });
   for (const p of patterns) if (p.skipped) log(`warning: not listening to ${p.pattern}: ${p.skipped}`);
-  const tap = await openBrokerTap({ url, patterns, onMessage: (m) => listener.receive(m), onError: (e) => log(`warning: ${e.message}`) });
+  const tap = await openBrokerTap({ url, patterns, onMessage: (m) => listener.receive(m), onError: (e) => log(`warning: ${e.message}`), onNotice: log });
   log(`listening to ${contract} ${deployed.version} in ${environment} on ${redactUrl(url)}: ${tap.subscribed.join(', ')}`);
   recorder.start();
 
