@@ -30,6 +30,7 @@ const serverSchema = z.object({
   ACCORD_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   ACCORD_OIDC_CLIENT_ID: z.string().min(1).optional(),
   ACCORD_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  ACCORD_OIDC_NAME: z.string().trim().min(1).max(60).optional(),
   ACCORD_API_KEY_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   ACCORD_SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   ACCORD_PUBLISH_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
@@ -75,7 +76,7 @@ export interface ServerConfig {
     anonymousRead: boolean;
     signUp: boolean;
     bootstrapToken: string | undefined;
-    oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+    oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
     apiKeyMaxDays: number;
     /** Attempts per minute: sign-ins per address and per account, publishes per person or key. */
     rateLimits: { signIn: number; publish: number };
@@ -144,7 +145,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       anonymousRead: c.ACCORD_ANONYMOUS_READ,
       signUp: c.ACCORD_SIGN_UP,
       bootstrapToken: c.ACCORD_BOOTSTRAP_TOKEN,
-      oidc: c.ACCORD_OIDC_ISSUER ? { issuer: c.ACCORD_OIDC_ISSUER, clientId: c.ACCORD_OIDC_CLIENT_ID!, clientSecret: c.ACCORD_OIDC_CLIENT_SECRET! } : undefined,
+      oidc: c.ACCORD_OIDC_ISSUER ? { issuer: c.ACCORD_OIDC_ISSUER, clientId: c.ACCORD_OIDC_CLIENT_ID!, clientSecret: c.ACCORD_OIDC_CLIENT_SECRET!, name: c.ACCORD_OIDC_NAME ?? new URL(c.ACCORD_OIDC_ISSUER).hostname } : undefined,
       apiKeyMaxDays: c.ACCORD_API_KEY_MAX_DAYS,
       rateLimits: { signIn: c.ACCORD_SIGN_IN_RATE_LIMIT, publish: c.ACCORD_PUBLISH_RATE_LIMIT },
       trustProxy: c.ACCORD_TRUST_PROXY,

@@ -130,6 +130,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       registry,
       identity,
       setup,
+      signInMethods: { singleSignOn: config.auth.oidc ? { name: config.auth.oidc.name } : null },
       webhooks,
       traffic,
       graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, layouter: workers.layouter, log })),

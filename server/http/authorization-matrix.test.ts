@@ -145,6 +145,7 @@ const freshWebhook = async () => (await made('POST', `/systems/${await freshSyst
 const EXPECTATIONS: Record<string, Expectation> = {
   // People, memberships, keys, setup
   'GET /me': { profile: 'public', ok: 200, call: () => ({ path: '/me' }) },
+  'GET /sign-in-methods': { profile: 'public', ok: 200, call: () => ({ path: '/sign-in-methods' }) },
   'POST /setup': { profile: 'setup-token-holder', ok: 201, call: () => ({ path: '/setup', body: { token: 'setup_not-the-token', email: `${fresh('claim')}@matrix.example`, name: 'Claimer', password: 'a long enough password' } }) },
   'GET /users': { profile: 'admin-only', ok: 200, call: () => ({ path: '/users' }) },
   'POST /users': { profile: 'admin-only', ok: 201, call: () => ({ path: '/users', body: { email: `${fresh('new')}@matrix.example`, name: 'New Person', password: 'a long enough password' } }) },

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Registry } from '../registry/index.js';
 import { gateRoute, rateLimitKey, type Auth, type Authenticator, type Identity, type RateLimiter, type SetupClaim } from '../auth/index.js';
 import { describeActor } from '../shared/index.js';
-import { identityRoutes } from './identity.routes.js';
+import { identityRoutes, type SignInMethods } from './identity.routes.js';
 import { authEndpoints } from './auth-endpoints.js';
 import { closeUnreadBody } from './close-unread-body.js';
 import { requestBody, type BodyRule } from './request-body.js';
@@ -38,6 +38,8 @@ export interface ApiServices {
   registry: Registry;
   identity: Identity;
   setup: SetupClaim;
+  /** How people can sign in besides email and password, for the sign-in page to offer. */
+  signInMethods: SignInMethods;
   webhooks: Webhooks;
   traffic: Traffic;
 }
@@ -67,8 +69,8 @@ export interface AppDeps extends ApiServices {
 }
 
 /** Every REST route under /api/v1, as data. */
-export function apiRoutes({ registry, identity, setup, webhooks, traffic }: ApiServices): Route[] {
-  return [...identityRoutes(identity, setup), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic)];
+export function apiRoutes({ registry, identity, setup, signInMethods, webhooks, traffic }: ApiServices): Route[] {
+  return [...identityRoutes(identity, setup, signInMethods), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic)];
 }
 
 export function createApp(deps: AppDeps): express.Express {

@@ -29,6 +29,11 @@ describe('people and sessions', () => {
   });
   afterAll(() => server?.close());
 
+  it('offers email and password, and no single sign-on when none is configured', async () => {
+    const methods = await server.json('GET', '/api/v1/sign-in-methods', undefined, { token: null });
+    expect(methods).toMatchObject({ status: 200, body: { password: true, singleSignOn: null } });
+  });
+
   it('signs in with email and password into a Secure, HttpOnly, SameSite session cookie', async () => {
     const { status, setCookie, cookie } = await signIn(server, 'maya@example.com');
     expect(status).toBe(200);

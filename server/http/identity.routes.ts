@@ -5,14 +5,21 @@ import type { Route } from './route.js';
 import { pageQuery } from './schemas.js';
 import { validateInput } from './validate-input.js';
 
+/** Ways to sign in that an installation may offer beside email and password. */
+export interface SignInMethods {
+  /** The OpenID Connect provider's display name ("Okta"), when single sign-on is configured. */
+  singleSignOn: { name: string } | null;
+}
+
 /** People, team memberships, API keys, and the one-time claim of a new installation. */
-export function identityRoutes(identity: Identity, setup: SetupClaim): Route[] {
+export function identityRoutes(identity: Identity, setup: SetupClaim, signInMethods: SignInMethods): Route[] {
   // Reached through `identity` in each handler, so the table can be listed without live services.
   const people = () => identity.people;
   const memberships = () => identity.memberships;
   const apiKeys = () => identity.apiKeys;
   return [
     { method: 'get', access: 'public', path: '/me', handler: async (_req, res) => void res.json(await people().me(actorOf(res))) },
+    { method: 'get', access: 'public', path: '/sign-in-methods', handler: async (_req, res) => void res.json({ password: true, ...signInMethods }) },
     {
       method: 'post',
       access: 'public',

@@ -34,11 +34,16 @@ describe('single sign-on through an OpenID Connect provider', () => {
   let accord: TestServer;
   beforeAll(async () => {
     provider = await startProvider();
-    accord = await startTestServer({ env: { ACCORD_OIDC_ISSUER: provider.url, ACCORD_OIDC_CLIENT_ID: 'accord', ACCORD_OIDC_CLIENT_SECRET: 'provider-secret' } });
+    accord = await startTestServer({ env: { ACCORD_OIDC_ISSUER: provider.url, ACCORD_OIDC_CLIENT_ID: 'accord', ACCORD_OIDC_CLIENT_SECRET: 'provider-secret', ACCORD_OIDC_NAME: 'Example SSO' } });
   });
   afterAll(async () => {
     await accord?.close();
     provider?.server.close();
+  });
+
+  it('tells the sign-in page that single sign-on is offered, under the name configured', async () => {
+    const methods = await accord.json('GET', '/api/v1/sign-in-methods', undefined, { token: null });
+    expect(methods).toMatchObject({ status: 200, body: { password: true, singleSignOn: { name: 'Example SSO' } } });
   });
 
   it('signs a person in and creates them as a viewer on first visit', async () => {

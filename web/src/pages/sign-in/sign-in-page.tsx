@@ -1,16 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useClient } from 'urql';
 import { ME } from '../../graphql/me.ts';
-import { signIn } from './session.ts';
+import { signIn, signInMethods, startSingleSignOn, type SignInMethods } from './session.ts';
 
-/** Email and password; where the person was going comes back as `?next=`. */
+/** Email and password, and the organisation's single sign-on when configured; where the person was going comes back as `?next=`. */
 export function SignInPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const client = useClient();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [methods, setMethods] = useState<SignInMethods>();
+  useEffect(() => void signInMethods().then(setMethods), []);
   const next = params.get('next')?.startsWith('/') && !params.get('next')?.startsWith('//') ? params.get('next')! : '/';
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -24,10 +26,26 @@ export function SignInPage() {
     navigate(next);
   }
 
+  async function singleSignOn() {
+    setBusy(true);
+    const started = await startSingleSignOn(next);
+    if (started.ok) return void window.location.assign(started.url);
+    setBusy(false);
+    setError(started.message);
+  }
+
   return (
     <section className="sign-in">
       <h1>Sign in to Accord</h1>
       <p className="muted">Publish contracts, subscribe your systems and approve what others ask of yours.</p>
+      {methods?.singleSignOn && (
+        <div className="card stack">
+          <button className="button primary" type="button" onClick={singleSignOn} disabled={busy}>
+            Sign in with {methods.singleSignOn.name}
+          </button>
+          <p className="muted">Or with the email and password an administrator gave you:</p>
+        </div>
+      )}
       <form onSubmit={submit} className="card stack">
         <label>
           Email
