@@ -19,6 +19,9 @@ async function orNull<T>(work: () => Promise<T>): Promise<T | null> {
 }
 
 // Filters pass through REST's query shapes (page, cursor and text limits), so both edges accept the same.
+/** The most `Governance.worst` names, whatever `first` asks. */
+export const MAX_WORST = 100;
+
 export const queryResolvers = {
   me: gated<object>('public', (_args, { services, actor }) => services.identity.people.me(actor)),
 
@@ -60,14 +63,14 @@ export const queryResolvers = {
     const { governance } = services.registry;
     if (team != null) {
       const { team: name, scorecards, ...summary } = await governance.team(team);
-      return { summary: { name, ...summary }, teams: [], domains: [], scorecards };
+      return { summary: { name, ...summary }, teams: [], domains: [], scorecards, worstCards: scorecards, scope: { team } };
     }
     if (domain != null) {
       const { domain: name, scorecards, ...summary } = await governance.domain(domain);
-      return { summary: { name, ...summary }, teams: [], domains: [], scorecards };
+      return { summary: { name, ...summary }, teams: [], domains: [], scorecards, worstCards: scorecards, scope: { domain } };
     }
-    const { teams, domains, ...summary } = await governance.overview();
-    return { summary: { name: '', ...summary }, teams: teams.map(({ team: name, ...s }) => ({ name, ...s })), domains: domains.map(({ domain: name, ...s }) => ({ name, ...s })), scorecards: [] };
+    const { teams, domains, worst, ...summary } = await governance.overview({ worst: MAX_WORST });
+    return { summary: { name: '', ...summary }, teams: teams.map(({ team: name, ...s }) => ({ name, ...s })), domains: domains.map(({ domain: name, ...s }) => ({ name, ...s })), scorecards: [], worstCards: worst, scope: {} };
   }),
 
   rulesets: gated<object>('read', async (_args, { services }) => (await services.registry.rulesets.list()).items),

@@ -414,6 +414,10 @@ export const typeDefs = /* GraphQL */ `
     domains: [GovernanceSummary!]!
     "The contracts' scorecards when scoped to a team or domain; ask \`contracts { scorecard }\` for the whole registry."
     scorecards: [Scorecard!]!
+    "Published contracts that are not clean, most open errors first, then most warnings (each with its \`scorecard\`)."
+    worst(first: Int = 10): [Contract!]!
+    "Active waivers in scope, the soonest to expire first."
+    expiringWaivers(first: Int = 10): [Waiver!]!
   }
 
   type Deprecations {

@@ -1,13 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { gateRoute } from '../auth/index.js';
 import type { LandscapeAnalysis } from '../landscape/index.js';
-import type { Contract, Landscape, LandscapeEdge, Subscription, System, Team, VersionSummary, Waiver, Deployment, Check, Comparison } from '../registry/index.js';
+import { worstOf, type Contract, type ContractScorecard, type Landscape, type LandscapeEdge, type Subscription, type System, type Team, type VersionSummary, type Waiver, type Deployment, type Check, type Comparison } from '../registry/index.js';
 import type { WebhookEndpoint } from '../notify/index.js';
 import { NotFound, describeActor } from '../shared/index.js';
 import { asksOnly } from './asks-only.js';
 import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { landscapeGraphOf } from './landscape-graph-of.js';
+import { MAX_WORST } from './query.resolvers.js';
+
+/** What the `governance` query hands its fields: every scorecard the worst may come from, and the scope waivers are read in. */
+type GovernanceView = { worstCards: ContractScorecard[]; scope: { team?: string; domain?: string } };
 
 type Resolver<Parent, Args = object> = (parent: Parent, args: Args, context: GraphqlContext, info: GraphQLResolveInfo) => unknown;
 /** A landscape as the `landscape` root field answers it: with its analysis, which several fields read. */
@@ -127,6 +131,11 @@ export const typeResolvers = {
   Check: { contract: contractOf satisfies Resolver<Check> },
   Comparison: { contract: contractOf satisfies Resolver<Comparison> },
   Waiver: { contract: contractOf },
+
+  Governance: {
+    worst: ((g, { first }, { loaders }) => worstOf(g.worstCards, Math.min(Math.max(first, 0), MAX_WORST)).map((card) => loaders.contract.load(card.contract))) satisfies Resolver<GovernanceView, { first: number }>,
+    expiringWaivers: ((g, { first }, { services }) => services.registry.waivers.expiring({ limit: Math.min(Math.max(first, 0), MAX_WORST), ...g.scope })) satisfies Resolver<GovernanceView, { first: number }>,
+  },
 
   Webhook: {
     deliveries: (async (webhook, page, { services, actor }) => connectionOf(await services.webhooks.deliveries(webhook.id, pageRequestOf(page), actor), (d) => d.id, () => services.webhooks.countDeliveries(webhook.id, actor))) satisfies Resolver<WebhookEndpoint, PageArgs>,

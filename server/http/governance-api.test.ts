@@ -79,4 +79,15 @@ describe('governance scorecards', () => {
     const card = (await server.json<Card>('GET', '/api/v1/governance/contracts/ledger-http')).body;
     expect(card).toMatchObject({ latestVersion: '1.0.1', clean: true, open: { errors: 0 }, waivers: { active: 1, expiringSoon: 1 } });
   });
+
+  it('name the worst contracts and the soonest waivers of the whole registry, a team and a domain', async () => {
+    const overview = (await server.json<{ worst: Card[] }>('GET', '/api/v1/governance')).body;
+    expect(overview.worst.map((c) => c.contract)).toEqual(['tills-api']);
+    const query = 'query($team: String, $domain: String) { governance(team: $team, domain: $domain) { worst(first: 5) { slug name scorecard { open { errors } } } expiringWaivers { rule contract { slug } } } }';
+    type Answer = { data: { governance: { worst: { slug: string; scorecard: { open: { errors: number } } }[]; expiringWaivers: { rule: string; contract: { slug: string } }[] } } };
+    const ask = async (variables: object) => (await server.json<Answer>('POST', '/graphql', { query, variables })).body.data.governance;
+    expect(await ask({})).toEqual({ worst: [{ slug: 'tills-api', name: 'tills-api', scorecard: { open: { errors: 1 } } }], expiringWaivers: [{ rule: 'servers-https', contract: { slug: 'ledger-http' } }] });
+    expect(await ask({ team: 'stores' })).toEqual({ worst: [expect.objectContaining({ slug: 'tills-api' })], expiringWaivers: [] });
+    expect(await ask({ domain: 'banking' })).toEqual({ worst: [], expiringWaivers: [expect.objectContaining({ rule: 'servers-https' })] });
+  });
 });

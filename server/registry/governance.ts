@@ -146,12 +146,23 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
     },
 
     /** The whole registry, with one row per team and per domain. */
-    async overview(): Promise<GovernanceSummary & { teams: (GovernanceSummary & { team: string })[]; domains: (GovernanceSummary & { domain: string })[] }> {
+    async overview({ worst = WORST }: { worst?: number } = {}): Promise<GovernanceSummary & { teams: (GovernanceSummary & { team: string })[]; domains: (GovernanceSummary & { domain: string })[]; worst: ContractScorecard[] }> {
       const cards = await scorecards();
       const by = (key: 'team' | 'domain') => [...new Set(cards.map((c) => c[key]))].sort().map((value) => ({ [key]: value, ...summarize(cards.filter((c) => c[key] === value)) }));
-      return { ...summarize(cards), teams: by('team') as (GovernanceSummary & { team: string })[], domains: by('domain') as (GovernanceSummary & { domain: string })[] };
+      return { ...summarize(cards), teams: by('team') as (GovernanceSummary & { team: string })[], domains: by('domain') as (GovernanceSummary & { domain: string })[], worst: worstOf(cards, worst) };
     },
   };
+}
+
+/** How many of the worst contracts an overview names unless asked for more. */
+const WORST = 10;
+
+/** Published contracts that are not clean, most open errors first, then most warnings. */
+export function worstOf(cards: readonly ContractScorecard[], limit: number): ContractScorecard[] {
+  return cards
+    .filter((c) => c.latestVersion !== null && !c.clean)
+    .sort((a, b) => b.open.errors - a.open.errors || b.open.warnings - a.open.warnings || a.contract.localeCompare(b.contract))
+    .slice(0, limit);
 }
 
 function summarize(cards: readonly ContractScorecard[]): GovernanceSummary {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { ActiveWaiver } from '../compat/index.js';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, type Db } from '../db/index.js';
@@ -7,7 +7,7 @@ import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract } from './owner-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps } from './registry-types.js';
-import { checks, contracts, waivers } from './registry.tables.js';
+import { checks, contracts, systems, teams, waivers } from './registry.tables.js';
 
 /** `active`: approved and not expired, so it excuses its finding in every check from now on. */
 export type WaiverState = 'requested' | 'active' | 'expired' | 'revoked';
@@ -133,6 +133,14 @@ export function createWaivers({ db, clock, access, waiverMaxDays = 90 }: Registr
         .orderBy(asc(waivers.id))
         .limit(limit + 1);
       return toPage(rows, limit, (r) => r.id, (r) => toWaiver(r as never));
+    },
+
+    /** Active waivers of the whole registry (or a team's or domain's contracts), the soonest to expire first. */
+    async expiring({ limit, team, domain }: { limit: number; team?: string; domain?: string }): Promise<Waiver[]> {
+      const now = clock.now();
+      const scope = team !== undefined || domain !== undefined ? inArray(waivers.contractId, db.select({ id: contracts.id }).from(contracts).innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId)).where(team !== undefined ? eq(teams.slug, team) : eq(systems.domain, domain!))) : undefined;
+      const rows = await select().where(and(stateCondition('active', now), scope)).orderBy(asc(waivers.expiresAt), asc(waivers.id)).limit(limit);
+      return rows.map((r) => toWaiver(r as never));
     },
 
     async count(contract: string, filter: Omit<WaiverFilter, keyof PageRequest>): Promise<number> {

@@ -7,21 +7,11 @@ import { GOVERNANCE } from './governance-query.ts';
 import { ShareBar } from './share-bar.tsx';
 import { StandingChart } from './standing-chart.tsx';
 
-const WORST = 8;
-
 /** Where the registry stands against its rulesets: by team, by domain, the worst contracts and the waivers about to run out. */
 export function GovernancePage() {
   const [{ data, fetching, error }] = useQuery({ query: GOVERNANCE });
   if (!data) return <QueryState fetching={fetching} error={error} what="governance" />;
-  const { summary, teams, domains } = data.governance;
-  const contracts = data.contracts.edges.map((e) => e.node);
-  const worst = contracts
-    .filter((c) => c.scorecard.latestVersion !== null && !c.scorecard.clean)
-    .sort((a, b) => b.scorecard.open.errors - a.scorecard.open.errors || b.scorecard.open.warnings - a.scorecard.open.warnings)
-    .slice(0, WORST);
-  const waivers = contracts
-    .flatMap((c) => c.waivers.edges.map(({ node }) => ({ ...node, contract: c })))
-    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
+  const { summary, teams, domains, worst, expiringWaivers: waivers } = data.governance;
   return (
     <div className="page governance-page">
       <header className="page-head">

@@ -2,17 +2,12 @@ import { gql } from 'urql';
 import type { GovernanceSummary } from '../team/team-query.ts';
 
 export interface GovernanceData {
-  governance: { summary: GovernanceSummary; teams: GovernanceSummary[]; domains: GovernanceSummary[] };
-  contracts: {
-    edges: {
-      node: {
-        slug: string;
-        name: string;
-        team: { name: string };
-        scorecard: { clean: boolean; latestVersion: string | null; open: { errors: number; warnings: number } };
-        waivers: { edges: { node: { id: string; rule: string; expiresAt: string } }[] };
-      };
-    }[];
+  governance: {
+    summary: GovernanceSummary;
+    teams: GovernanceSummary[];
+    domains: GovernanceSummary[];
+    worst: { slug: string; name: string; team: { name: string }; scorecard: { clean: boolean; latestVersion: string | null; open: { errors: number; warnings: number } } }[];
+    expiringWaivers: { id: string; rule: string; expiresAt: string; contract: { slug: string; name: string } }[];
   };
 }
 
@@ -20,16 +15,12 @@ const SUMMARY = 'name contracts published clean cleanShare open { errors warning
 
 export const GOVERNANCE = gql<GovernanceData, Record<string, never>>`
   query Governance {
-    governance { summary { ${SUMMARY} } teams { ${SUMMARY} } domains { ${SUMMARY} } }
-    contracts(first: 15) {
-      edges {
-        node {
-          slug name
-          team { name }
-          scorecard { clean latestVersion open { errors warnings } }
-          waivers(state: active, first: 2) { edges { node { id rule expiresAt } } }
-        }
-      }
+    governance {
+      summary { ${SUMMARY} }
+      teams { ${SUMMARY} }
+      domains { ${SUMMARY} }
+      worst(first: 8) { slug name team { name } scorecard { clean latestVersion open { errors warnings } } }
+      expiringWaivers(first: 8) { id rule expiresAt contract { slug name } }
     }
   }
 `;
