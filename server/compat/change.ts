@@ -59,7 +59,11 @@ export type OperationChange =
 type ParameterSite = { operations: string[]; direction: Direction; location: ParameterLocation; name: string; pointer: string };
 export type ParameterChange =
   | ({ kind: 'parameter.added'; required: boolean } & ParameterSite)
-  | ({ kind: 'parameter.removed'; required: boolean } & ParameterSite)
+  /**
+   * `deprecated`, `sunset` and `sunsetPassed` are what the base announced, as for
+   * `operation.removed`: a deprecated parameter may go once its sunset has passed.
+   */
+  | ({ kind: 'parameter.removed'; required: boolean; deprecated: boolean; sunset?: string; sunsetPassed: boolean } & ParameterSite)
   | ({ kind: 'parameter.became-required' } & ParameterSite)
   | ({ kind: 'parameter.became-optional' } & ParameterSite)
   | ({ kind: 'parameter.deprecated'; sunset?: string } & ParameterSite);

@@ -28,7 +28,9 @@ export function diffParameters(context: DiffContext, pair: OperationPair): void 
     const { location, name, pointer, required } = parameter;
     const other = to.get(id);
     if (!other) {
-      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required });
+      const { sunset, passed } = readSunset(parameter.node, context.options.now);
+      const notice = { deprecated: parameter.node.deprecated === true, ...(sunset !== undefined && { sunset }), sunsetPassed: passed };
+      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required, ...notice });
       continue;
     }
     const site = { direction, location, name: other.name, pointer: other.pointer };

@@ -126,6 +126,8 @@ import { operationSunsetTooSoon } from './operation-sunset-too-soon.js';
 import { operationSunsetBroughtForward } from './operation-sunset-brought-forward.js';
 import { operationIdChanged } from './operation-id-changed.js';
 import { requestParameterDeprecated } from './request-parameter-deprecated.js';
+import { requestParameterRemovedBeforeSunset } from './request-parameter-removed-before-sunset.js';
+import { requestParameterRemovedAfterSunset } from './request-parameter-removed-after-sunset.js';
 import { securityScopeAdded } from './security-scope-added.js';
 import { securityScopeRemoved } from './security-scope-removed.js';
 import { securitySchemeTypeChanged } from './security-scheme-type-changed.js';
@@ -338,6 +340,8 @@ export const rules: readonly AnyRule[] = [
   operationSunsetBroughtForward,
   operationIdChanged,
   requestParameterDeprecated,
+  requestParameterRemovedBeforeSunset,
+  requestParameterRemovedAfterSunset,
   securityScopeAdded,
   securityScopeRemoved,
   securitySchemeTypeChanged,
