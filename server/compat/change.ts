@@ -186,6 +186,12 @@ export type SchemaChange =
   | ({ kind: 'schema.enum.added'; values: unknown[] } & SchemaSite)
   /** The enum is gone and any value of the type is admitted; `values` are the ones admitted before. */
   | ({ kind: 'schema.enum.removed'; values: unknown[] } & SchemaSite)
+  /** Values of an `x-extensible-enum` (clients must tolerate ones they do not know) that the head gained or lost. */
+  | ({ kind: 'schema.extensible-enum.values-added'; values: unknown[] } & SchemaSite)
+  | ({ kind: 'schema.extensible-enum.values-removed'; values: unknown[] } & SchemaSite)
+  /** A closed `enum` became an `x-extensible-enum`, or the reverse; `values` are the ones the head lists. */
+  | ({ kind: 'schema.enum.became-extensible'; values: unknown[] } & SchemaSite)
+  | ({ kind: 'schema.enum.became-closed'; values: unknown[] } & SchemaSite)
   | ({ kind: 'schema.property.added'; required: boolean } & PropertyFlags & SchemaSite)
   | ({ kind: 'schema.property.removed'; required: boolean } & PropertyFlags & SchemaSite)
   | ({ kind: 'schema.property.became-required' } & PropertyFlags & SchemaSite)

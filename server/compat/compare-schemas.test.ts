@@ -244,3 +244,36 @@ describe('compareSchemas on JSON Schema 2020-12 applicators', () => {
     expect(findings(all, structuredClone(all))).toEqual([]);
   });
 });
+
+describe('compareSchemas on x-extensible-enum', () => {
+  const extensible = (...values: string[]) => ({ type: 'string', 'x-extensible-enum': values });
+  const closed = (...values: string[]) => ({ type: 'string', enum: values });
+
+  it('lets a response grow and a request shrink only by its known values', () => {
+    expect(ids(both(extensible('open', 'closed')), both(extensible('open', 'closed', 'held')))).toEqual(['info request-extensible-enum-value-added', 'info response-extensible-enum-value-added']);
+    expect(ids(both(extensible('open', 'closed')), both(extensible('open')))).toEqual(['error request-extensible-enum-value-removed', 'info response-extensible-enum-value-removed']);
+  });
+
+  it('judges a closed enum turned extensible, and a value it lost on the way', () => {
+    expect(ids(both(closed('open', 'closed')), both(extensible('open', 'closed')))).toEqual(['error response-enum-became-extensible', 'info request-enum-became-extensible']);
+    expect(ids(both(closed('open', 'closed')), both(extensible('open', 'held')))).toEqual([
+      'error request-extensible-enum-value-removed',
+      'error response-enum-became-extensible',
+      'info request-enum-became-extensible',
+      'info request-extensible-enum-value-added',
+      'info response-extensible-enum-value-added',
+      'info response-extensible-enum-value-removed',
+    ]);
+  });
+
+  it('judges an extensible enum closed again by the values it now admits, not as an enum added', () => {
+    expect(ids(both(extensible('open', 'closed')), both(closed('open', 'closed', 'held')))).toEqual(['error request-enum-became-closed', 'info response-enum-became-closed']);
+  });
+
+  it('reads known values appearing or going as a list of known values, and ignores one beside a closed enum', () => {
+    expect(ids(both({ type: 'string' }), both(extensible('open')))).toEqual(['info request-extensible-enum-value-added', 'info response-extensible-enum-value-added']);
+    expect(ids(both(extensible('open')), both({ type: 'string' }))).toEqual(['error request-extensible-enum-value-removed', 'info response-extensible-enum-value-removed']);
+    const beside = (...values: string[]) => ({ ...closed('open', 'closed'), 'x-extensible-enum': values });
+    expect(ids(both(beside('open', 'closed')), both(beside('open')))).toEqual([]);
+  });
+});

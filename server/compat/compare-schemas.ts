@@ -95,7 +95,7 @@ function compareViews(base: EffectiveSchema, head: EffectiveSchema, walk: Walk):
   if (b.multipleOf !== h.multipleOf) emit({ kind: 'schema.multiple-of.changed', ...(b.multipleOf !== undefined && { from: b.multipleOf }), ...(h.multipleOf !== undefined && { to: h.multipleOf }), change: stepChange(b.multipleOf, h.multipleOf) }, at('multipleOf'));
   if (b.uniqueItems !== h.uniqueItems) emit({ kind: 'schema.unique-items.changed', from: b.uniqueItems, to: h.uniqueItems }, at('uniqueItems'));
   if (b.default !== h.default && fingerprint(b.default) !== fingerprint(h.default)) emit({ kind: 'schema.default.changed', ...(b.default !== undefined && { from: b.default }), ...(h.default !== undefined && { to: h.default }) }, at('default'));
-  compareEnums(b, h, emit, at('enum', 'const'));
+  compareEnums(b, h, emit, at('enum', 'const', 'x-extensible-enum'));
   if (b.readOnly !== h.readOnly) emit({ kind: 'schema.read-only.changed', from: b.readOnly, to: h.readOnly }, at('readOnly'));
   if (b.writeOnly !== h.writeOnly) emit({ kind: 'schema.write-only.changed', from: b.writeOnly, to: h.writeOnly }, at('writeOnly'));
   if (b.not.join('\n') !== h.not.join('\n')) emit({ kind: 'schema.not.changed' }, at('not'));
@@ -181,7 +181,29 @@ function record(walk: Walk, fact: Fact, pointer: string): void {
   walk.comparison.changes.push({ ...fact, direction: walk.direction, pointer, operations: scope.operations } as SchemaChange);
 }
 
+/**
+ * A closed `enum` against an `x-extensible-enum`: the extensible one's values are compared whenever
+ * the head is extensible (values the base listed, closed or not, that the head no longer knows),
+ * and switching between the two is a fact of its own, whose values are those the head lists.
+ */
 function compareEnums(b: EffectiveSchema, h: EffectiveSchema, emit: Emit, pointer: string): void {
+  const [fromKnown, toKnown] = [b.enum ?? b.extensibleEnum, h.extensibleEnum];
+  if (b.extensibleEnum && h.enum) {
+    emit({ kind: 'schema.enum.became-closed', values: [...h.enum] }, pointer);
+    return;
+  }
+  if (toKnown) {
+    if (b.enum) emit({ kind: 'schema.enum.became-extensible', values: [...toKnown] }, pointer);
+    const removed = difference(fromKnown ?? [], toKnown);
+    const added = difference(toKnown, fromKnown ?? []);
+    if (removed.length > 0) emit({ kind: 'schema.extensible-enum.values-removed', values: removed }, pointer);
+    if (added.length > 0) emit({ kind: 'schema.extensible-enum.values-added', values: added }, pointer);
+    return;
+  }
+  if (b.extensibleEnum && !h.enum) {
+    emit({ kind: 'schema.extensible-enum.values-removed', values: [...b.extensibleEnum] }, pointer);
+    return;
+  }
   if (b.enum && h.enum) {
     const removed = difference(b.enum, h.enum);
     const added = difference(h.enum, b.enum);

@@ -35,6 +35,11 @@ export interface EffectiveSchema {
   patterns: readonly string[];
   /** `const` reads as a one-value enum; the enums of several members intersect. */
   enum?: readonly unknown[];
+  /**
+   * Zalando's `x-extensible-enum`: the values known today, which clients must expect to grow. It
+   * restricts nothing a validator checks; beside an `enum` it is ignored, since the enum closes the set.
+   */
+  extensibleEnum?: readonly unknown[];
   /** 3.0 `exclusiveMinimum: true` next to `minimum: n` reads as 3.1 `exclusiveMinimum: n`. */
   bounds: Readonly<Partial<Record<BoundKeyword, number>>>;
   multipleOf?: number;
@@ -259,6 +264,7 @@ function ownView(part: SchemaPart): EffectiveSchema {
   if (typeof node.pattern === 'string') view.patterns = [node.pattern];
   const values = node.const !== undefined ? [node.const] : undefined;
   view.enum = Array.isArray(node.enum) ? (values ? intersect(node.enum, values) : node.enum) : values;
+  if (Array.isArray(node['x-extensible-enum']) && !view.enum) view.extensibleEnum = node['x-extensible-enum'];
   // 3.0 tools read `nullable: true` with an enum as admitting null even when the enum omits it.
   if (node.nullable === true && view.enum && !view.enum.includes(null)) view.enum = [...view.enum, null];
   view.bounds = bounds(node);
@@ -339,6 +345,7 @@ function conjoin(a: EffectiveSchema, b: EffectiveSchema): EffectiveSchema {
     format: a.format ?? b.format,
     patterns: [...new Set([...a.patterns, ...b.patterns])].sort(),
     enum: a.enum && b.enum ? intersect(a.enum, b.enum) : (a.enum ?? b.enum),
+    extensibleEnum: a.extensibleEnum && b.extensibleEnum ? intersect(a.extensibleEnum, b.extensibleEnum) : (a.extensibleEnum ?? b.extensibleEnum),
     bounds,
     multipleOf: strictestMultiple(a.multipleOf, b.multipleOf),
     uniqueItems: a.uniqueItems || b.uniqueItems,

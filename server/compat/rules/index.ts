@@ -48,6 +48,14 @@ import { requestEnumValueRemoved } from './request-enum-value-removed.js';
 import { requestEnumValueAdded } from './request-enum-value-added.js';
 import { responseEnumValueAdded } from './response-enum-value-added.js';
 import { responseEnumValueRemoved } from './response-enum-value-removed.js';
+import { requestExtensibleEnumValueAdded } from './request-extensible-enum-value-added.js';
+import { requestExtensibleEnumValueRemoved } from './request-extensible-enum-value-removed.js';
+import { responseExtensibleEnumValueAdded } from './response-extensible-enum-value-added.js';
+import { responseExtensibleEnumValueRemoved } from './response-extensible-enum-value-removed.js';
+import { requestEnumBecameExtensible } from './request-enum-became-extensible.js';
+import { responseEnumBecameExtensible } from './response-enum-became-extensible.js';
+import { requestEnumBecameClosed } from './request-enum-became-closed.js';
+import { responseEnumBecameClosed } from './response-enum-became-closed.js';
 import { requestEnumAdded } from './request-enum-added.js';
 import { requestEnumRemoved } from './request-enum-removed.js';
 import { responseEnumRemoved } from './response-enum-removed.js';
@@ -262,6 +270,14 @@ export const rules: readonly AnyRule[] = [
   requestEnumValueAdded,
   responseEnumValueAdded,
   responseEnumValueRemoved,
+  requestExtensibleEnumValueAdded,
+  requestExtensibleEnumValueRemoved,
+  responseExtensibleEnumValueAdded,
+  responseExtensibleEnumValueRemoved,
+  requestEnumBecameExtensible,
+  responseEnumBecameExtensible,
+  requestEnumBecameClosed,
+  responseEnumBecameClosed,
   requestEnumAdded,
   requestEnumRemoved,
   responseEnumRemoved,
