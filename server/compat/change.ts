@@ -13,6 +13,7 @@ export type Change =
   | SecuritySchemeChange
   | ServerUrlChange
   | WebhookChange
+  | DocumentChange
   | SchemaChange
   | import('./asyncapi-change.js').AsyncApiChange;
 
@@ -150,6 +151,17 @@ export type WebhookChange =
   | { kind: 'webhook.removed'; operation: string; webhook: string }
   | { kind: 'callback.added'; operation: string; owner: string; callback: string }
   | { kind: 'callback.removed'; operation: string; owner: string; callback: string };
+
+/**
+ * What describes the document rather than the API (OpenAPI 3.2): its `$self` URI, the base that
+ * its relative references resolve against, and the tag tree (`parent`) and tag `kind` that
+ * documentation tools navigate by. A tag's `operations` are those it labels in the head; `from`
+ * and `to` are absent where the value is.
+ */
+export type DocumentChange =
+  | { kind: 'document.self-changed'; from?: string; to?: string; pointer: string; operations: string[] }
+  | { kind: 'tag.parent-changed'; tag: string; from?: string; to?: string; pointer: string; operations: string[] }
+  | { kind: 'tag.kind-changed'; tag: string; from?: string; to?: string; pointer: string; operations: string[] };
 
 /** `'any'` when the schema does not constrain the type. 3.0 `nullable: true` appears as `'null'`. */
 export type TypeSet = readonly string[] | 'any';

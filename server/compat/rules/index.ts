@@ -216,6 +216,9 @@ import { requestDiscriminatorMappingRemoved } from './request-discriminator-mapp
 import { requestDiscriminatorMappingAdded } from './request-discriminator-mapping-added.js';
 import { responseDiscriminatorMappingAdded } from './response-discriminator-mapping-added.js';
 import { responseDiscriminatorMappingRemoved } from './response-discriminator-mapping-removed.js';
+import { documentSelfChanged } from './document-self-changed.js';
+import { tagParentChanged } from './tag-parent-changed.js';
+import { tagKindChanged } from './tag-kind-changed.js';
 import type { AnyRule } from '../rule.js';
 
 /** Every rule the engine applies, listed explicitly so adding a rule is a reviewed change. */
@@ -356,6 +359,9 @@ export const rules: readonly AnyRule[] = [
   operationSunsetBroughtForward,
   operationIdChanged,
   requestParameterDeprecated,
+  documentSelfChanged,
+  tagParentChanged,
+  tagKindChanged,
   requestParameterRemovedBeforeSunset,
   requestParameterRemovedAfterSunset,
   securityScopeAdded,
