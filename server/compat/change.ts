@@ -217,6 +217,13 @@ export type SchemaChange =
   | ({ kind: 'schema.default.changed'; from?: unknown; to?: unknown } & SchemaSite)
   | ({ kind: 'schema.read-only.changed'; from: boolean; to: boolean } & SchemaSite)
   | ({ kind: 'schema.write-only.changed'; from: boolean; to: boolean } & SchemaSite)
+  /**
+   * An `allOf` member that brings `oneOf`/`anyOf` alternatives appeared or went: a value must now
+   * (or no longer) match one of them. `member` is the target's name or `#<index>` inline. Other
+   * members are merged, and what they change is reported keyword by keyword instead.
+   */
+  | ({ kind: 'schema.all-of.member-added'; member: string } & SchemaSite)
+  | ({ kind: 'schema.all-of.member-removed'; member: string } & SchemaSite)
   | ({ kind: 'schema.variant.added'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   | ({ kind: 'schema.variant.removed'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   /** `replaced` when neither step is a multiple of the other. */

@@ -1,7 +1,7 @@
 import type { BoundKeyword, ConstraintKeyword, Direction, SchemaChange } from './change.js';
 import { compareBounds } from './compare-bounds.js';
 import { declaredAt } from './declared-at.js';
-import { effectiveSchema, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
+import { effectiveSchema, type AllOfMember, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
 import { fingerprint } from './fingerprint.js';
 import { isMultipleOf } from './is-multiple-of.js';
 import { matchVariants } from './match-variants.js';
@@ -275,17 +275,38 @@ function compareItems(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
   if (b.items.length > 0 || h.items.length > 0) comparePair(orPlaceholder(b.items, walk.docs.base, b, 'items'), orPlaceholder(h.items, walk.docs.head, h, 'items'), walk);
 }
 
-// Several members may each bring a `oneOf`; they pair up in order.
+/**
+ * Several members may each bring a `oneOf`; groups written alike pair up wherever they sit (so
+ * regrouping `allOf` members is no change), the rest in order. Alternatives that arrive or go with
+ * an `allOf` member of their own are not alternatives added or removed: the member adds or drops
+ * the condition "one of these", so the member is the fact. Whatever else a member brings is merged
+ * and compared keyword by keyword, so it is not reported again as the member.
+ */
 function compareVariants(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
+  const [from, to] = [[...b.variants], [...h.variants]];
+  const pairs: [VariantGroup | undefined, VariantGroup | undefined][] = [];
+  for (const group of b.variants) {
+    const written = fingerprint(group.members);
+    const alike = to.findIndex((other) => other.keyword === group.keyword && fingerprint(other.members) === written);
+    if (alike < 0) continue;
+    pairs.push([group, to[alike]]);
+    to.splice(alike, 1);
+    from.splice(from.indexOf(group), 1);
+  }
+  const [fromMembers, toMembers] = [new Set(b.allOfMembers.map((m) => m.key)), new Set(h.allOfMembers.map((m) => m.key))];
+  const oneSided = (group: VariantGroup, others: ReadonlySet<string>) => group.through !== undefined && !others.has(group.through.key);
+  for (const member of membersBringingGroups(from.filter((group) => oneSided(group, toMembers)))) emit({ kind: 'schema.all-of.member-removed', member: member.label }, member.pointer);
+  for (const member of membersBringingGroups(to.filter((group) => oneSided(group, fromMembers)))) emit({ kind: 'schema.all-of.member-added', member: member.label }, member.pointer);
   for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const [from, to] = [b.variants.filter((group) => group.keyword === keyword), h.variants.filter((group) => group.keyword === keyword)];
-    for (let index = 0; index < Math.max(from.length, to.length); index++) {
-      const [fromGroup, toGroup] = [from[index], to[index]];
-      const match = matchVariants(fromGroup?.members, toGroup?.members);
-      for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
-      for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
-      for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
-    }
+    const [fromGroups, toGroups] = [from.filter((group) => group.keyword === keyword && !oneSided(group, toMembers)), to.filter((group) => group.keyword === keyword && !oneSided(group, fromMembers))];
+    for (let index = 0; index < Math.max(fromGroups.length, toGroups.length); index++) pairs.push([fromGroups[index], toGroups[index]]);
+  }
+  for (const [fromGroup, toGroup] of pairs) {
+    const keyword = (fromGroup ?? toGroup)!.keyword;
+    const match = matchVariants(fromGroup?.members, toGroup?.members);
+    for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
+    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
+    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
   }
 }
 
@@ -306,6 +327,12 @@ function compareDiscriminators(b: EffectiveSchema, h: EffectiveSchema, emit: Emi
   for (const [value, target] of to.mapping) {
     if (!from.mapping.has(value)) emit({ kind: 'schema.discriminator.mapping-added', value, target }, childPointer(to.pointer, 'mapping', value));
   }
+}
+
+function membersBringingGroups(groups: readonly VariantGroup[]): AllOfMember[] {
+  const found = new Map<string, AllOfMember>();
+  for (const { through } of groups) if (through && !found.has(through.key)) found.set(through.key, through);
+  return [...found.values()];
 }
 
 function stepChange(from: number | undefined, to: number | undefined): 'tightened' | 'loosened' | 'replaced' {

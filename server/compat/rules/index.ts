@@ -84,6 +84,10 @@ import { requestDefaultChanged } from './request-default-changed.js';
 import { responseDefaultChanged } from './response-default-changed.js';
 import { requestPropertyBecameReadOnly } from './request-property-became-read-only.js';
 import { responsePropertyBecameWriteOnly } from './response-property-became-write-only.js';
+import { requestAllOfMemberAdded } from './request-all-of-member-added.js';
+import { requestAllOfMemberRemoved } from './request-all-of-member-removed.js';
+import { responseAllOfMemberAdded } from './response-all-of-member-added.js';
+import { responseAllOfMemberRemoved } from './response-all-of-member-removed.js';
 import { requestVariantRemoved } from './request-variant-removed.js';
 import { requestVariantAdded } from './request-variant-added.js';
 import { responseVariantAdded } from './response-variant-added.js';
@@ -309,6 +313,10 @@ export const rules: readonly AnyRule[] = [
   responseDefaultChanged,
   requestPropertyBecameReadOnly,
   responsePropertyBecameWriteOnly,
+  requestAllOfMemberAdded,
+  requestAllOfMemberRemoved,
+  responseAllOfMemberAdded,
+  responseAllOfMemberRemoved,
   requestVariantRemoved,
   requestVariantAdded,
   responseVariantAdded,
