@@ -63,7 +63,7 @@ function asOpenApi32FromSwagger2(doc: Json): Json {
     if (Array.isArray(value)) return value.map(refs);
     if (value === null || typeof value !== 'object') return value;
     const node = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, refs(child)])) as Json;
-    if (typeof node.$ref === 'string') for (const [from, to] of SWAGGER_REFS) node.$ref = node.$ref.replace(from, to);
+    for (const [from, to] of SWAGGER_REFS) if (typeof node.$ref === 'string') node.$ref = node.$ref.replace(from, to);
     return node;
   };
   const schema = (value: unknown): unknown => {
