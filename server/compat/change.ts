@@ -67,7 +67,8 @@ export type ParameterChange =
   | ({ kind: 'parameter.removed'; required: boolean; deprecated: boolean; sunset?: string; sunsetPassed: boolean } & ParameterSite)
   | ({ kind: 'parameter.became-required' } & ParameterSite)
   | ({ kind: 'parameter.became-optional' } & ParameterSite)
-  | ({ kind: 'parameter.deprecated'; sunset?: string } & ParameterSite);
+  /** `sunset`, `noticeDays` and `minimumNoticeDays` as for `operation.deprecated`. */
+  | ({ kind: 'parameter.deprecated'; sunset?: string; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite);
 
 /** `direction` as for parameters: who writes the body. */
 type BodySite = { operations: string[]; direction: Direction; pointer: string };

@@ -37,8 +37,10 @@ export function diffParameters(context: DiffContext, pair: OperationPair): void 
     if (!required && other.required) recordSharedChange(context, key, { kind: 'parameter.became-required', ...site });
     if (required && !other.required) recordSharedChange(context, key, { kind: 'parameter.became-optional', ...site });
     if (parameter.node.deprecated !== true && other.node.deprecated === true) {
-      const { sunset } = readSunset(other.node);
-      recordSharedChange(context, key, { kind: 'parameter.deprecated', ...site, ...(sunset !== undefined && { sunset }) });
+      const { now, minDeprecationDays } = context.options;
+      const { sunset, daysLeft } = readSunset(other.node, now);
+      const notice = { ...(sunset !== undefined && { sunset }), ...(daysLeft !== undefined && { noticeDays: daysLeft }), ...(minDeprecationDays !== undefined && { minimumNoticeDays: minDeprecationDays }) };
+      recordSharedChange(context, key, { kind: 'parameter.deprecated', ...site, ...notice });
     }
     compareParameterSchemas(context, { operation: key, direction }, parameter, other);
   }

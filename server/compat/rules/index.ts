@@ -140,6 +140,7 @@ import { operationIdChanged } from './operation-id-changed.js';
 import { requestParameterDeprecated } from './request-parameter-deprecated.js';
 import { requestParameterRemovedBeforeSunset } from './request-parameter-removed-before-sunset.js';
 import { requestParameterRemovedAfterSunset } from './request-parameter-removed-after-sunset.js';
+import { requestParameterSunsetTooSoon } from './request-parameter-sunset-too-soon.js';
 import { securityScopeAdded } from './security-scope-added.js';
 import { securityScopeRemoved } from './security-scope-removed.js';
 import { securitySchemeTypeChanged } from './security-scheme-type-changed.js';
@@ -372,6 +373,7 @@ export const rules: readonly AnyRule[] = [
   tagKindChanged,
   requestParameterRemovedBeforeSunset,
   requestParameterRemovedAfterSunset,
+  requestParameterSunsetTooSoon,
   securityScopeAdded,
   securityScopeRemoved,
   securitySchemeTypeChanged,
