@@ -283,18 +283,23 @@ function compareItems(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
  * and compared keyword by keyword, so it is not reported again as the member.
  */
 function compareVariants(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
-  const [from, to] = [[...b.variants], [...h.variants]];
-  const pairs: [VariantGroup | undefined, VariantGroup | undefined][] = [];
-  for (const group of b.variants) {
-    const written = fingerprint(group.members);
-    const alike = to.findIndex((other) => other.keyword === group.keyword && fingerprint(other.members) === written);
-    if (alike < 0) continue;
-    pairs.push([group, to[alike]]);
-    to.splice(alike, 1);
-    from.splice(from.indexOf(group), 1);
-  }
   const [fromMembers, toMembers] = [new Set(b.allOfMembers.map((m) => m.key)), new Set(h.allOfMembers.map((m) => m.key))];
   const oneSided = (group: VariantGroup, others: ReadonlySet<string>) => group.through !== undefined && !others.has(group.through.key);
+  const [from, to] = [[...b.variants], [...h.variants]];
+  const pairs: [VariantGroup | undefined, VariantGroup | undefined][] = [];
+  // Only a member on one side can have moved a group; otherwise groups keep their order.
+  if (from.some((group) => oneSided(group, toMembers)) || to.some((group) => oneSided(group, fromMembers))) {
+    const written = (group: VariantGroup) => `${group.keyword} ${fingerprint(group.members)}`;
+    const toWritten = to.map(written);
+    for (const group of b.variants) {
+      const alike = toWritten.indexOf(written(group));
+      if (alike < 0) continue;
+      pairs.push([group, to[alike]]);
+      to.splice(alike, 1);
+      toWritten.splice(alike, 1);
+      from.splice(from.indexOf(group), 1);
+    }
+  }
   for (const member of membersBringingGroups(from.filter((group) => oneSided(group, toMembers)))) emit({ kind: 'schema.all-of.member-removed', member: member.label }, member.pointer);
   for (const member of membersBringingGroups(to.filter((group) => oneSided(group, fromMembers)))) emit({ kind: 'schema.all-of.member-added', member: member.label }, member.pointer);
   for (const keyword of ['oneOf', 'anyOf'] as const) {
