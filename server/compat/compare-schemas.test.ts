@@ -275,6 +275,8 @@ describe('compareSchemas on x-extensible-enum', () => {
     expect(ids(both(extensible('open')), both({ type: 'string' }))).toEqual(['error request-extensible-enum-value-removed', 'info response-extensible-enum-value-removed']);
     const beside = (...values: string[]) => ({ ...closed('open', 'closed'), 'x-extensible-enum': values });
     expect(ids(both(beside('open', 'closed')), both(beside('open')))).toEqual([]);
+    const merged = (...values: string[]) => ({ allOf: [closed('open', 'closed'), extensible(...values)] });
+    expect(ids(both(merged('open', 'closed')), both(merged('open')))).toEqual([]);
   });
 });
 

@@ -187,21 +187,23 @@ function record(walk: Walk, fact: Fact, pointer: string): void {
  * and switching between the two is a fact of its own, whose values are those the head lists.
  */
 function compareEnums(b: EffectiveSchema, h: EffectiveSchema, emit: Emit, pointer: string): void {
-  const [fromKnown, toKnown] = [b.enum ?? b.extensibleEnum, h.extensibleEnum];
-  if (b.extensibleEnum && h.enum) {
+  // Merged members may bring both; the closed enum wins.
+  const [fromExtensible, toExtensible] = [b.enum ? undefined : b.extensibleEnum, h.enum ? undefined : h.extensibleEnum];
+  if (fromExtensible && h.enum) {
     emit({ kind: 'schema.enum.became-closed', values: [...h.enum] }, pointer);
     return;
   }
-  if (toKnown) {
-    if (b.enum) emit({ kind: 'schema.enum.became-extensible', values: [...toKnown] }, pointer);
-    const removed = difference(fromKnown ?? [], toKnown);
-    const added = difference(toKnown, fromKnown ?? []);
+  if (toExtensible) {
+    const known = b.enum ?? fromExtensible ?? [];
+    if (b.enum) emit({ kind: 'schema.enum.became-extensible', values: [...toExtensible] }, pointer);
+    const removed = difference(known, toExtensible);
+    const added = difference(toExtensible, known);
     if (removed.length > 0) emit({ kind: 'schema.extensible-enum.values-removed', values: removed }, pointer);
     if (added.length > 0) emit({ kind: 'schema.extensible-enum.values-added', values: added }, pointer);
     return;
   }
-  if (b.extensibleEnum && !h.enum) {
-    emit({ kind: 'schema.extensible-enum.values-removed', values: [...b.extensibleEnum] }, pointer);
+  if (fromExtensible) {
+    emit({ kind: 'schema.extensible-enum.values-removed', values: [...fromExtensible] }, pointer);
     return;
   }
   if (b.enum && h.enum) {
