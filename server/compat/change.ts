@@ -13,6 +13,7 @@ export type Change =
   | SecuritySchemeChange
   | ServerUrlChange
   | WebhookChange
+  | DocumentChange
   | SchemaChange
   | import('./asyncapi-change.js').AsyncApiChange;
 
@@ -59,10 +60,15 @@ export type OperationChange =
 type ParameterSite = { operations: string[]; direction: Direction; location: ParameterLocation; name: string; pointer: string };
 export type ParameterChange =
   | ({ kind: 'parameter.added'; required: boolean } & ParameterSite)
-  | ({ kind: 'parameter.removed'; required: boolean } & ParameterSite)
+  /**
+   * `deprecated`, `sunset` and `sunsetPassed` are what the base announced, as for
+   * `operation.removed`: a deprecated parameter may go once its sunset has passed.
+   */
+  | ({ kind: 'parameter.removed'; required: boolean; deprecated: boolean; sunset?: string; sunsetPassed: boolean } & ParameterSite)
   | ({ kind: 'parameter.became-required' } & ParameterSite)
   | ({ kind: 'parameter.became-optional' } & ParameterSite)
-  | ({ kind: 'parameter.deprecated'; sunset?: string } & ParameterSite);
+  /** `sunset`, `noticeDays` and `minimumNoticeDays` as for `operation.deprecated`. */
+  | ({ kind: 'parameter.deprecated'; sunset?: string; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite);
 
 /** `direction` as for parameters: who writes the body. */
 type BodySite = { operations: string[]; direction: Direction; pointer: string };
@@ -147,6 +153,17 @@ export type WebhookChange =
   | { kind: 'callback.added'; operation: string; owner: string; callback: string }
   | { kind: 'callback.removed'; operation: string; owner: string; callback: string };
 
+/**
+ * What describes the document rather than the API (OpenAPI 3.2): its `$self` URI, the base that
+ * its relative references resolve against, and the tag tree (`parent`) and tag `kind` that
+ * documentation tools navigate by. A tag's `operations` are those it labels in the head; `from`
+ * and `to` are absent where the value is.
+ */
+export type DocumentChange =
+  | { kind: 'document.self-changed'; from?: string; to?: string; pointer: string; operations: string[] }
+  | { kind: 'tag.parent-changed'; tag: string; from?: string; to?: string; pointer: string; operations: string[] }
+  | { kind: 'tag.kind-changed'; tag: string; from?: string; to?: string; pointer: string; operations: string[] };
+
 /** `'any'` when the schema does not constrain the type. 3.0 `nullable: true` appears as `'null'`. */
 export type TypeSet = readonly string[] | 'any';
 
@@ -182,6 +199,12 @@ export type SchemaChange =
   | ({ kind: 'schema.enum.added'; values: unknown[] } & SchemaSite)
   /** The enum is gone and any value of the type is admitted; `values` are the ones admitted before. */
   | ({ kind: 'schema.enum.removed'; values: unknown[] } & SchemaSite)
+  /** Values of an `x-extensible-enum` (clients must tolerate ones they do not know) that the head gained or lost. */
+  | ({ kind: 'schema.extensible-enum.values-added'; values: unknown[] } & SchemaSite)
+  | ({ kind: 'schema.extensible-enum.values-removed'; values: unknown[] } & SchemaSite)
+  /** A closed `enum` became an `x-extensible-enum`, or the reverse; `values` are the ones the head lists. */
+  | ({ kind: 'schema.enum.became-extensible'; values: unknown[] } & SchemaSite)
+  | ({ kind: 'schema.enum.became-closed'; values: unknown[] } & SchemaSite)
   | ({ kind: 'schema.property.added'; required: boolean } & PropertyFlags & SchemaSite)
   | ({ kind: 'schema.property.removed'; required: boolean } & PropertyFlags & SchemaSite)
   | ({ kind: 'schema.property.became-required' } & PropertyFlags & SchemaSite)
@@ -195,6 +218,13 @@ export type SchemaChange =
   | ({ kind: 'schema.default.changed'; from?: unknown; to?: unknown } & SchemaSite)
   | ({ kind: 'schema.read-only.changed'; from: boolean; to: boolean } & SchemaSite)
   | ({ kind: 'schema.write-only.changed'; from: boolean; to: boolean } & SchemaSite)
+  /**
+   * An `allOf` member that brings `oneOf`/`anyOf` alternatives appeared or went: a value must now
+   * (or no longer) match one of them. `member` is the target's name or `#<index>` inline. Other
+   * members are merged, and what they change is reported keyword by keyword instead.
+   */
+  | ({ kind: 'schema.all-of.member-added'; member: string } & SchemaSite)
+  | ({ kind: 'schema.all-of.member-removed'; member: string } & SchemaSite)
   | ({ kind: 'schema.variant.added'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   | ({ kind: 'schema.variant.removed'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   /** `replaced` when neither step is a multiple of the other. */

@@ -244,3 +244,76 @@ describe('compareSchemas on JSON Schema 2020-12 applicators', () => {
     expect(findings(all, structuredClone(all))).toEqual([]);
   });
 });
+
+describe('compareSchemas on x-extensible-enum', () => {
+  const extensible = (...values: string[]) => ({ type: 'string', 'x-extensible-enum': values });
+  const closed = (...values: string[]) => ({ type: 'string', enum: values });
+
+  it('lets a response grow and a request shrink only by its known values', () => {
+    expect(ids(both(extensible('open', 'closed')), both(extensible('open', 'closed', 'held')))).toEqual(['info request-extensible-enum-value-added', 'info response-extensible-enum-value-added']);
+    expect(ids(both(extensible('open', 'closed')), both(extensible('open')))).toEqual(['error request-extensible-enum-value-removed', 'info response-extensible-enum-value-removed']);
+  });
+
+  it('judges a closed enum turned extensible, and a value it lost on the way', () => {
+    expect(ids(both(closed('open', 'closed')), both(extensible('open', 'closed')))).toEqual(['error response-enum-became-extensible', 'info request-enum-became-extensible']);
+    expect(ids(both(closed('open', 'closed')), both(extensible('open', 'held')))).toEqual([
+      'error request-extensible-enum-value-removed',
+      'error response-enum-became-extensible',
+      'info request-enum-became-extensible',
+      'info request-extensible-enum-value-added',
+      'info response-extensible-enum-value-added',
+      'info response-extensible-enum-value-removed',
+    ]);
+  });
+
+  it('judges an extensible enum closed again by the values it now admits, not as an enum added', () => {
+    expect(ids(both(extensible('open', 'closed')), both(closed('open', 'closed', 'held')))).toEqual(['error request-enum-became-closed', 'info response-enum-became-closed']);
+  });
+
+  it('reads known values appearing or going as a list of known values, and ignores one beside a closed enum', () => {
+    expect(ids(both({ type: 'string' }), both(extensible('open')))).toEqual(['info request-extensible-enum-value-added', 'info response-extensible-enum-value-added']);
+    expect(ids(both(extensible('open')), both({ type: 'string' }))).toEqual(['error request-extensible-enum-value-removed', 'info response-extensible-enum-value-removed']);
+    const beside = (...values: string[]) => ({ ...closed('open', 'closed'), 'x-extensible-enum': values });
+    expect(ids(both(beside('open', 'closed')), both(beside('open')))).toEqual([]);
+    const merged = (...values: string[]) => ({ allOf: [closed('open', 'closed'), extensible(...values)] });
+    expect(ids(both(merged('open', 'closed')), both(merged('open')))).toEqual([]);
+  });
+});
+
+describe('compareSchemas on allOf members', () => {
+  const either = { oneOf: [{ required: ['id'] }, { required: ['sku'] }] };
+  const withMembers = (...members: object[]) => ({ allOf: [order, ...members] });
+
+  it('judges a member that brings alternatives as the condition it adds, not as alternatives added', () => {
+    expect(ids(both(withMembers()), both(withMembers(either)))).toEqual(['error request-all-of-member-added', 'info response-all-of-member-added']);
+    const findings = findBreakingChanges(both(order), both(withMembers(either)));
+    expect(findings.map((f) => [f.id, f.message, f.pointer, f.operations])).toEqual([
+      ['request-all-of-member-added', 'request allOf member #1, with the alternatives it brings, was added at /components/schemas/Input/allOf/1', '/components/schemas/Input/allOf/1', ['POST /orders']],
+      ['response-all-of-member-added', 'response allOf member #1, with the alternatives it brings, was added at /components/schemas/Output/allOf/1', '/components/schemas/Output/allOf/1', ['POST /orders']],
+    ]);
+  });
+
+  it('names a referenced member by its target when it goes', () => {
+    const extra = { Either: either };
+    expect(findBreakingChanges(both(withMembers({ $ref: '#/components/schemas/Either' }), extra), both(withMembers(), extra)).map((f) => `${f.level} ${f.id} ${f.message}`)).toEqual([
+      'info request-all-of-member-removed request allOf member Either, with the alternatives it brings, was removed at /components/schemas/Input/allOf/1',
+      'error response-all-of-member-removed response allOf member Either, with the alternatives it brings, was removed at /components/schemas/Output/allOf/1',
+    ]);
+  });
+
+  it('leaves a member that brings keywords to the rules of those keywords, so nothing is reported twice', () => {
+    const audited = withMembers({ $ref: '#/components/schemas/Audited' });
+    const extra = { Audited: { type: 'object', required: ['at'], properties: { at: { type: 'string' } } } };
+    expect(ids(both(withMembers(), extra), both(audited, extra))).toEqual(['error request-property-added-required', 'info response-property-added']);
+  });
+
+  it('finds nothing when alternatives move between members or into the schema itself', () => {
+    expect(diffOpenApi(both(withMembers(either)), both({ allOf: [{ ...order, ...either }] }))).toEqual([]);
+    expect(diffOpenApi(both({ ...order, ...either }), both(withMembers(either)))).toEqual([]);
+  });
+
+  it('compares alternatives a kept member changes one by one', () => {
+    const more = { oneOf: [...either.oneOf, { required: ['note'] }] };
+    expect(ids(both(withMembers(either)), both(withMembers(more)))).toEqual(['error response-variant-added', 'info request-variant-added']);
+  });
+});

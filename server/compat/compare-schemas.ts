@@ -1,7 +1,7 @@
 import type { BoundKeyword, ConstraintKeyword, Direction, SchemaChange } from './change.js';
 import { compareBounds } from './compare-bounds.js';
 import { declaredAt } from './declared-at.js';
-import { effectiveSchema, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
+import { effectiveSchema, type AllOfMember, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
 import { fingerprint } from './fingerprint.js';
 import { isMultipleOf } from './is-multiple-of.js';
 import { matchVariants } from './match-variants.js';
@@ -95,7 +95,7 @@ function compareViews(base: EffectiveSchema, head: EffectiveSchema, walk: Walk):
   if (b.multipleOf !== h.multipleOf) emit({ kind: 'schema.multiple-of.changed', ...(b.multipleOf !== undefined && { from: b.multipleOf }), ...(h.multipleOf !== undefined && { to: h.multipleOf }), change: stepChange(b.multipleOf, h.multipleOf) }, at('multipleOf'));
   if (b.uniqueItems !== h.uniqueItems) emit({ kind: 'schema.unique-items.changed', from: b.uniqueItems, to: h.uniqueItems }, at('uniqueItems'));
   if (b.default !== h.default && fingerprint(b.default) !== fingerprint(h.default)) emit({ kind: 'schema.default.changed', ...(b.default !== undefined && { from: b.default }), ...(h.default !== undefined && { to: h.default }) }, at('default'));
-  compareEnums(b, h, emit, at('enum', 'const'));
+  compareEnums(b, h, emit, at('enum', 'const', 'x-extensible-enum'));
   if (b.readOnly !== h.readOnly) emit({ kind: 'schema.read-only.changed', from: b.readOnly, to: h.readOnly }, at('readOnly'));
   if (b.writeOnly !== h.writeOnly) emit({ kind: 'schema.write-only.changed', from: b.writeOnly, to: h.writeOnly }, at('writeOnly'));
   if (b.not.join('\n') !== h.not.join('\n')) emit({ kind: 'schema.not.changed' }, at('not'));
@@ -181,7 +181,31 @@ function record(walk: Walk, fact: Fact, pointer: string): void {
   walk.comparison.changes.push({ ...fact, direction: walk.direction, pointer, operations: scope.operations } as SchemaChange);
 }
 
+/**
+ * A closed `enum` against an `x-extensible-enum`: the extensible one's values are compared whenever
+ * the head is extensible (values the base listed, closed or not, that the head no longer knows),
+ * and switching between the two is a fact of its own, whose values are those the head lists.
+ */
 function compareEnums(b: EffectiveSchema, h: EffectiveSchema, emit: Emit, pointer: string): void {
+  // Merged members may bring both; the closed enum wins.
+  const [fromExtensible, toExtensible] = [b.enum ? undefined : b.extensibleEnum, h.enum ? undefined : h.extensibleEnum];
+  if (fromExtensible && h.enum) {
+    emit({ kind: 'schema.enum.became-closed', values: [...h.enum] }, pointer);
+    return;
+  }
+  if (toExtensible) {
+    const known = b.enum ?? fromExtensible ?? [];
+    if (b.enum) emit({ kind: 'schema.enum.became-extensible', values: [...toExtensible] }, pointer);
+    const removed = difference(known, toExtensible);
+    const added = difference(toExtensible, known);
+    if (removed.length > 0) emit({ kind: 'schema.extensible-enum.values-removed', values: removed }, pointer);
+    if (added.length > 0) emit({ kind: 'schema.extensible-enum.values-added', values: added }, pointer);
+    return;
+  }
+  if (fromExtensible) {
+    emit({ kind: 'schema.extensible-enum.values-removed', values: [...fromExtensible] }, pointer);
+    return;
+  }
   if (b.enum && h.enum) {
     const removed = difference(b.enum, h.enum);
     const added = difference(h.enum, b.enum);
@@ -253,17 +277,43 @@ function compareItems(b: EffectiveSchema, h: EffectiveSchema, walk: Walk): void 
   if (b.items.length > 0 || h.items.length > 0) comparePair(orPlaceholder(b.items, walk.docs.base, b, 'items'), orPlaceholder(h.items, walk.docs.head, h, 'items'), walk);
 }
 
-// Several members may each bring a `oneOf`; they pair up in order.
+/**
+ * Several members may each bring a `oneOf`; groups written alike pair up wherever they sit (so
+ * regrouping `allOf` members is no change), the rest in order. Alternatives that arrive or go with
+ * an `allOf` member of their own are not alternatives added or removed: the member adds or drops
+ * the condition "one of these", so the member is the fact. Whatever else a member brings is merged
+ * and compared keyword by keyword, so it is not reported again as the member.
+ */
 function compareVariants(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emit: Emit): void {
-  for (const keyword of ['oneOf', 'anyOf'] as const) {
-    const [from, to] = [b.variants.filter((group) => group.keyword === keyword), h.variants.filter((group) => group.keyword === keyword)];
-    for (let index = 0; index < Math.max(from.length, to.length); index++) {
-      const [fromGroup, toGroup] = [from[index], to[index]];
-      const match = matchVariants(fromGroup?.members, toGroup?.members);
-      for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
-      for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
-      for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
+  const [fromMembers, toMembers] = [new Set(b.allOfMembers.map((m) => m.key)), new Set(h.allOfMembers.map((m) => m.key))];
+  const oneSided = (group: VariantGroup, others: ReadonlySet<string>) => group.through !== undefined && !others.has(group.through.key);
+  const [from, to] = [[...b.variants], [...h.variants]];
+  const pairs: [VariantGroup | undefined, VariantGroup | undefined][] = [];
+  // Only a member on one side can have moved a group; otherwise groups keep their order.
+  if (from.some((group) => oneSided(group, toMembers)) || to.some((group) => oneSided(group, fromMembers))) {
+    const written = (group: VariantGroup) => `${group.keyword} ${fingerprint(group.members)}`;
+    const toWritten = to.map(written);
+    for (const group of b.variants) {
+      const alike = toWritten.indexOf(written(group));
+      if (alike < 0) continue;
+      pairs.push([group, to[alike]]);
+      to.splice(alike, 1);
+      toWritten.splice(alike, 1);
+      from.splice(from.indexOf(group), 1);
     }
+  }
+  for (const member of membersBringingGroups(from.filter((group) => oneSided(group, toMembers)))) emit({ kind: 'schema.all-of.member-removed', member: member.label }, member.pointer);
+  for (const member of membersBringingGroups(to.filter((group) => oneSided(group, fromMembers)))) emit({ kind: 'schema.all-of.member-added', member: member.label }, member.pointer);
+  for (const keyword of ['oneOf', 'anyOf'] as const) {
+    const [fromGroups, toGroups] = [from.filter((group) => group.keyword === keyword && !oneSided(group, toMembers)), to.filter((group) => group.keyword === keyword && !oneSided(group, fromMembers))];
+    for (let index = 0; index < Math.max(fromGroups.length, toGroups.length); index++) pairs.push([fromGroups[index], toGroups[index]]);
+  }
+  for (const [fromGroup, toGroup] of pairs) {
+    const keyword = (fromGroup ?? toGroup)!.keyword;
+    const match = matchVariants(fromGroup?.members, toGroup?.members);
+    for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
+    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
+    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
   }
 }
 
@@ -284,6 +334,12 @@ function compareDiscriminators(b: EffectiveSchema, h: EffectiveSchema, emit: Emi
   for (const [value, target] of to.mapping) {
     if (!from.mapping.has(value)) emit({ kind: 'schema.discriminator.mapping-added', value, target }, childPointer(to.pointer, 'mapping', value));
   }
+}
+
+function membersBringingGroups(groups: readonly VariantGroup[]): AllOfMember[] {
+  const found = new Map<string, AllOfMember>();
+  for (const { through } of groups) if (through && !found.has(through.key)) found.set(through.key, through);
+  return [...found.values()];
 }
 
 function stepChange(from: number | undefined, to: number | undefined): 'tightened' | 'loosened' | 'replaced' {

@@ -339,5 +339,23 @@ describe('diffOpenApi', () => {
       expect(judged(v31, v32)).toEqual([]);
       expect(judged(v32, v31)).toEqual([]);
     });
+
+    it('reports $self and a tag moved or re-kinded between 3.2 documents as information, naming the tagged operations', () => {
+      const tagged = (self: string, tags: object[]) => ({ ...api({ get: { tags: ['orders'], responses: { 200: { description: 'ok' } } } }), $self: self, tags });
+      const before = tagged('https://example.com/orders', [{ name: 'orders', parent: 'shop' }, { name: 'shop' }]);
+      const after = tagged('https://example.com/v2/orders', [{ name: 'orders', parent: 'sales', kind: 'nav' }, { name: 'sales' }]);
+      expect(findBreakingChanges(before, after).map((f) => [f.level, f.id, f.message, f.pointer, f.operations])).toEqual([
+        ['info', 'document-self-changed', "the document's $self changed from https://example.com/orders to https://example.com/v2/orders", '/$self', []],
+        ['info', 'tag-parent-changed', 'tag "orders" moved from under "shop" to under "sales"', '/tags/0/parent', ['GET /orders']],
+        ['info', 'tag-kind-changed', 'tag "orders" changed kind from none to "nav"', '/tags/0/kind', ['GET /orders']],
+      ]);
+    });
+
+    it('finds nothing in a 3.1 document given $self and a tag tree on its upgrade to 3.2', () => {
+      const v31 = { ...api({ get: { tags: ['orders'], responses: { 200: { description: 'ok' } } } }), openapi: '3.1.1', tags: [{ name: 'orders' }, { name: 'shop' }] };
+      const v32 = { ...v31, openapi: '3.2.0', $self: 'https://example.com/orders', tags: [{ name: 'orders', parent: 'shop', kind: 'nav' }, { name: 'shop', kind: 'nav' }] };
+      expect(judged(v31, v32)).toEqual([]);
+      expect(judged(v32, v31)).toEqual([]);
+    });
   });
 });

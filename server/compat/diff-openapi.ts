@@ -3,6 +3,8 @@ import type { DiffContext } from './diff-context.js';
 import type { DiffOptions } from './diff-documents.js';
 import { diffPathItem } from './diff-path-item.js';
 import { diffSecuritySchemes } from './diff-security-schemes.js';
+import { diffSelf } from './diff-self.js';
+import { diffTags } from './diff-tags.js';
 import { diffWebhooks } from './diff-webhooks.js';
 import type { JsonObject } from './json-object.js';
 import { matchPaths } from './match-paths.js';
@@ -13,13 +15,15 @@ import { createSchemaComparison, finishSchemaComparison } from './schema-compari
 
 /**
  * The facts that tell two OpenAPI 3.x documents apart (parsed JSON, internal `$ref`s kept,
- * possibly circular): paths, webhooks and security schemes. Pure: reads nothing but its arguments.
+ * possibly circular): paths, webhooks, security schemes, and the document's `$self` and tags. Pure: reads nothing but its arguments.
  */
 export function diffOpenApi(base: object, head: object, options: DiffOptions = {}): Change[] {
   const context: DiffContext = { base: base as JsonObject, head: head as JsonObject, changes: [], comparison: createSchemaComparison(), shared: new Map(), options };
   diffPaths(context);
   diffWebhooks(context);
   diffSecuritySchemes(context);
+  diffSelf(context);
+  diffTags(context);
   for (const operations of context.shared.values()) operations.sort();
   return [...context.changes, ...finishSchemaComparison(context.comparison)];
 }

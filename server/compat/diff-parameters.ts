@@ -28,15 +28,19 @@ export function diffParameters(context: DiffContext, pair: OperationPair): void 
     const { location, name, pointer, required } = parameter;
     const other = to.get(id);
     if (!other) {
-      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required });
+      const { sunset, passed } = readSunset(parameter.node, context.options.now);
+      const notice = { deprecated: parameter.node.deprecated === true, ...(sunset !== undefined && { sunset }), sunsetPassed: passed };
+      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required, ...notice });
       continue;
     }
     const site = { direction, location, name: other.name, pointer: other.pointer };
     if (!required && other.required) recordSharedChange(context, key, { kind: 'parameter.became-required', ...site });
     if (required && !other.required) recordSharedChange(context, key, { kind: 'parameter.became-optional', ...site });
     if (parameter.node.deprecated !== true && other.node.deprecated === true) {
-      const { sunset } = readSunset(other.node);
-      recordSharedChange(context, key, { kind: 'parameter.deprecated', ...site, ...(sunset !== undefined && { sunset }) });
+      const { now, minDeprecationDays } = context.options;
+      const { sunset, daysLeft } = readSunset(other.node, now);
+      const notice = { ...(sunset !== undefined && { sunset }), ...(daysLeft !== undefined && { noticeDays: daysLeft }), ...(minDeprecationDays !== undefined && { minimumNoticeDays: minDeprecationDays }) };
+      recordSharedChange(context, key, { kind: 'parameter.deprecated', ...site, ...notice });
     }
     compareParameterSchemas(context, { operation: key, direction }, parameter, other);
   }

@@ -12,6 +12,19 @@ export interface VariantGroup {
   keyword: 'oneOf' | 'anyOf';
   members: unknown[];
   owner: SchemaPart;
+  /** The schema's own `allOf` member the group came through, when it came through one. */
+  through?: AllOfMember;
+}
+
+/**
+ * A member of the schema's own `allOf`: referenced members are known by their target, inline ones
+ * by their order among the inline members, as `oneOf` members are paired (see `matchVariants`).
+ */
+export interface AllOfMember {
+  key: string;
+  /** `Auditable` for `$ref: '#/components/schemas/Auditable'`, `#1` for the second member inline. */
+  label: string;
+  pointer: string;
 }
 
 export interface Discriminator {
@@ -35,6 +48,11 @@ export interface EffectiveSchema {
   patterns: readonly string[];
   /** `const` reads as a one-value enum; the enums of several members intersect. */
   enum?: readonly unknown[];
+  /**
+   * Zalando's `x-extensible-enum`: the values known today, which clients must expect to grow. It
+   * restricts nothing a validator checks; beside an `enum` it is ignored, since the enum closes the set.
+   */
+  extensibleEnum?: readonly unknown[];
   /** 3.0 `exclusiveMinimum: true` next to `minimum: n` reads as 3.1 `exclusiveMinimum: n`. */
   bounds: Readonly<Partial<Record<BoundKeyword, number>>>;
   multipleOf?: number;
@@ -54,6 +72,8 @@ export interface EffectiveSchema {
   prefixItems: readonly (readonly SchemaPart[])[];
   items: readonly SchemaPart[];
   variants: readonly VariantGroup[];
+  /** The members of the schema's own `allOf`s, not those of its members' (which are merged in). */
+  allOfMembers: readonly AllOfMember[];
   discriminator?: Discriminator;
   not: readonly string[];
   contentMediaType?: string;
@@ -142,16 +162,33 @@ function mergePart(views: SchemaViews, part: SchemaPart, merging: Set<string>, d
       if (union) members.push({ keyword, ...union, member: (part.node[keyword] as unknown[])[union.index] });
     }
   }
+  const own = allOfMembersOf(part);
   for (const { keyword, index, member, nullable } of members) {
     if (depth >= MAX_MERGE_DEPTH) break;
     const resolved = resolveParts([{ doc: part.doc, node: member, pointer: childPointer(part.pointer, keyword, index), viaRef: false }]);
     const merged = merge(views, resolved, merging, depth + 1);
     complete &&= merged.complete;
     if (!merged.view) continue;
-    const memberView = resolved.some((p) => p.viaRef) ? shared(merged.view) : merged.view;
+    let memberView = resolved.some((p) => p.viaRef) ? shared(merged.view) : merged.view;
+    if (keyword === 'allOf') memberView = cameThrough(memberView, own[index]!);
     view = conjoin(view, nullable ? admitNull(memberView) : memberView);
   }
-  return { view, complete };
+  return { view: own.length > 0 ? { ...view, allOfMembers: [...own, ...view.allOfMembers] } : view, complete };
+}
+
+function allOfMembersOf(part: SchemaPart): AllOfMember[] {
+  if (!isJsonObject(part.node) || !Array.isArray(part.node.allOf)) return [];
+  let inline = 0;
+  return part.node.allOf.map((member, index) => {
+    const pointer = childPointer(part.pointer, 'allOf', index);
+    const ref = isJsonObject(member) && typeof member.$ref === 'string' ? member.$ref : undefined;
+    return ref === undefined ? { key: `inline ${inline++}`, label: `#${index}`, pointer } : { key: `ref ${ref}`, label: ref.slice(ref.lastIndexOf('/') + 1), pointer };
+  });
+}
+
+/** A member's view as its owner sees it: its groups came through the member, and its own members are merged away. */
+function cameThrough(view: EffectiveSchema, member: AllOfMember): EffectiveSchema {
+  return { ...view, variants: view.variants.map((group) => ({ ...group, through: member })), allOfMembers: NO_MEMBERS_OF_ALL_OF };
 }
 
 /**
@@ -210,6 +247,7 @@ const NO_MAP: ReadonlyMap<string, never> = new Map<string, never>();
 const NO_MEMBERS: readonly unknown[] = [];
 const NO_TUPLE: readonly (readonly SchemaPart[])[] = [];
 const NO_VARIANTS: readonly VariantGroup[] = [];
+const NO_MEMBERS_OF_ALL_OF: readonly AllOfMember[] = [];
 const NO_BOUNDS: Readonly<Partial<Record<BoundKeyword, number>>> = {};
 const NO_CONTAINS_BOUNDS: Readonly<{ minContains?: number; maxContains?: number }> = {};
 
@@ -234,6 +272,7 @@ function emptyView(part: SchemaPart): EffectiveSchema {
     prefixItems: NO_TUPLE,
     items: NO_PARTS,
     variants: NO_VARIANTS,
+    allOfMembers: NO_MEMBERS_OF_ALL_OF,
     not: NO_STRINGS,
     conditions: NO_STRINGS,
     dependentSchemas: NO_MAP,
@@ -259,6 +298,7 @@ function ownView(part: SchemaPart): EffectiveSchema {
   if (typeof node.pattern === 'string') view.patterns = [node.pattern];
   const values = node.const !== undefined ? [node.const] : undefined;
   view.enum = Array.isArray(node.enum) ? (values ? intersect(node.enum, values) : node.enum) : values;
+  if (Array.isArray(node['x-extensible-enum']) && !view.enum) view.extensibleEnum = node['x-extensible-enum'];
   // 3.0 tools read `nullable: true` with an enum as admitting null even when the enum omits it.
   if (node.nullable === true && view.enum && !view.enum.includes(null)) view.enum = [...view.enum, null];
   view.bounds = bounds(node);
@@ -339,6 +379,7 @@ function conjoin(a: EffectiveSchema, b: EffectiveSchema): EffectiveSchema {
     format: a.format ?? b.format,
     patterns: [...new Set([...a.patterns, ...b.patterns])].sort(),
     enum: a.enum && b.enum ? intersect(a.enum, b.enum) : (a.enum ?? b.enum),
+    extensibleEnum: a.extensibleEnum && b.extensibleEnum ? intersect(a.extensibleEnum, b.extensibleEnum) : (a.extensibleEnum ?? b.extensibleEnum),
     bounds,
     multipleOf: strictestMultiple(a.multipleOf, b.multipleOf),
     uniqueItems: a.uniqueItems || b.uniqueItems,
@@ -355,6 +396,7 @@ function conjoin(a: EffectiveSchema, b: EffectiveSchema): EffectiveSchema {
     prefixItems: Array.from({ length: Math.max(a.prefixItems.length, b.prefixItems.length) }, (_, i) => [...(a.prefixItems[i] ?? []), ...(b.prefixItems[i] ?? [])]),
     items: [...a.items, ...b.items],
     variants: [...a.variants, ...b.variants],
+    allOfMembers: b.allOfMembers.length === 0 ? a.allOfMembers : [...a.allOfMembers, ...b.allOfMembers],
     discriminator: a.discriminator ?? b.discriminator,
     not: [...new Set([...a.not, ...b.not])].sort(),
     contentMediaType: a.contentMediaType ?? b.contentMediaType,

@@ -6,6 +6,8 @@ export type Level = 'error' | 'warn' | 'info';
 export interface Taxonomy {
   direction: Direction | 'none';
   area:
+    | 'document'
+    | 'tags'
     | 'paths'
     | 'operations'
     | 'parameters'

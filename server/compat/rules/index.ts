@@ -48,6 +48,14 @@ import { requestEnumValueRemoved } from './request-enum-value-removed.js';
 import { requestEnumValueAdded } from './request-enum-value-added.js';
 import { responseEnumValueAdded } from './response-enum-value-added.js';
 import { responseEnumValueRemoved } from './response-enum-value-removed.js';
+import { requestExtensibleEnumValueAdded } from './request-extensible-enum-value-added.js';
+import { requestExtensibleEnumValueRemoved } from './request-extensible-enum-value-removed.js';
+import { responseExtensibleEnumValueAdded } from './response-extensible-enum-value-added.js';
+import { responseExtensibleEnumValueRemoved } from './response-extensible-enum-value-removed.js';
+import { requestEnumBecameExtensible } from './request-enum-became-extensible.js';
+import { responseEnumBecameExtensible } from './response-enum-became-extensible.js';
+import { requestEnumBecameClosed } from './request-enum-became-closed.js';
+import { responseEnumBecameClosed } from './response-enum-became-closed.js';
 import { requestEnumAdded } from './request-enum-added.js';
 import { requestEnumRemoved } from './request-enum-removed.js';
 import { responseEnumRemoved } from './response-enum-removed.js';
@@ -76,6 +84,10 @@ import { requestDefaultChanged } from './request-default-changed.js';
 import { responseDefaultChanged } from './response-default-changed.js';
 import { requestPropertyBecameReadOnly } from './request-property-became-read-only.js';
 import { responsePropertyBecameWriteOnly } from './response-property-became-write-only.js';
+import { requestAllOfMemberAdded } from './request-all-of-member-added.js';
+import { requestAllOfMemberRemoved } from './request-all-of-member-removed.js';
+import { responseAllOfMemberAdded } from './response-all-of-member-added.js';
+import { responseAllOfMemberRemoved } from './response-all-of-member-removed.js';
 import { requestVariantRemoved } from './request-variant-removed.js';
 import { requestVariantAdded } from './request-variant-added.js';
 import { responseVariantAdded } from './response-variant-added.js';
@@ -126,6 +138,9 @@ import { operationSunsetTooSoon } from './operation-sunset-too-soon.js';
 import { operationSunsetBroughtForward } from './operation-sunset-brought-forward.js';
 import { operationIdChanged } from './operation-id-changed.js';
 import { requestParameterDeprecated } from './request-parameter-deprecated.js';
+import { requestParameterRemovedBeforeSunset } from './request-parameter-removed-before-sunset.js';
+import { requestParameterRemovedAfterSunset } from './request-parameter-removed-after-sunset.js';
+import { requestParameterSunsetTooSoon } from './request-parameter-sunset-too-soon.js';
 import { securityScopeAdded } from './security-scope-added.js';
 import { securityScopeRemoved } from './security-scope-removed.js';
 import { securitySchemeTypeChanged } from './security-scheme-type-changed.js';
@@ -206,6 +221,9 @@ import { requestDiscriminatorMappingRemoved } from './request-discriminator-mapp
 import { requestDiscriminatorMappingAdded } from './request-discriminator-mapping-added.js';
 import { responseDiscriminatorMappingAdded } from './response-discriminator-mapping-added.js';
 import { responseDiscriminatorMappingRemoved } from './response-discriminator-mapping-removed.js';
+import { documentSelfChanged } from './document-self-changed.js';
+import { tagParentChanged } from './tag-parent-changed.js';
+import { tagKindChanged } from './tag-kind-changed.js';
 import type { AnyRule } from '../rule.js';
 
 /** Every rule the engine applies, listed explicitly so adding a rule is a reviewed change. */
@@ -260,6 +278,14 @@ export const rules: readonly AnyRule[] = [
   requestEnumValueAdded,
   responseEnumValueAdded,
   responseEnumValueRemoved,
+  requestExtensibleEnumValueAdded,
+  requestExtensibleEnumValueRemoved,
+  responseExtensibleEnumValueAdded,
+  responseExtensibleEnumValueRemoved,
+  requestEnumBecameExtensible,
+  responseEnumBecameExtensible,
+  requestEnumBecameClosed,
+  responseEnumBecameClosed,
   requestEnumAdded,
   requestEnumRemoved,
   responseEnumRemoved,
@@ -288,6 +314,10 @@ export const rules: readonly AnyRule[] = [
   responseDefaultChanged,
   requestPropertyBecameReadOnly,
   responsePropertyBecameWriteOnly,
+  requestAllOfMemberAdded,
+  requestAllOfMemberRemoved,
+  responseAllOfMemberAdded,
+  responseAllOfMemberRemoved,
   requestVariantRemoved,
   requestVariantAdded,
   responseVariantAdded,
@@ -338,6 +368,12 @@ export const rules: readonly AnyRule[] = [
   operationSunsetBroughtForward,
   operationIdChanged,
   requestParameterDeprecated,
+  documentSelfChanged,
+  tagParentChanged,
+  tagKindChanged,
+  requestParameterRemovedBeforeSunset,
+  requestParameterRemovedAfterSunset,
+  requestParameterSunsetTooSoon,
   securityScopeAdded,
   securityScopeRemoved,
   securitySchemeTypeChanged,

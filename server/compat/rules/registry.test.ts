@@ -27,6 +27,8 @@ const ANTONYMS: Record<string, string> = {
   loosened: 'tightened',
   deprecated: 'reactivated',
   reactivated: 'deprecated',
+  'became-extensible': 'became-closed',
+  'became-closed': 'became-extensible',
 };
 
 /**

@@ -6,8 +6,9 @@ export const requestParameterRemoved = defineRule({
   level: 'error',
   taxonomy: { direction: 'request', area: 'parameters', kind: 'parameter', action: 'removed' },
   on: 'parameter.removed',
-  // A path parameter cannot go while its path stays: paths are matched by their templates.
-  when: (c) => c.direction === 'request' && c.location !== 'path',
+  // A path parameter cannot go while its path stays: paths are matched by their templates. A
+  // deprecated one is judged against its sunset instead.
+  when: (c) => c.direction === 'request' && c.location !== 'path' && !c.deprecated,
   message: (c) => `${c.location} parameter "${c.name}" was removed from ${describeOperations(c.operations)}`,
   why: 'Clients still send the parameter, and the server now ignores it, silently changing what they get, or rejects the request.',
 });
