@@ -38,7 +38,7 @@ export async function check(argv: string[]): Promise<number> {
   const infoVersion = candidate.bundled.info.version;
   // info.version often holds an API's own label ("v2", "2024-05"); only a strict semver is taken for the check.
   const version = values.version ?? (infoVersion && semver.parse(infoVersion)?.version === infoVersion ? infoVersion : undefined);
-  const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }), ...(values.validity !== undefined && { validity }) } });
+  const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }), ...(values.validity !== undefined && { validity }) }, uploading: candidate.file });
   const findings: ReportFinding[] = mapFindingsToSource(body.findings, candidate.document);
   const verdict = { ...verdictOf(findings, failOn), summary: body.summary };
   const facts = { check: body.id, contract: body.contract, version: body.version, mode: body.mode, comparedWith: body.comparedWith };

@@ -102,6 +102,21 @@ describe('accord publish of a single-file document', () => {
   });
 });
 
+test('a document of several megabytes is sent in chunks and stored byte for byte', async () => {
+  // Over UPLOAD_PROGRESS_BYTES: the client streams it (with progress on a terminal) instead of one buffer.
+  const paths = Object.fromEntries(Array.from({ length: 1_500 }, (_, i) => [`/stock/${i}/{sku}`, { get: { operationId: `getStock${i}`, description: 'x'.repeat(1_500), parameters: [{ name: 'sku', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'ok' } } } }]));
+  const file = join(scratch, 'large-stock.yaml');
+  await writeFile(file, stringify({ openapi: '3.1.0', info: { title: 'Large stock', version: '1.0.0' }, paths }));
+  const written = await readFile(file, 'utf8');
+  expect(written.length).toBeGreaterThan(2_000_000);
+  await createContract('large-stock', 'Large stock');
+  const run = await accord('publish', file, '--contract', 'large-stock');
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toMatch(/^large-stock 1\.0\.0 published 1500 operations/);
+  const { body } = await server.json<Version>('GET', '/api/v1/contracts/large-stock/versions/1.0.0');
+  expect(body.source).toBe(written);
+});
+
 describe('accord publish of a contract split over several files', () => {
   let published: Version;
 

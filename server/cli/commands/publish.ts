@@ -60,7 +60,7 @@ export async function publish(argv: string[]): Promise<number> {
 
   let answer: { status: number; body: PublishResult['version'] };
   try {
-    answer = await client.request<PublishResult['version']>('POST', `/contracts/${encodeURIComponent(contract)}/versions`, { body: { version, document: bundled.text } });
+    answer = await client.request<PublishResult['version']>('POST', `/contracts/${encodeURIComponent(contract)}/versions`, { body: { version, document: bundled.text }, uploading: file });
   } catch (error) {
     if (values.json || !(error instanceof RejectedByAccord) || error.problem.code !== 'publish-blocked') throw error;
     const p = error.problem as RejectedByAccord['problem'] & { findings?: ReportFinding[]; semver?: SemverAdvice; summary?: VerdictReport['summary']; mode?: string; comparedWith?: string[] };
