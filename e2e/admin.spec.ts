@@ -21,6 +21,29 @@ test.describe('administration', () => {
     await api.dispose();
   });
 
+  test('people: add a person with a first password, and make them an administrator', async ({ page }) => {
+    await signInAsAdmin(page);
+    await page.goto('/admin');
+    const form = page.getByRole('form', { name: 'Add a person' });
+    await form.getByLabel('Name').fill('Nina Newcomer');
+    await form.getByLabel('Email').fill('nina.newcomer@example.com');
+    await form.getByLabel('First password').fill('a first password of hers');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await expect(form.getByRole('status')).toContainText('Added.');
+    const role = page.getByLabel('Role of Nina Newcomer');
+    await expect(role).toHaveValue('user');
+    await role.selectOption('admin');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel('Role of Nina Newcomer')).toHaveValue('admin');
+    // The same address twice is refused in words, not with a stack trace.
+    await form.getByLabel('Name').fill('Nina Again');
+    await form.getByLabel('Email').fill('nina.newcomer@example.com');
+    await form.getByLabel('First password').fill('a first password of hers');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await expect(form.getByRole('alert')).toBeVisible();
+  });
+
   test('people and teams: give someone a role and take it away', async ({ page }) => {
     await signInAsAdmin(page);
     await page.getByRole('link', { name: 'Administration' }).click();

@@ -9,6 +9,8 @@ import {
   environmentCreate,
   environmentPatch,
   membershipPut,
+  personCreate,
+  personPatch,
   operationDeprecationCreate,
   operationDeprecationWithdraw,
   publishBody,
@@ -105,6 +107,9 @@ export const mutationResolvers = {
   unassignRuleset: write<Id>('admin', ({ id }, { services, actor }) => services.registry.rulesets.unassign(id, actor)),
 
   // POST /teams/{team}/members, /teams/{team}/members/{user}/remove
+  // POST /users, PATCH /users/{user}
+  createPerson: write<Input>('admin', ({ input }, { services, actor }) => services.identity.people.create(validateInput(personCreate, present(input)), actor)),
+  setPersonRole: write<{ id: string; role: string }>('admin', ({ id, role }, { services, actor }) => services.identity.people.setRole(id, validateInput(personPatch, { role }).role, actor)),
   putTeamMember: write<{ team: string; email: string; role: string }>('team.manage', async ({ team, ...body }, { services, actor }) => {
     const { created, membership } = await services.identity.memberships.put(team, validateInput(membershipPut, body), actor);
     return { created, member: membership };

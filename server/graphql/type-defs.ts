@@ -797,6 +797,14 @@ export const typeDefs = /* GraphQL */ `
     webhook(id: ID!): Webhook
   }
 
+  "A person an administrator adds, with a first password they should change on first sign-in."
+  input PersonInput {
+    email: String!
+    name: String!
+    password: String!
+    role: PersonRole
+  }
+
   input TeamInput {
     slug: String!
     name: String!
@@ -960,6 +968,10 @@ export const typeDefs = /* GraphQL */ `
     saveRuleset(input: RulesetInput!): RulesetSaved!
     assignRuleset(input: RulesetAssignmentInput!): RulesetAssignment!
     unassignRuleset(id: ID!): RulesetAssignment!
+    "Administrators: add a person who signs in with email and password (POST /users)."
+    createPerson(input: PersonInput!): Person!
+    "Administrators: make a person an administrator or take it away (PATCH /users/{user})."
+    setPersonRole(id: ID!, role: PersonRole!): Person!
     putTeamMember(team: String!, email: String!, role: TeamRole!): MembershipSaved!
     removeTeamMember(team: String!, userId: ID!): Member!
     createApiKey(input: ApiKeyInput!): CreatedApiKey!

@@ -589,6 +589,8 @@ const GRAPHQL_MUTATIONS: Record<string, { route: string; signature: string; vari
   saveRuleset: { route: 'POST /rulesets', signature: '$input: RulesetInput!', variables: ({ body }) => ({ input: body }) },
   assignRuleset: { route: 'POST /ruleset-assignments', signature: '$input: RulesetAssignmentInput!', variables: ({ body }) => ({ input: body }) },
   unassignRuleset: { route: 'POST /ruleset-assignments/{assignment}/remove', signature: '$id: ID!', variables: ({ params }) => ({ id: params.assignment }) },
+  createPerson: { route: 'POST /users', signature: '$input: PersonInput!', variables: ({ body }) => ({ input: body }) },
+  setPersonRole: { route: 'PATCH /users/{user}', signature: '$id: ID!, $role: PersonRole!', variables: ({ params, body }) => ({ id: params.user, ...body }) },
   putTeamMember: { route: 'POST /teams/{team}/members', signature: '$team: String!, $email: String!, $role: TeamRole!', variables: ({ params, body }) => ({ team: params.team, ...body }) },
   removeTeamMember: { route: 'POST /teams/{team}/members/{user}/remove', signature: '$team: String!, $userId: ID!', variables: ({ params }) => ({ team: params.team, userId: params.user }) },
   createApiKey: { route: 'POST /api-keys', signature: '$input: ApiKeyInput!', variables: ({ body }) => ({ input: body }) },

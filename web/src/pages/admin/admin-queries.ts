@@ -17,6 +17,14 @@ export const PEOPLE_AND_TEAMS = gql<{
   }
 `;
 
+export const CREATE_PERSON = gql<{ createPerson: { id: string } }, { input: { email: string; name: string; password: string; role: 'admin' | 'user' } }>`
+  mutation CreatePerson($input: PersonInput!) { createPerson(input: $input) { id email name role createdAt } }
+`;
+
+export const SET_PERSON_ROLE = gql<{ setPersonRole: { id: string; role: 'admin' | 'user' } }, { id: string; role: 'admin' | 'user' }>`
+  mutation SetPersonRole($id: ID!, $role: PersonRole!) { setPersonRole(id: $id, role: $role) { id role } }
+`;
+
 export const PUT_MEMBER = gql<{ putTeamMember: { created: boolean } }, { team: string; email: string; role: 'maintainer' | 'member' }>`
   mutation PutTeamMember($team: String!, $email: String!, $role: TeamRole!) { putTeamMember(team: $team, email: $email, role: $role) { created member { userId role } } }
 `;

@@ -3,13 +3,14 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
 import { refusalMessage } from '../../graphql/refusal-message.ts';
-import { CREATE_TEAM, PEOPLE_AND_TEAMS, PUT_MEMBER, REMOVE_MEMBER } from './admin-queries.ts';
+import { CREATE_PERSON, CREATE_TEAM, PEOPLE_AND_TEAMS, PUT_MEMBER, REMOVE_MEMBER, SET_PERSON_ROLE } from './admin-queries.ts';
 
 /** People, the teams they belong to and their role in each. */
 export function PeopleSection() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: PEOPLE_AND_TEAMS });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const [removal, remove] = useMutation(REMOVE_MEMBER);
+  const [roleChange, setRole] = useMutation(SET_PERSON_ROLE);
   if (!data) return <QueryState fetching={fetching} error={error} what="people and teams" />;
   const people = data.people.edges.map((e) => e.node);
   const teams = data.teams.edges.map((e) => e.node);
@@ -44,13 +45,28 @@ export function PeopleSection() {
         </section>
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
+          {roleChange.error && <p role="alert" className="alert error">{refusalMessage(roleChange.error)}</p>}
           <table className="data-table">
             <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th></tr></thead>
-            <tbody>{people.map((p) => <tr key={p.id}><td>{p.name}</td><td>{p.email}</td><td><span className={`badge role-${p.role}`}>{p.role}</span></td></tr>)}</tbody>
+            <tbody>
+              {people.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td>{p.email}</td>
+                  <td>
+                    <select aria-label={`Role of ${p.name}`} value={p.role} disabled={roleChange.fetching} onChange={async (e) => { if (!(await setRole({ id: p.id, role: e.target.value as 'admin' | 'user' })).error) reload(); }}>
+                      <option value="user">user</option>
+                      <option value="admin">admin</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </section>
       </div>
       <div className="stack">
+        <PersonForm onSaved={reload} />
         <MemberForm teams={teams} people={people} onSaved={reload} />
         <TeamForm onSaved={reload} />
       </div>
@@ -76,6 +92,32 @@ function MemberForm({ teams, people, onSaved }: { teams: { slug: string; name: s
       {error && <p role="alert" className="alert error">{refusalMessage(error)}</p>}
       {data && !error && <p role="status" className="alert ok">Saved.</p>}
       <button type="submit" className="button primary" disabled={fetching}>Save role</button>
+    </form>
+  );
+}
+
+function PersonForm({ onSaved }: { onSaved: () => void }) {
+  const [{ fetching, error, data }, create] = useMutation(CREATE_PERSON);
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    const input = { name: String(fields.get('name')).trim(), email: String(fields.get('email')).trim(), password: String(fields.get('password')), role: fields.get('admin') ? ('admin' as const) : ('user' as const) };
+    if (!(await create({ input })).error) {
+      form.reset();
+      onSaved();
+    }
+  };
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="person-form">
+      <h2 id="person-form">Add a person</h2>
+      <label>Name<input name="name" required autoComplete="off" /></label>
+      <label>Email<input name="email" type="email" required autoComplete="off" /></label>
+      <label>First password<input name="password" type="password" required minLength={12} autoComplete="new-password" /></label>
+      <label className="inline"><input name="admin" type="checkbox" /> Administrator</label>
+      {error && <p role="alert" className="alert error">{refusalMessage(error)}</p>}
+      {data && !error && <p role="status" className="alert ok">Added. Give them their first password in person; they sign in with it at once.</p>}
+      <button type="submit" className="button primary" disabled={fetching}>Add person</button>
     </form>
   );
 }
