@@ -94,7 +94,7 @@ describe('OTLP/HTTP trace ingest at /v1/traces', () => {
         },
       ],
     });
-    const bytes = otlpTraceProto.request.encode(request).finish();
+    const bytes = new Uint8Array(otlpTraceProto.request.encode(request).finish());
     for (let i = 0; i < 2; i++) {
       const res = await server.fetch('/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${trafficKey}`, 'content-type': 'application/x-protobuf' }, body: bytes });
       expect(res.status).toBe(200);
@@ -126,7 +126,7 @@ describe('OTLP/HTTP trace ingest at /v1/traces', () => {
   });
 
   it('answers garbage with a 400 that says what is wrong, and other media types with 415', async () => {
-    const send = (contentType: string, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+    const send = (contentType: string, body: Uint8Array<ArrayBuffer> | string, headers: Record<string, string> = {}) =>
       server.fetch('/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${trafficKey}`, 'content-type': contentType, ...headers }, body });
     const garbage = await send('application/x-protobuf', new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]));
     expect(garbage.status).toBe(400);
