@@ -104,6 +104,38 @@ describe('OTLP/HTTP trace ingest at /v1/traces', () => {
     expect(consumersOf(await report('other'))).toEqual([['billing', 1, 0]]);
   });
 
+  it('maps by a deployment recorded after earlier exports: the matchers follow the deployments', async () => {
+    expect((await server.json('POST', '/api/v1/environments', { slug: 'later', name: 'later' })).status).toBe(201);
+    const send = async () => {
+      const body = { resourceSpans: [{ scopeSpans: [{ spans: [jsonSpan({ host: 'stock.later.test', path: '/inventory/reservations', peer: 'pos', method: 'POST' })] }] }] };
+      const res = await server.fetch('/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${trafficKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    expect(await send()).toEqual({ partialSuccess: { rejectedSpans: '0', errorMessage: expect.stringContaining('1 server or messaging span matched no deployment') } });
+    expect((await server.json('POST', '/api/v1/contracts/stock-api/deployments', { environment: 'later', version: '1.0.0', address: 'http://stock.later.test:8080/inventory' })).status).toBe(201);
+    expect(await send()).toEqual({});
+    expect(operationsOf(await report('later'))).toEqual([['POST /reservations', true, 1, 0, 0]]);
+  });
+
+  it('judges objectives at most every 10 s of span time: two failing batches a moment apart are one evaluation, not an incident', async () => {
+    expect((await server.json('POST', '/api/v1/environments', { slug: 'slo', name: 'slo' })).status).toBe(201);
+    expect((await server.json('POST', '/api/v1/contracts/stock-api/deployments', { environment: 'slo', version: '1.0.0', address: 'http://stock.slo.test:8080/inventory' })).status).toBe(201);
+    expect((await server.json('PATCH', '/api/v1/contracts/stock-api/slos/slo', { errorRate: 0.05, windowSeconds: 60, openAfter: 2, resolveAfter: 2 })).status).toBe(200);
+    const start = Date.now() - 60_000;
+    const failing = async (at: number) => {
+      const body = { resourceSpans: [{ scopeSpans: [{ spans: [jsonSpan({ host: 'stock.slo.test', path: '/inventory/stock/1', status: 500, at })] }] }] };
+      const res = await server.fetch('/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${trafficKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect(res.status).toBe(200);
+    };
+    const open = async () => (await server.json<{ items: unknown[] }>('GET', '/api/v1/incidents?contract=stock-api&env=slo&open=true')).body.items;
+    await failing(start);
+    await failing(start + 50);
+    expect(await open()).toEqual([]);
+    await failing(start + 11_000);
+    expect(await open()).toEqual([expect.objectContaining({ kind: 'errors', environment: 'slo' })]);
+  });
+
   it('refuses spans of a contract whose team the key does not belong to, one by one, as a partial success', async () => {
     const body = { resourceSpans: [{ scopeSpans: [{ spans: [jsonSpan({ host: 'stock.other.test', path: '/inventory/stock/sku-1' }), jsonSpan({ host: 'nowhere.test', path: '/x' })] }] }] };
     const res = await server.fetch('/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${otherTeamKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -157,29 +189,29 @@ describe('OTLP/HTTP trace ingest at /v1/traces', () => {
 let spanCounter = 0;
 const nanos = (ms: number) => `${BigInt(Math.round(ms)) * 1_000_000n}`;
 
-function jsonSpan({ host, path, peer }: { host: string; path: string; peer?: string }) {
+function jsonSpan({ host, path, peer, method = 'GET', status = 200, at = Date.now() }: { host: string; path: string; peer?: string; method?: string; status?: number; at?: number }) {
   const id = (++spanCounter).toString(16).padStart(16, '0');
-  const start = Date.now();
+  const start = at;
   return {
     traceId: id.repeat(2),
     spanId: id,
-    name: `GET ${path}`,
+    name: `${method} ${path}`,
     kind: 2,
     startTimeUnixNano: nanos(start),
     endTimeUnixNano: nanos(start + 10),
     attributes: [
-      { key: 'http.request.method', value: { stringValue: 'GET' } },
+      { key: 'http.request.method', value: { stringValue: method } },
       { key: 'server.address', value: { stringValue: host } },
       { key: 'server.port', value: { intValue: '8080' } },
       { key: 'url.path', value: { stringValue: path } },
-      { key: 'http.response.status_code', value: { intValue: 200 } },
+      { key: 'http.response.status_code', value: { intValue: status } },
       ...(peer ? [{ key: 'peer.service', value: { stringValue: peer } }] : []),
     ],
   };
 }
 
 /** The same span for protobufjs's `fromObject`, whose bytes fields take buffers. */
-function serverSpan(options: { host: string; path: string; peer?: string }) {
+function serverSpan(options: Parameters<typeof jsonSpan>[0]) {
   const span = jsonSpan(options);
   return { ...span, traceId: Buffer.from(span.traceId, 'hex'), spanId: Buffer.from(span.spanId, 'hex') };
 }

@@ -24,6 +24,8 @@ export interface ExportOutcome {
 }
 
 const DAY_MS = 86_400_000;
+// The flush interval of `accord proxy`: objectives fed by spans are judged as often as by a proxy's windows.
+const EVALUATION_INTERVAL_MS = 10_000;
 
 /**
  * Receives OTLP trace exports: decodes them, maps their spans to deployed contracts and stores the
@@ -64,7 +66,7 @@ export function createOtlpIngest({ db, clock, access, traffic, retentionDays }: 
         if (may) windows.push(w);
         else rejected.push({ spans: w.spans, why: `are traffic of contract "${w.target.contract}", whose owning team this caller may not report traffic for (traffic:write)` });
       }
-      if (windows.length > 0) await traffic.ingest(windows.map((w) => w.window), actor);
+      if (windows.length > 0) await traffic.ingest(windows.map((w) => w.window), actor, (i) => `/windows/${i}`, { minEvaluationIntervalMs: EVALUATION_INTERVAL_MS });
 
       const notes = rejected.map((r) => `${r.spans} span${r.spans === 1 ? '' : 's'} refused: they ${r.why}`);
       if (outcome.unmatched > 0) notes.push(`${outcome.unmatched} server or messaging span${outcome.unmatched === 1 ? '' : 's'} matched no deployment (by host and port, or broker and destination) and were not counted`);
