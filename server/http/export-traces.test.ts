@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { otlpTraceProto } from '../otlp/index.js';
 import { exportSpans, recordCalls, type Call } from '../otlp/__fixtures__/export-spans.js';
 import { setUpStockApi } from '../traffic/__fixtures__/stock-api-traffic.js';
+import { createPostgresLocation, postgresUrl } from '../test-support/test-database.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
 const HOUR_MS = 3_600_000;
@@ -183,6 +184,33 @@ describe('OTLP/HTTP trace ingest at /v1/traces', () => {
     const res = await server.fetch('/v1/traces', { method: 'POST', headers: { authorization: `Bearer ${trafficKey}`, 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: bomb });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'payload-too-large', detail: expect.stringContaining('inflates') });
+  });
+});
+
+describe.skipIf(!postgresUrl)('OTLP/HTTP trace ingest on PostgreSQL', () => {
+  it('maps spans exported as gzipped protobuf by the OpenTelemetry SDK, with two instances on one database', async () => {
+    const owned = await createPostgresLocation();
+    const servers: TestServer[] = [];
+    try {
+      servers.push(await startTestServer({ location: owned.location }));
+      const { trafficKey } = await setUpStockApi(servers[0]!, ['prod']);
+      servers.push(await startTestServer({ location: owned.location }));
+      // The second instance built its matchers before the deployment existed; the fingerprint makes it see it.
+      const before = await exportSpans(recordCalls(calls('stock.prod.test', 8080)), { url: servers[1]!.url, key: trafficKey, encoding: 'protobuf', gzip: true });
+      expect(before.code).toBe(0);
+      expect((await servers[0]!.json('POST', '/api/v1/contracts/stock-api/deployments', { environment: 'prod', version: '1.0.0', address: 'http://stock.prod.test:8080/inventory' })).status).toBe(201);
+      expect((await exportSpans(recordCalls(calls('stock.prod.test', 8080)), { url: servers[1]!.url, key: trafficKey, encoding: 'protobuf', gzip: true })).code).toBe(0);
+      const now = Date.now();
+      const res = await servers[0]!.json<any>('GET', `/api/v1/contracts/stock-api/traffic?env=prod&from=${new Date(now - HOUR_MS).toISOString()}&to=${new Date(now + HOUR_MS).toISOString()}`);
+      expect(res.body.totals).toMatchObject({ requests: 5, errors: 1, undocumented: 1 });
+      expect(res.body.consumers.map((c: any) => [c.consumer, c.requests]).sort()).toEqual([
+        ['erp', 2],
+        ['pos', 3],
+      ]);
+    } finally {
+      for (const server of servers) await server.close();
+      await owned.cleanup();
+    }
   });
 });
 
