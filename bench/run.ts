@@ -13,6 +13,7 @@ import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
 import { lintBench } from './lint.bench.js';
 import { natsListenerBench } from './nats-listener.bench.js';
+import { otlpBench } from './otlp.bench.js';
 import { publishBench } from './publish.bench.js';
 import { renderTable } from './render-table.js';
 import { trafficBench } from './traffic.bench.js';
@@ -31,6 +32,7 @@ const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   graphql: () => graphqlBench(),
   'traffic-brokers': () => natsListenerBench({ projectRoot }),
   traffic: () => trafficBench({ projectRoot }),
+  otlp: () => otlpBench(),
   ui: () => uiBench({ projectRoot }),
 };
 

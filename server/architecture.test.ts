@@ -25,6 +25,9 @@ const RINGS: Record<string, number> = {
   // The traffic tester (`accord proxy`, `probe`, `listen`) runs beside the services it watches and
   // speaks to the registry only over HTTP, like the other client commands.
   tester: 3,
+  // OTLP trace ingest turns spans into windows as the proxy turns requests into them, with the
+  // tester's matchers, and hands them to the traffic module inside the registry's process.
+  otlp: 3,
   main: 3,
   config: 3,
   // Starts servers and databases for tests; it may import anything and nothing but tests import it.
@@ -55,6 +58,9 @@ const SAME_RING: readonly (readonly [from: string, to: string])[] = [
   ['cli', 'http'],
   ['cli', 'config'],
   ['cli', 'tester'],
+  ['otlp', 'tester'],
+  ['http', 'otlp'],
+  ['main', 'otlp'],
 ];
 
 // Imports of another module's file other than its index.ts, each for a reason.

@@ -16,6 +16,7 @@ import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, cr
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
 import { createTraffic, startTrafficSweep, type TrafficSweep } from './traffic/index.js';
+import { createOtlpIngest } from './otlp/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -146,6 +147,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       apiDocument: loadApiDocument,
       maxDocumentBytes: config.maxDocumentBytes,
       webRoot: join(packageRoot(), 'dist', 'web'),
+      otlp: createOtlpIngest({ db: database.db, clock: systemClock, access, traffic, retentionDays: config.traffic.retentionDays }),
     });
     gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;

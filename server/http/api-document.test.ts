@@ -10,7 +10,7 @@ const document = parse(readFileSync(join(packageRoot(), 'specs', 'accord-api.yam
 };
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 // Routes outside the route table: served by create-app itself.
-const SERVED_BY_APP = ['GET /openapi.json', 'GET /healthz', 'GET /readyz'];
+const SERVED_BY_APP = ['GET /openapi.json', 'GET /healthz', 'GET /readyz', 'POST /v1/traces'];
 
 describe("Accord's OpenAPI document", () => {
   // The handlers are never called; the table is only read.

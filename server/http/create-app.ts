@@ -31,6 +31,8 @@ import { webhookRoutes } from './webhooks.routes.js';
 import type { Webhooks } from '../notify/index.js';
 import type { Traffic } from '../traffic/index.js';
 import { trafficRoutes } from './traffic.routes.js';
+import type { OtlpIngest } from '../otlp/index.js';
+import { exportTraces, OTLP_JSON, OTLP_PROTOBUF } from './export-traces.js';
 import { webApp } from './web-app.js';
 
 /** Everything the REST routes call. */
@@ -66,6 +68,8 @@ export interface AppDeps extends ApiServices {
   graphql?: RequestHandler;
   /** The built web UI (Vite's output), served at `/` with its client routes. */
   webRoot?: string;
+  /** OTLP/HTTP trace ingest, served at /v1/traces where OpenTelemetry exporters send by default. */
+  otlp?: OtlpIngest;
 }
 
 /** Every REST route under /api/v1, as data. */
@@ -141,6 +145,13 @@ export function createApp(deps: AppDeps): express.Express {
     api[route.method](expressPath(route.path), gate, ...limit, ...bodyOf(route), route.handler);
   }
   app.use('/api/v1', api);
+
+  if (deps.otlp) {
+    // Outside /api/v1: an OTLP exporter given Accord's origin as its endpoint appends /v1/traces itself.
+    const otlpBody = requestBody([{ types: [OTLP_PROTOBUF, OTLP_JSON], as: 'bytes', maxBytes: OTLP_BODY_BYTES }], { gzip: true });
+    const gate: RequestHandler = (_req, res, next) => next(gateRoute('traffic.write', actorOf(res), { anonymousRead }));
+    app.post('/v1/traces', authenticated(authenticate, trustedOrigins), gate, otlpBody, exportTraces(deps.otlp));
+  }
   // A GraphQL body may carry a document to publish, as an escaped string inside JSON.
   // Read and decoded strictly like every JSON body; Yoga takes the parsed body from the request.
   if (deps.graphql) app.use('/graphql', requestBody([{ types: ['application/json'], as: 'json', maxBytes: maxDocumentBytes * 2 + SMALL_BODY_BYTES }], { tooLarge: 'document-too-large' }), authenticated(authenticate, trustedOrigins), deps.graphql);
@@ -155,6 +166,8 @@ export function createApp(deps: AppDeps): express.Express {
 const SMALL_BODY_BYTES = 64 * 1024;
 // A hundred windows of a busy contract (many operations × consumers, violation samples) exceed the small limit.
 const WINDOWS_BODY_BYTES = 8 * 1024 * 1024;
+// A Collector's batch of a few thousand spans is a few megabytes of protobuf; the bound holds after gzip is inflated too.
+const OTLP_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Whatever better-auth would read; its endpoints take JSON or forms, anything else is at least text. */
 const authBody: BodyRule[] = [

@@ -12,6 +12,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'cross-origin-write': 403,
   'route-not-found': 404,
   'malformed-json': 400,
+  'malformed-otlp': 400,
   'bad-request': 400,
   'invalid-cursor': 400,
   'unsupported-media-type': 415,

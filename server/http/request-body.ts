@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gunzip as gunzipCallback } from 'node:zlib';
 import type { Request, RequestHandler, Response } from 'express';
 import { AccordError, invalidUtf8Offset } from '../shared/index.js';
 import { decodeUtf8, invalidEncoding } from './decode-utf8.js';
@@ -20,32 +22,45 @@ export interface BodyRule {
  * unknown length is refused the moment it passes the limit, not once it has ended. The refusal is
  * sent while the client may still be writing; `closeUnreadBody` sees that it can read it.
  */
-export function requestBody(rules: readonly BodyRule[], { tooLarge = 'payload-too-large', lengthRequired = false }: { tooLarge?: string; lengthRequired?: boolean } = {}): RequestHandler {
+export function requestBody(
+  rules: readonly BodyRule[],
+  {
+    tooLarge = 'payload-too-large',
+    lengthRequired = false,
+    /** Accept `Content-Encoding: gzip`, as OTLP exporters send; `maxBytes` then bounds the body once inflated too. */
+    gzip = false,
+  }: { tooLarge?: string; lengthRequired?: boolean; gzip?: boolean } = {},
+): RequestHandler {
   return (req, res, next) => {
     if (!hasBody(req)) return next();
     const rule = rules.find((r) => req.is([...r.types]));
     if (!rule) return next();
-    const refusal = refusalFromHeaders(req, rule, { tooLarge, lengthRequired });
+    const refusal = refusalFromHeaders(req, rule, { tooLarge, lengthRequired, gzip });
     if (refusal) return next(refusal);
     // The server leaves `100 Continue` to the routes (see main.ts): only a body that will be read is asked for.
     if (/^100-continue$/i.test(req.get('expect') ?? '')) res.writeContinue();
-    readBody(req, res, rule.maxBytes, tooLarge).then((bytes) => {
-      try {
-        req.body = decodeBody(bytes, rule.as);
-      } catch (error) {
-        return next(error);
-      }
-      next();
-    }, next);
+    const gzipped = gzip && /^\s*(x-)?gzip\s*$/i.test(req.get('content-encoding') ?? '');
+    readBody(req, res, rule.maxBytes, tooLarge)
+      .then((bytes) => (gzipped ? gunzip(bytes, rule.maxBytes, tooLarge) : bytes))
+      .then((bytes) => {
+        try {
+          req.body = decodeBody(bytes, rule.as);
+        } catch (error) {
+          return next(error);
+        }
+        next();
+      }, next);
   };
 }
 
 // An empty body with a Content-Length is still a body: an empty document upload is refused as a document.
 const hasBody = (req: Request) => req.get('transfer-encoding') !== undefined || req.get('content-length') !== undefined;
 
-function refusalFromHeaders(req: Request, rule: BodyRule, { tooLarge, lengthRequired }: { tooLarge: string; lengthRequired: boolean }): AccordError | undefined {
-  const encoding = req.get('content-encoding');
-  if (encoding && encoding.toLowerCase() !== 'identity') return new AccordError('unsupported-media-type', `send the request body uncompressed; Content-Encoding "${encoding}" is not accepted`);
+function refusalFromHeaders(req: Request, rule: BodyRule, { tooLarge, lengthRequired, gzip }: { tooLarge: string; lengthRequired: boolean; gzip: boolean }): AccordError | undefined {
+  const encoding = req.get('content-encoding')?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity' && !(gzip && (encoding === 'gzip' || encoding === 'x-gzip'))) {
+    return new AccordError('unsupported-media-type', gzip ? `send the request body uncompressed or gzip-compressed; Content-Encoding "${encoding}" is not accepted` : `send the request body uncompressed; Content-Encoding "${encoding}" is not accepted`);
+  }
   const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1];
   // JSON is UTF-8 (RFC 8259), and so is every text Accord reads; a document's bytes are judged by safe ingest.
   if (rule.as !== 'bytes' && charset && !/^utf-?8$/i.test(charset)) return new AccordError('unsupported-media-type', `send the request body as UTF-8; charset "${charset}" is not accepted`);
@@ -82,6 +97,18 @@ function readBody(req: Request, res: Response, maxBytes: number, tooLarge: strin
     req.on('data', onData).on('end', onEnd).on('close', onClose);
     res.once('close', stop);
   });
+}
+
+const inflate = promisify(gunzipCallback);
+
+/** Inflates at most `maxBytes`: a small body that inflates to gigabytes (a zip bomb) is refused, not expanded. */
+async function gunzip(bytes: Buffer, maxBytes: number, tooLarge: string): Promise<Buffer> {
+  try {
+    return await inflate(bytes, { maxOutputLength: maxBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new AccordError(tooLarge, `the request body inflates to more than the ${maxBytes} byte limit`);
+    throw new AccordError('bad-request', `the request body is not valid gzip: ${(error as Error).message}`);
+  }
 }
 
 function decodeBody(bytes: Buffer, as: BodyFormat): unknown {

@@ -1,6 +1,6 @@
 export { createRegistry, type Registry } from './create-registry.js';
 // The tables other modules join against (ownership of teams and systems); the rest stay inside.
-export { contracts, environments, subscriptions, systems, teams, versions } from './registry.tables.js';
+export { contracts, deployments, environments, subscriptions, systems, teams, versions } from './registry.tables.js';
 export { seedRegistry, isRegistryEmpty } from './seed-registry.js';
 export { type ContractInput, type ContractPatch, type ContractFilter, type ContractFacets, type FacetCount } from './contracts.js';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, encodeCursor, idCursor, readPageRequest, toPage } from './page.js';

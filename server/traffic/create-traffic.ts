@@ -69,19 +69,45 @@ export function createTraffic(deps: TrafficDeps) {
       .limit(limit)
       .then((rows) => rows.map((r): Incident => ({ ...r, durationMs: r.resolvedAt ? r.resolvedAt.getTime() - r.openedAt.getTime() : null })));
 
+  /** Whether every objective of the window's contract and environment was evaluated at or after `sinceMs`. */
+  const evaluatedSince = async (r: IngestedWindow, sinceMs: number): Promise<boolean> => {
+    const states = await db
+      .select({ evaluatedAt: trafficSloStates.evaluatedAt })
+      .from(trafficSloStates)
+      .where(and(eq(trafficSloStates.contractId, r.contractId), eq(trafficSloStates.environmentId, r.environmentId)));
+    return states.length > 0 && states.every((s) => s.evaluatedAt !== null && s.evaluatedAt.getTime() >= sinceMs);
+  };
+
   return {
     /**
      * Stores reported windows (all or none) and, once they are committed, evaluates the objectives
      * of each contract and environment they brought news of, at the end of its newest new window.
      */
-    async ingest(windows: readonly TrafficWindow[], actor: Actor, pointerOf: (index: number) => string = (i) => `/windows/${i}`): Promise<IngestedWindow[]> {
+    async ingest(
+      windows: readonly TrafficWindow[],
+      actor: Actor,
+      pointerOf: (index: number) => string = (i) => `/windows/${i}`,
+      {
+        /**
+         * Skip evaluating an objective evaluated less than this long (in traffic time) before the
+         * newest window's end. For senders of many small windows (OTLP: one per batch, many a
+         * second): each evaluation reads every cell of the objective's window, and hysteresis
+         * counts evaluations, so evaluating per batch would cost quadratically and let two batches
+         * a millisecond apart open an incident. A skipped window is still read by the next one.
+         */
+        minEvaluationIntervalMs = 0,
+      }: { minEvaluationIntervalMs?: number } = {},
+    ): Promise<IngestedWindow[]> {
       const results = await ingestWindows(deps, windows, actor, pointerOf);
       const newest = new Map<string, IngestedWindow>();
       for (const r of results.filter((r) => r.status === 'accepted')) {
         const key = `${r.contractId}/${r.environmentId}`;
         if ((newest.get(key)?.endedAt.getTime() ?? -Infinity) < r.endedAt.getTime()) newest.set(key, r);
       }
-      for (const r of newest.values()) await evaluateSlos(deps, { contractId: r.contractId, environmentId: r.environmentId, at: r.endedAt, since: r.startedAt });
+      for (const r of newest.values()) {
+        if (minEvaluationIntervalMs > 0 && (await evaluatedSince(r, r.endedAt.getTime() - minEvaluationIntervalMs))) continue;
+        await evaluateSlos(deps, { contractId: r.contractId, environmentId: r.environmentId, at: r.endedAt, since: r.startedAt });
+      }
       return results;
     },
 
