@@ -31,6 +31,8 @@ import { webhookRoutes } from './webhooks.routes.js';
 import type { Webhooks } from '../notify/index.js';
 import type { Traffic } from '../traffic/index.js';
 import { trafficRoutes } from './traffic.routes.js';
+import type { Runbooks } from '../runbook/index.js';
+import { runbookRoutes } from './runbooks.routes.js';
 import { webApp } from './web-app.js';
 
 /** Everything the REST routes call. */
@@ -40,6 +42,7 @@ export interface ApiServices {
   setup: SetupClaim;
   webhooks: Webhooks;
   traffic: Traffic;
+  runbooks: Runbooks;
 }
 
 export interface AppDeps extends ApiServices {
@@ -67,8 +70,8 @@ export interface AppDeps extends ApiServices {
 }
 
 /** Every REST route under /api/v1, as data. */
-export function apiRoutes({ registry, identity, setup, webhooks, traffic }: ApiServices): Route[] {
-  return [...identityRoutes(identity, setup), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic)];
+export function apiRoutes({ registry, identity, setup, webhooks, traffic, runbooks }: ApiServices): Route[] {
+  return [...identityRoutes(identity, setup), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic), ...runbookRoutes(runbooks)];
 }
 
 export function createApp(deps: AppDeps): express.Express {
