@@ -17,6 +17,7 @@ export type { AffectedConsumer } from './affected-consumers.js';
 export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
 export type { ContractScorecard, GovernanceSummary } from './governance.js';
+export { openPolicyFindings } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';
 export type { LoggedRegistryEvent, RegistryEventCursor, RegistryEventLog } from './registry-event-log.js';
 export type { DeprecationInput } from './deprecations.js';

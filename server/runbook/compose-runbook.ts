@@ -1,5 +1,5 @@
 import type { Identity } from '../auth/index.js';
-import type { Registry, Subscription } from '../registry/index.js';
+import { openPolicyFindings, type Registry, type Subscription } from '../registry/index.js';
 import { Forbidden, NotFound, Unauthenticated, type Actor, type Clock } from '../shared/index.js';
 import type { LiveEdge, Traffic } from '../traffic/index.js';
 import type { Dependency, OpenFinding, Party, Runbook } from './runbook.js';
@@ -16,7 +16,7 @@ const DAYS = 7;
 const INCIDENTS = 20;
 const ALL = { limit: 100 };
 
-type RawFinding = { id?: string; rule?: string; level?: string; message?: string; pointer?: string | null; operations?: string[]; accepted?: string };
+type RawFinding = { id?: string; level?: string; message?: string; pointer?: string | null; operations?: string[]; source?: string; waiver?: unknown };
 
 /**
  * Gathers a contract's runbook, or the runbook of one consumer's use of it. Contacts are personal
@@ -71,9 +71,10 @@ export async function composeRunbook({ registry, traffic, identity, clock }: Run
   const recovery = await traffic.meanTimeToRecover(slug, {});
   const [card] = await registry.governance.contracts([slug]);
   const latest = contract.latestVersion === null ? null : await registry.versions.getPublished(slug, contract.latestVersion).catch((error: unknown) => (error instanceof NotFound ? null : Promise.reject(error)));
-  const items: OpenFinding[] = ((latest?.findings ?? []) as RawFinding[])
-    .filter((f) => (f.level === 'error' || f.level === 'warn') && !f.accepted)
-    .map((f) => ({ rule: f.rule ?? f.id ?? 'unknown', level: f.level!, message: f.message ?? '', pointer: f.pointer ?? null, operations: f.operations ?? [] }));
+  const items: OpenFinding[] = openPolicyFindings((latest?.findings ?? []) as RawFinding[])
+    .filter((f) => f.level === 'error' || f.level === 'warn')
+    .sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1))
+    .map((f) => ({ rule: f.id ?? 'unknown', level: f.level!, message: f.message ?? '', pointer: f.pointer ?? null, operations: f.operations ?? [] }));
   const waivers = (await registry.waivers.list(slug, { state: 'active', ...ALL })).items.map(({ id, rule, message, reason, expiresAt }) => ({ id, rule, message, reason, expiresAt }));
 
   let edge: Runbook['edge'] = null;
