@@ -8,7 +8,7 @@ const KIOSK = `kiosk-${process.pid}`;
 function window({ minutesAgo, consumer, operation, latencyMs, requests = 120 }: { minutesAgo: number; consumer: string; operation: string; latencyMs: number; requests?: number }): TrafficWindow {
   const end = Math.floor(Date.now() / MINUTE) * MINUTE - minutesAgo * MINUTE;
   return {
-    id: `e2e-live-${process.pid}-${consumer}-${operation}-${end}`,
+    id: `e2e-live-${process.pid}-${consumer}-${operation.startsWith('GET') ? 'stock' : 'reserve'}-${end}`,
     contract: 'inventory-stock-api',
     environment: 'prod',
     version: '1.0.0',

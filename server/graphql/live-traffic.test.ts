@@ -34,6 +34,7 @@ describe('live traffic, incidents, the live landscape and runbooks through Graph
   let server: TestServer;
   let trafficKey: string;
   let subscription: string;
+  let statements: string[] = [];
   // Windows end shortly before the test runs, so they fall in the landscape's last days whenever it runs.
   const start = Math.floor(Date.now() / MINUTE) * MINUTE - 60 * MINUTE;
   const send = async (options: Omit<WindowOptions, 'at'> & { minute: number }) => {
@@ -51,7 +52,7 @@ describe('live traffic, incidents, the live landscape and runbooks through Graph
   };
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ onQuery: (statement) => statements.push(statement) });
     ({ trafficKey } = await setUpStockApi(server, ['dev', 'prod']));
     await server.json('POST', '/api/v1/teams', { slug: 'store-ops', name: 'Store Ops' });
     for (const [slug, domain] of [['pos', 'retail'], ['erp', 'manufacturing']] as const) expect((await server.json('POST', '/api/v1/systems', { slug, name: slug.toUpperCase(), team: 'store-ops', domain })).status).toBe(201);
@@ -80,6 +81,20 @@ describe('live traffic, incidents, the live landscape and runbooks through Graph
     expect(traffic.series.stepSeconds).toBe(60);
     expect(traffic.series.points).toHaveLength(50);
     expect(traffic.slo).toEqual({ p95Ms: 200, source: 'configured', prometheusRulesUrl: '/api/v1/contracts/stock-api/slos/prod/prometheus-rules' });
+  });
+
+  it('reads the incidents of a page of contracts in one statement, whatever the page size', async () => {
+    for (const slug of ['stock-api-b', 'stock-api-c', 'stock-api-d']) expect((await server.json('POST', '/api/v1/contracts', { slug, name: slug, system: 'inventory' })).status).toBe(201);
+    const countFor = async (first: number) => {
+      const query = `{ contracts(first: ${first}, system: "inventory") { edges { node { slug incidents(environment: "prod") { id durationMs } } } } }`;
+      await data(query);
+      statements = [];
+      const answer = await data<{ contracts: { edges: { node: { slug: string; incidents: unknown[] } }[] } }>(query);
+      expect(answer.contracts.edges).toHaveLength(first);
+      return statements.filter((s) => /traffic_incidents/.test(s)).length;
+    };
+    expect(await countFor(1)).toBe(1);
+    expect(await countFor(4)).toBe(1);
   });
 
   it('refuses a stretch it cannot read, naming the argument', async () => {

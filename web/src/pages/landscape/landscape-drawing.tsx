@@ -35,7 +35,7 @@ export default function LandscapeDrawing({ landscape }: { landscape: LandscapeDa
   return (
     <figure className="landscape-drawing card">
       <div className="drawing-scroll">
-        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className={layout.width > 1400 ? 'wide' : undefined} role="group" aria-label={`Landscape of ${landscape.nodes.length} systems and ${landscape.edges.length} subscriptions`}>
+        <svg viewBox={`0 0 ${layout.width} ${layout.height}`} className={layout.width > 1400 ? 'wide' : undefined} role="group" aria-label={`Landscape of ${landscape.nodes.length} systems and ${landscape.edges.length} edges`}>
           <defs>
             <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
               <path d="M0,0 L10,5 L0,10 z" className="arrow-head" />
