@@ -2,13 +2,13 @@ import { latencyBucketOf, type TrafficWindow } from '../server/shared/index.js';
 import { expect, expectAccessible, screenshot, test } from './fixtures.js';
 
 const MINUTE = 60_000;
-const KIOSK = `kiosk-${process.pid}`;
+const KIOSK = 'self-service-kiosk';
 
 /** A minute of one consumer's calls to one operation of the seeded stock API in production, ending `minutesAgo` before now. */
 function window({ minutesAgo, consumer, operation, latencyMs, requests = 120 }: { minutesAgo: number; consumer: string; operation: string; latencyMs: number; requests?: number }): TrafficWindow {
   const end = Math.floor(Date.now() / MINUTE) * MINUTE - minutesAgo * MINUTE;
   return {
-    id: `e2e-live-${process.pid}-${consumer}-${operation.startsWith('GET') ? 'stock' : 'reserve'}-${end}`,
+    id: `e2e-live-${consumer}-${operation.startsWith('GET') ? 'stock' : 'reserve'}-${end}`,
     contract: 'inventory-stock-api',
     environment: 'prod',
     version: '1.0.0',
@@ -27,7 +27,8 @@ test.describe('live landscape, health charts and runbooks', () => {
     const admin = { authorization: `Bearer ${(await import('../server/test-support/test-credentials.js')).TEST_ADMIN_TOKEN}` };
     // A system of its own that calls the stock API without a subscription: the undeclared edge.
     const created = await request.post('/api/v1/systems', { headers: admin, data: { slug: KIOSK, name: 'Self-Service Kiosk', team: 'store-platform', domain: 'retail' } });
-    expect(created.status()).toBe(201);
+    // A worker restarted after a failure runs this again: what the first run made stays.
+    expect([201, 409]).toContain(created.status());
     const windows: TrafficWindow[] = [];
     for (let minutesAgo = 40; minutesAgo >= 1; minutesAgo--) {
       // The till's stock lookups are quick; the web shop's reservations slowed down twenty minutes ago.
@@ -36,18 +37,19 @@ test.describe('live landscape, health charts and runbooks', () => {
       windows.push(window({ minutesAgo, consumer: KIOSK, operation: 'GET /stores/{storeId}/stock/{sku}', latencyMs: 35, requests: 15 }));
     }
     // One window per request, oldest first, as reporters send them: each is evaluated against the objective.
-    for (const w of windows) expect((await request.post('/api/v1/traffic/windows', { headers: admin, data: w })).status()).toBe(202);
+    for (const w of windows) expect([200, 202]).toContain((await request.post('/api/v1/traffic/windows', { headers: admin, data: w })).status());
   });
 
   test('colours edges by health in production and marks the use no subscription declares', async ({ page }) => {
     test.setTimeout(150_000);
     await page.goto('/landscape?domain=retail');
-    await expect(page.getByLabel('Traffic')).toHaveValue('prod');
+    await expect(page.getByRole('combobox', { name: 'Traffic' })).toHaveValue('prod');
     const drawing = page.getByRole('group', { name: /^Landscape of \d+ systems/ });
     await expect(drawing).toBeVisible({ timeout: 90_000 });
-    await expect(drawing.getByRole('link', { name: /^Point of Sale uses Inventory Stock API \(\d+ operations\), healthy; P95 \d+ ms, errors 0\.00 %$/ })).toBeVisible();
-    await expect(drawing.getByRole('link', { name: /^Web Shop uses Inventory Stock API \(\d+ operations\), breaching its objective; P95 9\d\d ms/ })).toBeVisible();
-    await expect(drawing.getByRole('link', { name: /^Self-Service Kiosk uses Inventory Stock API \(1 operation\), undeclared, healthy/ })).toBeVisible();
+    // A straight line has no height, which Playwright calls hidden: the lines are counted instead.
+    await expect(drawing.getByRole('link', { name: /^Point of Sale uses Inventory Stock API \(\d+ operations\), healthy; P95 \d+ ms, errors 0\.00 %$/ })).toHaveCount(1);
+    await expect(drawing.getByRole('link', { name: /^Web Shop uses Inventory Stock API \(\d+ operations\), breaching its objective; P95 9\d\d ms, errors 0\.00 %; 1 open incident$/ })).toHaveCount(1);
+    await expect(drawing.getByRole('link', { name: /^Self-Service Kiosk uses Inventory Stock API \(1 operation\), undeclared, healthy/ })).toHaveCount(1);
     const live = page.getByRole('complementary', { name: 'What the landscape shows' });
     await expect(live.getByRole('heading', { name: 'Live in prod' })).toBeVisible();
     await expect(live.getByRole('listitem').filter({ hasText: 'Web Shop → Inventory Stock API' })).toBeVisible();
@@ -56,7 +58,7 @@ test.describe('live landscape, health charts and runbooks', () => {
     await expectAccessible(page);
     await screenshot(page, 'live-landscape');
 
-    await page.getByLabel('Traffic').selectOption('declared');
+    await page.getByRole('combobox', { name: 'Traffic' }).selectOption('declared');
     await expect(page).toHaveURL(/env=declared/);
     await expect(drawing.getByRole('link', { name: /^Self-Service Kiosk uses/ })).toHaveCount(0);
   });
