@@ -53,11 +53,14 @@ export function HealthChart({ title, points, threshold, format, from, to }: { ti
         <text x={LEFT} y={HEIGHT - 6} className="chart-axis">{formatTime(from)}</text>
         <text x={WIDTH - RIGHT} y={HEIGHT - 6} textAnchor="end" className="chart-axis">{formatTime(to)}</text>
       </svg>
-      <table className="visually-hidden">
-        <caption>{title}</caption>
-        <thead><tr><th scope="col">Until</th><th scope="col">Value</th></tr></thead>
-        <tbody>{points.map((p) => <tr key={p.at}><td>{formatTime(p.at)}</td><td>{p.value === null ? 'no traffic' : format(p.value)}</td></tr>)}</tbody>
-      </table>
+      {/* A table will not shrink to the 1 px the hiding asks for: its wrapper does, and clips it. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>{title}</caption>
+          <thead><tr><th scope="col">Until</th><th scope="col">Value</th></tr></thead>
+          <tbody>{points.map((p) => <tr key={p.at}><td>{formatTime(p.at)}</td><td>{p.value === null ? 'no traffic' : format(p.value)}</td></tr>)}</tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -31,7 +31,7 @@ function stepsOf(series: NonNullable<HealthData['contract']>['traffic']['series'
 export default function HealthPanel({ contract, heading = 'h2' }: { contract: string; heading?: 'h2' | 'h3' }) {
   const [environments] = useQuery({ query: ENVIRONMENTS });
   const [chosen, setChosen] = useState('');
-  const [last, setLast] = useState<string>('24h');
+  const [last, setLast] = useState<string>('1h');
   const environment = chosen || firstEnvironment(environments.data?.environments ?? []);
   const [{ data, fetching, error }] = useQuery({ query: HEALTH, variables: { slug: contract, environment, last }, pause: !environment, requestPolicy: 'cache-and-network' });
   const H = heading;
