@@ -18,6 +18,16 @@ const ALL = { limit: 100 };
 
 type RawFinding = { id?: string; level?: string; message?: string; pointer?: string | null; operations?: string[]; source?: string; waiver?: unknown };
 
+const textOf = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null);
+
+/** `info.contact` of a normalised OpenAPI or AsyncAPI document, when it names anyone. */
+function contactOf(document: unknown): Runbook['documentContact'] {
+  const contact = (document as { info?: { contact?: Record<string, unknown> } } | null)?.info?.contact;
+  if (typeof contact !== 'object' || contact === null) return null;
+  const found = { name: textOf(contact.name), email: textOf(contact.email), url: textOf(contact.url) };
+  return found.name || found.email || found.url ? found : null;
+}
+
 /**
  * Gathers a contract's runbook, or the runbook of one consumer's use of it. Contacts are personal
  * data: they appear only for a reader who may see the team's members, as GET /teams/{team}/members decides.
@@ -75,6 +85,7 @@ export async function composeRunbook({ registry, traffic, identity, clock }: Run
     .filter((f) => f.level === 'error' || f.level === 'warn')
     .sort((a, b) => (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1))
     .map((f) => ({ rule: f.id ?? 'unknown', level: f.level!, message: f.message ?? '', pointer: f.pointer ?? null, operations: f.operations ?? [] }));
+  const documentContact = contract.latestVersion === null ? null : contactOf((await registry.versions.get(slug, contract.latestVersion)).document);
   const waivers = (await registry.waivers.list(slug, { state: 'active', ...ALL })).items.map(({ id, rule, message, reason, expiresAt }) => ({ id, rule, message, reason, expiresAt }));
 
   let edge: Runbook['edge'] = null;
@@ -91,6 +102,7 @@ export async function composeRunbook({ registry, traffic, identity, clock }: Run
   const path = `/api/v1/contracts/${encodeURIComponent(slug)}/slos`;
   return {
     contract: { slug, name: contract.name, kind: contract.kind, lifecycle: contract.lifecycle, sunsetAt: contract.sunsetAt, latestVersion: contract.latestVersion, description: contract.description },
+    documentContact,
     provider,
     edge,
     deployments,

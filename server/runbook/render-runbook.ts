@@ -52,6 +52,11 @@ export function renderRunbook(r: Runbook): string {
   if (c.description) parts.push('', `> ${text(c.description)}`);
 
   parts.push('', '## Owners and how to reach them', '', '### Provider', '', contactsOf(r.provider));
+  const dc = r.documentContact;
+  if (dc) {
+    const url = dc.url && /^https?:\/\//i.test(dc.url) ? ` ${dc.url}` : '';
+    parts.push('', `The contract's document names ${[dc.name && text(dc.name), dc.email && `<${text(dc.email)}>`].filter(Boolean).join(' ') || 'a contact'}${url} (\`info.contact\`).`);
+  }
   if (r.edge) {
     parts.push('', '### Consumer', '', contactsOf(r.edge.consumer));
     const s = r.edge.subscription;

@@ -38,6 +38,8 @@ export interface OpenFinding {
  */
 export interface Runbook {
   contract: { slug: string; name: string; kind: string | null; lifecycle: string; sunsetAt: Date | null; latestVersion: string | null; description: string };
+  /** The contact the latest version's document names in `info.contact`, for readers who may not see the team's members. */
+  documentContact: { name: string | null; email: string | null; url: string | null } | null;
   provider: Party;
   /** Set when the runbook is about one consumer's use of the contract. */
   edge: { consumer: Party; subscription: { id: string; range: string; operations: string[]; status: string } | null; live: LiveEdge[] } | null;
