@@ -64,7 +64,9 @@ export async function liveEdges(db: Db, defaultSlo: SloSettings, { environment, 
     const contract = contractById.get(cell.contractId);
     if (!contract || !registered.has(cell.consumer)) continue;
     const key = keyOf(contract.slug, cell.consumer);
-    groups.set(key, [...(groups.get(key) ?? []), cell]);
+    const group = groups.get(key);
+    if (group) group.push(cell);
+    else groups.set(key, [cell]);
   }
   for (const d of declared) if (contractBySlug.has(d.contract) && !groups.has(keyOf(d.contract, d.consumer))) groups.set(keyOf(d.contract, d.consumer), []);
   if (groups.size === 0) return [];
