@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpStockApi, stockApiWindow, type WindowOptions } from '../traffic/__fixtures__/stock-api-traffic.js';
+import type { DatabaseLocation } from '../db/index.js';
+import { createPgliteLocation, createPostgresLocation, postgresUrl } from '../test-support/test-database.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
 
 interface Answer<T> {
@@ -30,8 +32,9 @@ const MINUTE = 60_000;
  * `stock-api` of `inventory`: `erp` subscribes to it and its reservations were slow for ten minutes
  * (one incident, opened and resolved); `pos` never subscribed but calls it all the same.
  */
-describe('live traffic, incidents, the live landscape and runbooks through GraphQL and REST', () => {
+function liveBehaviour(_name: string, createLocation: () => Promise<{ location: DatabaseLocation; cleanup: () => Promise<void> }>) {
   let server: TestServer;
+  let database: { cleanup: () => Promise<void> } | undefined;
   let trafficKey: string;
   let subscription: string;
   let statements: string[] = [];
@@ -52,7 +55,9 @@ describe('live traffic, incidents, the live landscape and runbooks through Graph
   };
 
   beforeAll(async () => {
-    server = await startTestServer({ onQuery: (statement) => statements.push(statement) });
+    const created = await createLocation();
+    database = created;
+    server = await startTestServer({ location: created.location, onQuery: (statement) => statements.push(statement) });
     ({ trafficKey } = await setUpStockApi(server, ['dev', 'prod']));
     await server.json('POST', '/api/v1/teams', { slug: 'store-ops', name: 'Store Ops' });
     for (const [slug, domain] of [['pos', 'retail'], ['erp', 'manufacturing']] as const) expect((await server.json('POST', '/api/v1/systems', { slug, name: slug.toUpperCase(), team: 'store-ops', domain })).status).toBe(201);
@@ -63,7 +68,10 @@ describe('live traffic, incidents, the live landscape and runbooks through Graph
     for (let minute = 31; minute <= 40; minute++) await send({ minute, consumer: 'erp', operation: 'POST /reservations', latencyMs: 900 });
     for (let minute = 41; minute <= 50; minute++) await send({ minute, consumer: 'erp', operation: 'POST /reservations', latencyMs: 20, requests: 400 });
   }, 120_000);
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    await database?.cleanup();
+  });
 
   it('answers a contract traffic over the last stretch with totals, operations, consumers, a time series and the objective', async () => {
     const { contract } = await data<{ contract: { traffic: { totals: Figures; operations: { operation: string; figures: Figures }[]; consumers: { consumer: string; figures: Figures }[]; series: { stepSeconds: number; points: { at: string; figures: Figures }[] }; slo: { p95Ms: number; source: string; prometheusRulesUrl: string } } } }>(
@@ -180,4 +188,7 @@ describe('live traffic, incidents, the live landscape and runbooks through Graph
     expect(contract.runbook).toMatch(/^# Runbook: Stock API\n/);
     expect(system.runbook).toContain(`Subscription \`${subscription}\` (approved): range \`^1.0.0\``);
   });
-});
+}
+
+describe('live traffic, incidents, the live landscape and runbooks through GraphQL and REST on PGlite', () => liveBehaviour('PGlite', createPgliteLocation));
+describe.skipIf(!postgresUrl)('live traffic, incidents, the live landscape and runbooks through GraphQL and REST on PostgreSQL', () => liveBehaviour('PostgreSQL', createPostgresLocation));

@@ -20,8 +20,9 @@ export async function readEnvironmentCells(db: Db, { environmentId, from, to }: 
     .select()
     .from(trafficHours)
     .where(and(eq(trafficHours.environmentId, environmentId), gte(trafficHours.hour, new Date(from.getTime() - HOUR_MS + 1)), lt(trafficHours.hour, new Date(to.getTime() - HOUR_MS + 1)), sql`not ${pendingHour(trafficHours.contractId, sql`${trafficHours.hour}`)}`));
-  // The hour ingest marked for the cell's window: the one its end falls in.
-  const hourOfCell = sql`date_trunc('hour', ${trafficCells.endedAt})`;
+  // The hour ingest marked for the cell's window: the one its end falls in, counted from the epoch
+  // as ingest counts it (date_trunc would follow the session's time zone, off by half an hour in some).
+  const hourOfCell = sql`to_timestamp(floor(extract(epoch from ${trafficCells.endedAt}) / 3600) * 3600)`;
   const raw = await db
     .select({ contractId: trafficCells.contractId, at: trafficCells.endedAt, operation: trafficCells.operation, consumer: trafficCells.consumer, documented: trafficCells.documented, requests: trafficCells.requests, errors: trafficCells.errors, violations: trafficCells.violations, undocumented: trafficCells.undocumented, latency: trafficCells.latency })
     .from(trafficCells)
