@@ -57,7 +57,8 @@ function liveBehaviour(_name: string, createLocation: () => Promise<{ location: 
   beforeAll(async () => {
     const created = await createLocation();
     database = created;
-    server = await startTestServer({ location: created.location, onQuery: (statement) => statements.push(statement) });
+    // No periodic sweep: its statements would mix with those the tests count.
+    server = await startTestServer({ location: created.location, env: { ACCORD_TRAFFIC_SWEEP_MS: '3600000' }, onQuery: (statement) => statements.push(statement) });
     ({ trafficKey } = await setUpStockApi(server, ['dev', 'prod']));
     await server.json('POST', '/api/v1/teams', { slug: 'store-ops', name: 'Store Ops' });
     for (const [slug, domain] of [['pos', 'retail'], ['erp', 'manufacturing']] as const) expect((await server.json('POST', '/api/v1/systems', { slug, name: slug.toUpperCase(), team: 'store-ops', domain })).status).toBe(201);
@@ -187,6 +188,25 @@ function liveBehaviour(_name: string, createLocation: () => Promise<{ location: 
     const { contract, system } = await data<{ contract: { runbook: string }; system: { runbook: string } }>(`{ contract(slug: "stock-api") { runbook } system(slug: "erp") { runbook(contract: "stock-api") } }`);
     expect(contract.runbook).toMatch(/^# Runbook: Stock API\n/);
     expect(system.runbook).toContain(`Subscription \`${subscription}\` (approved): range \`^1.0.0\``);
+  });
+
+  it('reads the live landscape in the same statements however many edges the traffic shows', async () => {
+    const query = `{ landscape(environment: "prod") { edges { id declared observed consumer { slug } live { health openIncidents mttrMs figures { requests p95Ms } } } layout { width } } }`;
+    const count = async () => {
+      await data(query);
+      statements = [];
+      const { landscape } = await data<{ landscape: { edges: unknown[] } }>(query);
+      // Authentication may refresh the key's last use: the caller's own bookkeeping, not the landscape's.
+      return { edges: landscape.edges.length, statements: statements.filter((s) => !/"api_keys"/.test(s)).length };
+    };
+    const before = await count();
+    for (const slug of ['kiosk', 'web-shop']) {
+      expect((await server.json('POST', '/api/v1/systems', { slug, name: slug, team: 'store-ops', domain: 'retail' })).status).toBe(201);
+      await send({ minute: 55, consumer: slug, operation: 'GET /stock/{sku}', latencyMs: 20 });
+    }
+    const after = await count();
+    expect(after.edges).toBe(before.edges + 2);
+    expect(after.statements).toBe(before.statements);
   });
 }
 
