@@ -18,6 +18,8 @@ const RINGS: Record<string, number> = {
   notify: 2,
   registry: 2,
   traffic: 2,
+  // Gathers what an on-call engineer needs from the registry and the traffic; the edges render it.
+  runbook: 2,
   workers: 2,
   http: 3,
   graphql: 3,
@@ -46,6 +48,9 @@ const SAME_RING: readonly (readonly [from: string, to: string])[] = [
   ['traffic', 'registry'],
   ['traffic', 'audit'],
   ['traffic', 'db'],
+  ['runbook', 'registry'],
+  ['runbook', 'traffic'],
+  ['runbook', 'auth'],
   ['registry', 'audit'],
   ['registry', 'workers'],
   ['registry', 'db'],

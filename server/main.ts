@@ -17,6 +17,7 @@ import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
 import { createTraffic, startTrafficSweep, type TrafficSweep } from './traffic/index.js';
 import { createOtlpIngest } from './otlp/index.js';
+import { createRunbooks } from './runbook/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
 let apiDocument: Promise<object> | undefined;
@@ -126,6 +127,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const identity = createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays });
     const webhooks = createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
     const traffic = createTraffic({ db: database.db, clock: systemClock, access, emit: outbox.emit, defaultSlo: config.traffic.defaultSlo, retentionDays: config.traffic.retentionDays });
+    const runbooks = createRunbooks({ registry, traffic, identity, clock: systemClock });
     const limits = { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) };
     const app = createApp({
       registry,
@@ -134,7 +136,8 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       signInMethods: { singleSignOn: config.auth.oidc ? { name: config.auth.oidc.name } : null },
       webhooks,
       traffic,
-      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, layouter: workers.layouter, log })),
+      runbooks,
+      graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, traffic, runbooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, layouter: workers.layouter, log })),
       auth,
       authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
       anonymousRead: config.auth.anonymousRead,

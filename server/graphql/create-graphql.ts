@@ -67,8 +67,8 @@ const refuseFormPosts: Plugin = {
  * GraphQL over the registry's own services at `/graphql`. Mounted after authentication, so the
  * actor is whoever REST would see; every resolver goes through the services REST calls.
  */
-export function createGraphql({ registry, identity, webhooks, anonymousRead, introspection, limits, layouter, log, eventPollIntervalMs = 1_000 }: GraphqlDeps): RequestHandler {
-  const services = { registry, identity, webhooks };
+export function createGraphql({ registry, identity, webhooks, traffic, runbooks, anonymousRead, introspection, limits, layouter, log, eventPollIntervalMs = 1_000 }: GraphqlDeps): RequestHandler {
+  const services = { registry, identity, webhooks, traffic, runbooks };
   const events = createRegistryEventFeed({ log: registry.events, pollIntervalMs: eventPollIntervalMs, onError: (err) => log.error({ err }, 'reading registry events for live subscriptions failed') });
   // Layouts depend only on what they draw, so an instance's memory is as good as a shared cache.
   const layouts = createLandscapeLayouts({ layOut: layouter.layOut });
@@ -77,7 +77,7 @@ export function createGraphql({ registry, identity, webhooks, anonymousRead, int
     graphqlEndpoint: '/graphql',
     landingPage: false,
     logging: false,
-    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry), limits, events, layouts }),
+    context: ({ res }) => ({ actor: res.locals.actor as Actor, anonymousRead, services, loaders: createLoaders(registry, traffic), limits, events, layouts }),
     maskedErrors: { maskError: (error) => graphqlErrorOf(error, { onUnexpected: (err) => log.error({ err }, 'unhandled error in a GraphQL resolver') }) },
     graphiql: { title: 'Accord GraphQL' },
     renderGraphiQL: (options) => (explorerPage ??= renderGraphiQL(options)),

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Contract, ContractScorecard, PublishedVersion, Registry, Subscription, System, Team, Version } from '../registry/index.js';
+import type { Incident, Traffic } from '../traffic/index.js';
 
 /** Looks each key up in one batch read; a key the read did not answer resolves to null. */
 function keyed<K, V>(load: (keys: readonly K[]) => Promise<V[]>, keyOfValue: (value: V) => string, keyOfKey: (key: K) => string = String): DataLoader<K, V | null, string> {
@@ -25,8 +26,16 @@ function grouped<V>(load: (keys: readonly string[]) => Promise<V[]>, keyOfValue:
  * The batching of one GraphQL request: however many contracts a page shows, their systems, teams,
  * latest versions and consumers are each read once, through registry methods made for it.
  */
-export function createLoaders(registry: Registry) {
+export function createLoaders(registry: Registry, traffic: Traffic) {
+  const incidents = new Map<string, DataLoader<string, Incident[]>>();
   return {
+    /** Incidents of the contracts of a page in one read per distinct filter, at most `limit` each. */
+    incidents: (filter: { environment?: string; open?: boolean; limit: number }) => {
+      const key = JSON.stringify([filter.environment ?? null, filter.open ?? null, filter.limit]);
+      let loader = incidents.get(key);
+      if (!loader) incidents.set(key, (loader = grouped<Incident>((slugs) => traffic.incidents.ofContracts(slugs, filter), (i) => i.contract)));
+      return loader;
+    },
     team: keyed<string, Team>((slugs) => registry.teams.getMany(slugs), (t) => t.slug),
     system: keyed<string, System>((slugs) => registry.systems.getMany(slugs), (s) => s.slug),
     contract: keyed<string, Contract>((slugs) => registry.contracts.getMany(slugs), (c) => c.slug),

@@ -2,6 +2,8 @@ import type { Identity, RateLimiter } from '../auth/index.js';
 import type { LandscapeLayouts } from '../landscape/index.js';
 import type { Webhooks } from '../notify/index.js';
 import type { Registry } from '../registry/index.js';
+import type { Runbooks } from '../runbook/index.js';
+import type { Traffic } from '../traffic/index.js';
 import type { Actor } from '../shared/index.js';
 import type { Loaders } from './create-loaders.js';
 import type { RegistryEventFeed } from './registry-event-feed.js';
@@ -11,6 +13,8 @@ export interface GraphqlServices {
   registry: Registry;
   identity: Identity;
   webhooks: Webhooks;
+  traffic: Traffic;
+  runbooks: Runbooks;
 }
 
 /** What every resolver of one request sees. */

@@ -1,8 +1,8 @@
 import type { LandscapeGraph } from '../landscape/index.js';
-import type { Landscape } from '../registry/index.js';
+import type { LiveLandscape } from './live-landscape-of.js';
 
-/** The part of a registry landscape its analysis and drawing depend on. */
-export const landscapeGraphOf = ({ nodes, edges }: Landscape): LandscapeGraph => ({
+/** The part of a landscape its analysis and drawing depend on. */
+export const landscapeGraphOf = ({ nodes, edges }: Pick<LiveLandscape, 'nodes' | 'edges'>): LandscapeGraph => ({
   systems: nodes.map(({ slug, name, domain }) => ({ slug, name, domain })),
-  links: edges.map(({ subscription, consumer, provider, kind }) => ({ id: subscription, consumer, provider, kind })),
+  links: edges.map(({ id, consumer, provider, kind }) => ({ id, consumer, provider, kind })),
 });

@@ -5,6 +5,7 @@ import { connectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import { gated, present } from './gated.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { landscapeGraphOf } from './landscape-graph-of.js';
+import { liveLandscapeOf } from './live-landscape-of.js';
 
 type Filter = Record<string, string | null | undefined>;
 
@@ -81,8 +82,8 @@ export const queryResolvers = {
   }),
 
   compare: gated<{ contract: string; from: string; to: string }>('read', ({ contract, from, to }, { services }) => services.registry.comparisons.compare(contract, from, to)),
-  landscape: gated<Filter>('read', async ({ domain, team }, { services }) => {
-    const landscape = await services.registry.landscape.of({ domain, team });
+  landscape: gated<Filter & { days?: number | null }>('read', async ({ domain, team, environment, days }, { services }) => {
+    const landscape = await liveLandscapeOf(services, { domain, team, environment, days });
     return { ...landscape, analysis: analyseLandscape(landscapeGraphOf(landscape)) };
   }),
 

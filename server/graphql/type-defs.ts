@@ -161,6 +161,8 @@ export const typeDefs = /* GraphQL */ `
     subscriptions(status: SubscriptionStatus, first: Int, after: String): SubscriptionConnection!
     "Webhook endpoints: configuration of the owning team, for its maintainers and administrators only."
     webhooks: [Webhook!]!
+    "The runbook of this system's use of a contract, as Markdown: both ends, the subscription, the edge's traffic and incidents."
+    runbook(contract: String!): String!
   }
 
   type Contract {
@@ -194,8 +196,158 @@ export const typeDefs = /* GraphQL */ `
     scorecard: Scorecard!
     ruleset: EffectiveRuleset!
     changelog: [ChangelogEntry!]!
+    "Live traffic in one environment over from..to, or over the \`last\` stretch (\`15m\`, \`24h\`, \`7d\`); the last hour when neither is given."
+    traffic(environment: String!, from: DateTime, to: DateTime, last: String): TrafficReport!
+    "Incidents, newest first: opened when an objective was breached, resolved when it held again."
+    incidents(environment: String, open: Boolean, first: Int = 20): [Incident!]!
+    "Mean time to recover over the incidents resolved in from..to (the last 30 days when not given)."
+    meanTimeToRecover(environment: String, from: DateTime, to: DateTime): MeanTimeToRecover!
+    "The service level objective in one environment: its own, or the installation default."
+    slo(environment: String!): Slo!
+    "The contract's runbook as Markdown: owners, objectives, dependencies, deployments, incidents, findings, alert rules."
+    runbook: String!
     createdAt: DateTime!
     updatedAt: DateTime!
+  }
+
+  "How much traffic there was and how it fared. Errors are 5xx answers and transport failures; violations are counted apart."
+  type TrafficFigures {
+    requests: Int!
+    errors: Int!
+    "errors / requests; null without requests."
+    errorRate: Float
+    p50Ms: Float
+    p95Ms: Float
+    p99Ms: Float
+    violations: Int!
+    "Requests that matched no operation of the version."
+    undocumented: Int!
+  }
+
+  type OperationTraffic {
+    operation: String!
+    documented: Boolean!
+    figures: TrafficFigures!
+  }
+
+  type ConsumerTraffic {
+    "The system (or API key, or \`unknown\`) the traffic came from."
+    consumer: String!
+    figures: TrafficFigures!
+  }
+
+  type TrafficPoint {
+    "The end of the step."
+    at: DateTime!
+    figures: TrafficFigures!
+  }
+
+  type TrafficSeries {
+    stepSeconds: Int!
+    points: [TrafficPoint!]!
+  }
+
+  type TrafficReport {
+    contract: String!
+    environment: String!
+    from: DateTime!
+    to: DateTime!
+    "raw: every window; hourly: rollups, with raw windows for hours not rolled up yet."
+    resolution: String!
+    totals: TrafficFigures!
+    operations: [OperationTraffic!]!
+    consumers: [ConsumerTraffic!]!
+    series: TrafficSeries!
+    slo: Slo!
+  }
+
+  enum SloKind {
+    latency
+    errors
+  }
+
+  type Slo {
+    contract: String!
+    environment: String!
+    "The P95 latency the traffic must stay at or under."
+    p95Ms: Float!
+    "The share of requests (0..1) that may fail."
+    errorRate: Float!
+    windowSeconds: Int!
+    openAfter: Int!
+    resolveAfter: Int!
+    "default: the contract set none here and the installation's default applies."
+    source: String!
+    updatedAt: DateTime
+    updatedBy: String
+    "Prometheus alerting rules generated from the objective (multi-window burn rate), as a REST path."
+    prometheusRulesUrl: String!
+    "A Grafana dashboard generated from the objective, as a REST path."
+    grafanaDashboardUrl: String!
+  }
+
+  type Incident {
+    id: ID!
+    contract: String!
+    environment: String!
+    kind: SloKind!
+    openedAt: DateTime!
+    resolvedAt: DateTime
+    open: Boolean!
+    "Null while open."
+    durationMs: Float
+    threshold: Float!
+    "The worst value while open: P95 in ms, or the error rate."
+    worst: Float!
+    "The consumers whose own traffic breached the objective."
+    consumers: [String!]!
+  }
+
+  type Recovery {
+    incidents: Int!
+    "Mean duration from breach to recovery; null without resolved incidents."
+    mttrMs: Float
+    totalMs: Float!
+  }
+
+  type EnvironmentRecovery {
+    environment: String!
+    recovery: Recovery!
+  }
+
+  type EdgeRecovery {
+    environment: String!
+    consumer: String!
+    provider: String!
+    recovery: Recovery!
+  }
+
+  type MeanTimeToRecover {
+    from: DateTime!
+    to: DateTime!
+    overall: Recovery!
+    environments: [EnvironmentRecovery!]!
+    edges: [EdgeRecovery!]!
+  }
+
+  enum EdgeHealth {
+    healthy
+    breaching
+    unknown
+  }
+
+  "How a consumer → provider edge fared in the landscape's environment and period."
+  type EdgeLiveness {
+    environment: String!
+    figures: TrafficFigures!
+    lastSeenAt: DateTime
+    "Open incidents the consumer's traffic breached, or that named nobody."
+    openIncidents: Int!
+    mttrMs: Float
+    "The contract's objective in the environment."
+    sloP95Ms: Float!
+    sloErrorRate: Float!
+    health: EdgeHealth!
   }
 
   type Version {
@@ -523,13 +675,23 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type LandscapeEdge {
-    subscription: Subscription!
+    "The subscription's id for a declared edge; \`observed:<contract>:<consumer>\` for one only traffic shows."
+    id: ID!
+    "The approved subscription; null for an edge only traffic shows."
+    subscription: Subscription
     contract: Contract!
     provider: System!
     consumer: System!
-    range: String!
-    "The operations of the contract the consumer uses."
+    "The subscribed version range; null for an edge only traffic shows."
+    range: String
+    "The operations of the contract the consumer uses: subscribed ones, else those seen in traffic."
     operations: [String!]!
+    "An approved subscription declares it."
+    declared: Boolean!
+    "Traffic showed it in the landscape's environment and period; false when no environment was chosen."
+    observed: Boolean!
+    "Figures and health in the chosen environment; null when no environment was chosen."
+    live: EdgeLiveness
   }
 
   """One value of a catalog facet and how many contracts it would match."""
@@ -585,9 +747,12 @@ export const typeDefs = /* GraphQL */ `
     height: Float!
   }
 
-  "A subscription's line from its consumer's box to its provider's, through its bends."
+  "An edge's line from its consumer's box to its provider's, through its bends."
   type EdgeRoute {
-    subscription: ID!
+    "The edge's id."
+    edge: ID!
+    "The subscription's id for a declared edge."
+    subscription: ID
     points: [Point!]!
   }
 
@@ -625,7 +790,11 @@ export const typeDefs = /* GraphQL */ `
     team: String
     "The chosen systems, then the systems outside the choice at the far end of an edge."
     nodes: [System!]!
-    "Approved subscriptions that start or end at a chosen system."
+    "The environment whose traffic the landscape shows, if chosen."
+    environment: String
+    "How many days of traffic the edges were observed over."
+    days: Int!
+    "Approved subscriptions that start or end at a chosen system and, with an environment, the consumer → provider edges its traffic showed."
     edges: [LandscapeEdge!]!
     "Fan-in, fan-out, cycle and cluster of each node, in the order of nodes."
     systems: [LandscapeSystem!]!
@@ -786,8 +955,11 @@ export const typeDefs = /* GraphQL */ `
     rulesetAssignments(first: Int, after: String, scope: AssignmentScope, target: String, ruleset: String): RulesetAssignmentConnection!
     "What changed between two published versions: the stored findings, or a fresh check."
     compare(contract: String!, from: String!, to: String!): Comparison!
-    "The systems of a domain, a team, both or the whole registry, and the approved subscriptions between them and their neighbours."
-    landscape(domain: String, team: String): Landscape!
+    """
+    The systems of a domain, a team, both or the whole registry, and the approved subscriptions between them and
+    their neighbours; with an environment, also the edges observed in its traffic over the last \`days\`, each with its health.
+    """
+    landscape(domain: String, team: String, environment: String, days: Int = 7): Landscape!
     "The audit log, newest first: administrators only."
     audit(first: Int, after: String, targetType: String, targetId: String, actor: String, action: String, from: DateTime, to: DateTime): AuditEventConnection!
     "Whether the audit log's hash chain holds from its first event to its last: administrators only."

@@ -1,13 +1,17 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { gateRoute } from '../auth/index.js';
 import type { LandscapeAnalysis } from '../landscape/index.js';
-import { worstOf, type Contract, type ContractScorecard, type Landscape, type LandscapeEdge, type Subscription, type System, type Team, type VersionSummary, type Waiver, type Deployment, type Check, type Comparison } from '../registry/index.js';
+import { worstOf, type Contract, type ContractScorecard, type Subscription, type System, type Team, type VersionSummary, type Waiver, type Deployment, type Check, type Comparison } from '../registry/index.js';
 import type { WebhookEndpoint } from '../notify/index.js';
 import { NotFound, describeActor } from '../shared/index.js';
 import { asksOnly } from './asks-only.js';
 import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import type { GraphqlContext } from './graphql-context.js';
 import { landscapeGraphOf } from './landscape-graph-of.js';
+import type { LiveLandscape, LiveLandscapeEdge } from './live-landscape-of.js';
+import { rangeOfLast } from './range-of-last.js';
+import { renderRunbook } from '../runbook/index.js';
+import type { Incident, LiveEdge, MeanTimeToRecover, Slo, TrafficFigures, TrafficReport } from '../traffic/index.js';
 import { MAX_WORST } from './query.resolvers.js';
 
 /** What the `governance` query hands its fields: every scorecard the worst may come from, and the scope waivers are read in. */
@@ -15,9 +19,17 @@ type GovernanceView = { worstCards: ContractScorecard[]; scope: { team?: string;
 
 type Resolver<Parent, Args = object> = (parent: Parent, args: Args, context: GraphqlContext, info: GraphQLResolveInfo) => unknown;
 /** A landscape as the `landscape` root field answers it: with its analysis, which several fields read. */
-type AnalysedLandscape = Landscape & { analysis: LandscapeAnalysis };
+type AnalysedLandscape = LiveLandscape & { analysis: LandscapeAnalysis };
 type Finding = { id: string; operations?: string[] };
 type Operation = { deprecated?: boolean; tags?: string[] };
+
+/** A row of figures split into its name and its figures, as the schema nests them. */
+const figuresOf = <T extends TrafficFigures>({ requests, errors, errorRate, p50Ms, p95Ms, p99Ms, violations, undocumented, ...rest }: T) => ({ ...rest, figures: { requests, errors, errorRate, p50Ms, p95Ms, p99Ms, violations, undocumented } });
+const sloPaths = (slo: Slo) => {
+  const base = `/api/v1/contracts/${encodeURIComponent(slo.contract)}/slos/${encodeURIComponent(slo.environment)}`;
+  return { ...slo, prometheusRulesUrl: `${base}/prometheus-rules`, grafanaDashboardUrl: `${base}/grafana-dashboard` };
+};
+type DateArgs = { from?: Date | null; to?: Date | null };
 
 const contractOf: Resolver<{ contract: string }> = ({ contract }, _args, { loaders }) => loaders.contract.load(contract);
 const systemNamed = (slug: string, { loaders }: GraphqlContext) => loaders.system.load(slug);
@@ -61,6 +73,7 @@ export const typeResolvers = {
       gateRoute('webhook.manage', actor, { anonymousRead });
       return (await services.webhooks.list(system.slug, actor)).items;
     }) satisfies Resolver<System>,
+    runbook: (async (system, { contract }, { services, actor }) => renderRunbook(await services.runbooks.ofEdge(system.slug, contract, actor))) satisfies Resolver<System, { contract: string }>,
   },
 
   Contract: {
@@ -98,6 +111,39 @@ export const typeResolvers = {
     }) satisfies Resolver<Contract>,
     ruleset: ((contract, _args, { services }) => services.registry.rulesets.effectiveFor(contract.slug)) satisfies Resolver<Contract>,
     changelog: ((contract, _args, { services }) => services.registry.changelog.entries(contract.slug)) satisfies Resolver<Contract>,
+    traffic: (async (contract, { environment, last, ...dates }, { services }) => {
+      const report: TrafficReport = await services.traffic.report(contract.slug, environment, rangeOfLast({ ...dates, last }, new Date()));
+      const slo = await services.traffic.slos.get(contract.slug, environment);
+      return {
+        ...report,
+        totals: report.totals,
+        operations: report.operations.map(figuresOf),
+        consumers: report.consumers.map(figuresOf),
+        series: { stepSeconds: report.series.stepSeconds, points: report.series.points.map(figuresOf) },
+        slo: sloPaths(slo),
+      };
+    }) satisfies Resolver<Contract, DateArgs & { environment: string; last?: string | null }>,
+    incidents: (async (contract, { environment, open, first }, { loaders }) => {
+      const limit = Math.min(Math.max(first ?? 20, 1), 100);
+      return loaders.incidents({ ...(environment != null && { environment }), ...(open != null && { open }), limit }).load(contract.slug);
+    }) satisfies Resolver<Contract, { environment?: string | null; open?: boolean | null; first?: number | null }>,
+    meanTimeToRecover: (async (contract, { environment, from, to }, { services }) => {
+      const mttr: MeanTimeToRecover & { from: Date; to: Date } = await services.traffic.meanTimeToRecover(contract.slug, { environment: environment ?? undefined, from: from ?? undefined, to: to ?? undefined });
+      const recovery = ({ incidents, mttrMs, totalMs }: MeanTimeToRecover['overall']) => ({ incidents, mttrMs, totalMs });
+      return {
+        from: mttr.from,
+        to: mttr.to,
+        overall: recovery(mttr.overall),
+        environments: mttr.environments.map((e) => ({ environment: e.environment, recovery: recovery(e) })),
+        edges: mttr.edges.map((e) => ({ environment: e.environment, consumer: e.consumer, provider: e.provider, recovery: recovery(e) })),
+      };
+    }) satisfies Resolver<Contract, DateArgs & { environment?: string | null }>,
+    slo: (async (contract, { environment }, { services }) => sloPaths(await services.traffic.slos.get(contract.slug, environment))) satisfies Resolver<Contract, { environment: string }>,
+    runbook: (async (contract, _args, { services, actor }) => renderRunbook(await services.runbooks.ofContract(contract.slug, actor))) satisfies Resolver<Contract>,
+  },
+
+  Incident: {
+    open: ((i) => i.resolvedAt === null) satisfies Resolver<Incident>,
   },
 
   Version: {
@@ -147,14 +193,21 @@ export const typeResolvers = {
     pointToPointClusters: ((l) => l.analysis.pointToPointClusters) satisfies Resolver<AnalysedLandscape>,
     layout: (async (l, _args, { layouts, actor }) => {
       const { width, height, systems, domains, links } = await layouts.of(landscapeGraphOf(l), { caller: describeActor(actor) });
-      return { width, height, systems: systems.map(({ slug, ...box }) => ({ system: slug, ...box })), domains, edges: links.map(({ id, points }) => ({ subscription: id, points })) };
+      const subscriptionOf = new Map(l.edges.map((e) => [e.id, e.subscription]));
+      return { width, height, systems: systems.map(({ slug, ...box }) => ({ system: slug, ...box })), domains, edges: links.map(({ id, points }) => ({ edge: id, subscription: subscriptionOf.get(id) ?? null, points })) };
     }) satisfies Resolver<AnalysedLandscape>,
   },
 
   LandscapeEdge: {
-    subscription: ((e, _args, { services }) => services.registry.subscriptions.get(e.subscription)) satisfies Resolver<LandscapeEdge>,
+    subscription: ((e, _args, { services }) => (e.subscription === null ? null : services.registry.subscriptions.get(e.subscription))) satisfies Resolver<LiveLandscapeEdge>,
     contract: contractOf,
-    provider: ((e, _args, context) => systemNamed(e.provider, context)) satisfies Resolver<LandscapeEdge>,
-    consumer: ((e, _args, context) => systemNamed(e.consumer, context)) satisfies Resolver<LandscapeEdge>,
+    provider: ((e, _args, context) => systemNamed(e.provider, context)) satisfies Resolver<LiveLandscapeEdge>,
+    consumer: ((e, _args, context) => systemNamed(e.consumer, context)) satisfies Resolver<LiveLandscapeEdge>,
+  },
+
+  EdgeLiveness: {
+    figures: ((l) => l) satisfies Resolver<LiveEdge>,
+    sloP95Ms: ((l) => l.slo.p95Ms) satisfies Resolver<LiveEdge>,
+    sloErrorRate: ((l) => l.slo.errorRate) satisfies Resolver<LiveEdge>,
   },
 };

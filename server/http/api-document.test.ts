@@ -14,7 +14,7 @@ const SERVED_BY_APP = ['GET /openapi.json', 'GET /healthz', 'GET /readyz', 'POST
 
 describe("Accord's OpenAPI document", () => {
   // The handlers are never called; the table is only read.
-  const routes = apiRoutes({ registry: {}, identity: {}, setup: {}, webhooks: {}, traffic: {} } as never).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+  const routes = apiRoutes({ registry: {}, identity: {}, setup: {}, webhooks: {}, traffic: {}, runbooks: {} } as never).map((r) => `${r.method.toUpperCase()} ${r.path}`);
   const documented = Object.entries(document.paths).flatMap(([path, item]) =>
     Object.keys(item)
       .filter((m) => METHODS.has(m))

@@ -293,6 +293,8 @@ const EXPECTATIONS: Record<string, Expectation> = {
   'POST /traffic/windows': { profile: 'member-or-traffic-key', ok: 202, call: () => ({ path: '/traffic/windows', body: trafficWindow() }) },
   'GET /contracts/{contract}/traffic': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/traffic?env=${ENVIRONMENT}` }) },
   'GET /contracts/{contract}/mttr': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/mttr?env=${ENVIRONMENT}` }) },
+  'GET /contracts/{contract}/runbook': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/runbook` }) },
+  'GET /systems/{system}/runbooks/{contract}': { profile: 'read', ok: 200, call: () => ({ path: `/systems/${OWNERS_SYSTEM}/runbooks/${CONTRACT}` }) },
   'GET /incidents': { profile: 'read', ok: 200, call: () => ({ path: `/incidents?contract=${CONTRACT}` }) },
   'GET /contracts/{contract}/slos/{environment}': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/slos/${ENVIRONMENT}` }) },
   'PATCH /contracts/{contract}/slos/{environment}': { profile: 'maintainer-or-publish-key', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/slos/${ENVIRONMENT}`, body: { p95Ms: 200 + ++counter } }) },

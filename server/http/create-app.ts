@@ -33,6 +33,8 @@ import type { Traffic } from '../traffic/index.js';
 import { trafficRoutes } from './traffic.routes.js';
 import type { OtlpIngest } from '../otlp/index.js';
 import { exportTraces, OTLP_JSON, OTLP_PROTOBUF } from './export-traces.js';
+import type { Runbooks } from '../runbook/index.js';
+import { runbookRoutes } from './runbooks.routes.js';
 import { webApp } from './web-app.js';
 
 /** Everything the REST routes call. */
@@ -44,6 +46,7 @@ export interface ApiServices {
   signInMethods: SignInMethods;
   webhooks: Webhooks;
   traffic: Traffic;
+  runbooks: Runbooks;
 }
 
 export interface AppDeps extends ApiServices {
@@ -73,8 +76,8 @@ export interface AppDeps extends ApiServices {
 }
 
 /** Every REST route under /api/v1, as data. */
-export function apiRoutes({ registry, identity, setup, signInMethods, webhooks, traffic }: ApiServices): Route[] {
-  return [...identityRoutes(identity, setup, signInMethods), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic)];
+export function apiRoutes({ registry, identity, setup, signInMethods, webhooks, traffic, runbooks }: ApiServices): Route[] {
+  return [...identityRoutes(identity, setup, signInMethods), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic), ...runbookRoutes(runbooks)];
 }
 
 export function createApp(deps: AppDeps): express.Express {

@@ -43,6 +43,9 @@ export interface GovernanceSummary {
 
 type StoredFinding = { id: string; level: string; source?: string; waiver?: unknown };
 
+/** The policy findings a version was published with that no waiver excuses: what a scorecard counts as open. */
+export const openPolicyFindings = <F extends { source?: string; waiver?: unknown }>(findings: readonly F[]): F[] => findings.filter((f) => f.source === 'policy' && f.waiver === undefined);
+
 /**
  * Governance scorecards, computed on read from what publishes stored: each latest version's policy
  * findings, the contracts' rulesets and their active waivers. The catalog reads them per
@@ -96,7 +99,7 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
     const { rulesApplyingTo } = await policyEngine();
     for (const row of rows) {
       const effective = effectiveOf.get(row.contract)!;
-      const policy = ((row.findings ?? []) as StoredFinding[]).filter((f) => f.source === 'policy' && f.waiver === undefined);
+      const policy = openPolicyFindings((row.findings ?? []) as StoredFinding[]);
       const failing = [...new Set(policy.filter((f) => f.level !== 'info').map((f) => f.id))].sort();
       const ruleset = await rulesetOf(effective.ruleset, effective.text);
       const applying = ruleset && row.kind && row.specVersion ? rulesApplyingTo(ruleset, row.kind, row.specVersion).length : 0;

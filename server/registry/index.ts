@@ -16,7 +16,7 @@ export type { ChangelogEntry, ChangelogFinding } from './changelog.js';
 export type { AffectedConsumer } from './affected-consumers.js';
 export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
-export { worstOf, type ContractScorecard, type GovernanceSummary } from './governance.js';
+export { openPolicyFindings, worstOf, type ContractScorecard, type GovernanceSummary } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';
 export type { LoggedRegistryEvent, RegistryEventCursor, RegistryEventLog } from './registry-event-log.js';
 export type { DeprecationInput } from './deprecations.js';

@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { contracts, environments } from '../registry/index.js';
 import { InvalidInput, describeActor, type Actor, type TrafficWindow } from '../shared/index.js';
 import { evaluateSlos } from './evaluate-slos.js';
 import { grafanaDashboard } from './grafana-dashboard.js';
 import { ingestWindows, type IngestedWindow } from './ingest-windows.js';
+import { liveEdges, type LiveEdge } from './live-edges.js';
 import { meanTimeToRecover, type MeanTimeToRecover } from './mean-time-to-recover.js';
 import { prometheusRules } from './prometheus-rules.js';
 import { pruneTraffic } from './prune-traffic.js';
@@ -155,6 +156,25 @@ export function createTraffic(deps: TrafficDeps) {
     },
 
     incidents: {
+      /** The newest incidents of several contracts in one read, at most `limit` each: what a page of contracts shows. */
+      async ofContracts(slugs: readonly string[], { environment, open, limit = 20 }: Omit<IncidentFilter, 'contract'> = {}): Promise<Incident[]> {
+        if (slugs.length === 0) return [];
+        const rows = await selectIncidents(
+          and(
+            inArray(contracts.slug, [...slugs]),
+            environment === undefined ? undefined : eq(environments.slug, environment),
+            open === undefined ? undefined : open ? isNull(trafficIncidents.resolvedAt) : isNotNull(trafficIncidents.resolvedAt),
+          ),
+          limit * slugs.length,
+        );
+        const taken = new Map<string, number>();
+        return rows.filter((r) => {
+          const n = taken.get(r.contract) ?? 0;
+          taken.set(r.contract, n + 1);
+          return n < limit;
+        });
+      },
+
       async list({ contract, environment, open, limit = 100 }: IncidentFilter = {}): Promise<Incident[]> {
         return selectIncidents(
           and(
@@ -165,6 +185,15 @@ export function createTraffic(deps: TrafficDeps) {
           limit,
         );
       },
+    },
+
+    /**
+     * The consumer → provider edges of one environment over the last `days` (to `to`, now when not
+     * given): those the traffic shows and the declared ones asked for, with figures and health.
+     */
+    async liveEdges({ environment, days = 7, to, declared = [] }: { environment: string; days?: number; to?: Date; declared?: readonly { contract: string; consumer: string }[] }): Promise<LiveEdge[]> {
+      const end = to ?? clock.now();
+      return liveEdges(db, defaultSlo, { environment, from: new Date(end.getTime() - days * DAY_MS), to: end, declared });
     },
 
     /** MTTR of the incidents resolved in [from, to] (the last 30 days when not given), optionally in one environment. */

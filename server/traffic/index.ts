@@ -6,3 +6,6 @@ export type { Slo, SloKind, SloSettings } from './slo.js';
 export type { TrafficFigures, TrafficSummary } from './summarize-traffic.js';
 export type { TrafficReport } from './query-traffic.js';
 export type { MeanTimeToRecover } from './mean-time-to-recover.js';
+export type { LiveEdge } from './live-edges.js';
+export type { EdgeHealth } from './edge-health.js';
+export { edgeHealth } from './edge-health.js';

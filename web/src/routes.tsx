@@ -15,6 +15,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <SearchPage /> },
       { path: 'contracts/:slug/:tab?', element: <ContractPage /> },
+      { path: 'contracts/:contract/runbook', lazy: () => import('./pages/runbook/runbook-page.tsx').then((m) => ({ Component: m.RunbookPage })) },
+      { path: 'systems/:system/runbooks/:contract', lazy: () => import('./pages/runbook/runbook-page.tsx').then((m) => ({ Component: m.RunbookPage })) },
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'landscape', lazy: () => import('./pages/landscape/landscape-page.tsx').then((m) => ({ Component: m.LandscapePage })) },
       { path: 'systems/:slug', lazy: () => import('./pages/system/system-page.tsx').then((m) => ({ Component: m.SystemPage })) },

@@ -10,6 +10,7 @@ import { CONTRACT_PAGE } from './contract-query.ts';
 import { DeploymentsTab } from './deployments-tab.tsx';
 import { DocumentationTab } from './documentation-tab.tsx';
 import { FindingsTab } from './findings-tab.tsx';
+import { HealthTab } from './health-tab.tsx';
 import { PublishTab } from './publish-tab.tsx';
 import { VersionsTab } from './versions-tab.tsx';
 
@@ -21,6 +22,7 @@ const TABS = [
   ['findings', 'Findings & waivers', FindingsTab],
   ['consumers', 'Consumers', ConsumersTab],
   ['deployments', 'Deployments', DeploymentsTab],
+  ['health', 'Health', HealthTab],
   ['publish', 'Publish', PublishTab],
 ] as const;
 

@@ -1,8 +1,12 @@
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { LifecycleBadge } from '../../components/lifecycle-badge.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { SYSTEM } from './system-query.ts';
+
+// The charts load only with a system that provides something to chart.
+const HealthPanel = lazy(() => import('../../components/health/health-panel.tsx'));
 
 const kindName = (kind: 'openapi' | 'asyncapi' | null) => (kind === 'asyncapi' ? 'AsyncAPI' : kind === 'openapi' ? 'OpenAPI' : 'no version');
 
@@ -64,12 +68,37 @@ export function SystemPage() {
                     from <Link to={`/systems/${encodeURIComponent(s.contract.system.slug)}`}>{s.contract.system.name}</Link> · <span className="mono">{s.range}</span> · {s.operations.length} operation{s.operations.length === 1 ? '' : 's'}
                   </p>
                   <ul className="operation-list">{s.operations.map((op) => <li key={op} className="mono">{op}</li>)}</ul>
+                  <Link to={`/systems/${encodeURIComponent(system.slug)}/runbooks/${encodeURIComponent(s.contract.slug)}`} className="small">Runbook of this use</Link>
                 </li>
               ))}
             </ul>
           )}
         </section>
       </div>
+      {provides.length > 0 && <SystemHealth contracts={provides} />}
     </div>
+  );
+}
+
+/** The health of one of the contracts the system provides at a time: charts are large. */
+function SystemHealth({ contracts }: { contracts: { slug: string; name: string }[] }) {
+  const [chosen, setChosen] = useState(contracts[0]!.slug);
+  return (
+    <section className="card" aria-labelledby="health">
+      <div className="row-head">
+        <h2 id="health">Health</h2>
+        {contracts.length > 1 && (
+          <label>
+            Contract{' '}
+            <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              {contracts.map((c) => <option key={c.slug} value={c.slug}>{c.name}</option>)}
+            </select>
+          </label>
+        )}
+      </div>
+      <Suspense fallback={<p className="loading" role="status">Loading the health charts…</p>}>
+        <HealthPanel contract={chosen} heading="h3" />
+      </Suspense>
+    </section>
   );
 }
