@@ -17,6 +17,7 @@ import { createSubscriptions } from './subscriptions.js';
 import { createSystems } from './systems.js';
 import { createRulesets } from './rulesets.js';
 import { createTeams } from './teams.js';
+import { createUsage } from './usage.js';
 import { createWaivers } from './waivers.js';
 import { createVersions } from './versions.js';
 
@@ -49,6 +50,7 @@ export function createRegistry(deps: RegistryDeps) {
     audit: createAuditLog(deps),
     deprecations: createDeprecations(deps),
     landscape: createLandscape(deps),
+    usage: createUsage(deps),
     /** Registry events as recorded, for live followers on any instance. */
     events: createRegistryEventLog(deps),
   };

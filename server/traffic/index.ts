@@ -6,3 +6,4 @@ export type { Slo, SloKind, SloSettings } from './slo.js';
 export type { TrafficFigures, TrafficSummary } from './summarize-traffic.js';
 export type { TrafficReport } from './query-traffic.js';
 export type { MeanTimeToRecover } from './mean-time-to-recover.js';
+export { readObservedUsage } from './read-observed-usage.js';
