@@ -83,7 +83,7 @@ export const waiverCreate = z
     else if (!fromCheck && body.rule === undefined) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'name the finding: check and fingerprint, or rule and operations' });
   });
 
-export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000) });
+export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000).optional() });
 
 const sunsetAt = instant();
 const deprecationNote = z.string().max(2000).optional();

@@ -18,6 +18,7 @@ import { createSystems } from './systems.js';
 import { createRulesets } from './rulesets.js';
 import { createTeams } from './teams.js';
 import { createUsage } from './usage.js';
+import { createCanIDeploy } from './can-i-deploy.js';
 import { createWaivers } from './waivers.js';
 import { createVersions } from './versions.js';
 
@@ -33,6 +34,7 @@ export function createRegistry(deps: RegistryDeps) {
   };
   const contracts = createContracts(deps);
   const changelog = createChangelog(deps);
+  const comparisons = createComparisons({ ...deps, contracts, versions, changelog });
   return {
     teams: createTeams(deps),
     systems: createSystems(deps),
@@ -43,7 +45,8 @@ export function createRegistry(deps: RegistryDeps) {
     rulesets,
     governance: createGovernance({ ...deps, rulesets }),
     changelog,
-    comparisons: createComparisons({ ...deps, contracts, versions, changelog }),
+    comparisons,
+    canIDeploy: createCanIDeploy({ ...deps, comparisons }),
     subscriptions: createSubscriptions(deps),
     environments,
     deployments: createDeployments({ ...deps, environments }),

@@ -26,3 +26,4 @@ export type { UsagePatch, ConsumerExclusion, UsageQuery, UsageReport } from './u
 export { MAX_USAGE_DAYS } from './usage.js';
 export type { UsageSettings, UsageExclusion } from './usage-settings-of.js';
 export type { UsageVerdict, ObservedConsumer } from './judge-by-usage.js';
+export type { CanIDeploy, CanIDeployQuestion, DeployAnswer } from './can-i-deploy.js';
