@@ -154,6 +154,34 @@ describe('observed usage, usage-aware verdicts and can-i-deploy through the REST
     expect(stale.reasons[0]!.message).toContain('outside the range ^1.0.0 pos subscribes to');
   });
 
+  it('answers the same through GraphQL: usage on the contract, settings, findings and can-i-deploy', async () => {
+    const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+      const res = await server.json<{ data: T; errors?: unknown[] }>('POST', '/graphql', { query, variables });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data;
+    };
+    const { configureUsage } = await gql<{ configureUsage: { gating: string; days: number } }>('mutation { configureUsage(contract: "stock-api", patch: { gating: usage_aware, days: 7 }) { gating days } }');
+    expect(configureUsage).toEqual({ gating: 'usage_aware', days: 7 });
+    const { contract } = await gql<{ contract: { usage: { shadowConsumers: { consumer: string }[]; silentSubscriptions: { consumer: string }[] }; usageSettings: { exclusions: { consumer: string }[] } } }>(
+      '{ contract(slug: "stock-api") { usage(days: 7, environment: "prod") { shadowConsumers { consumer } silentSubscriptions { consumer } } usageSettings { exclusions { consumer } } } }',
+    );
+    expect(contract.usage.shadowConsumers.map((c) => c.consumer)).toEqual(['web']);
+    expect(contract.usage.silentSubscriptions.map((c) => c.consumer)).toEqual(['kiosk']);
+    expect(contract.usageSettings.exclusions.map((e) => e.consumer)).toEqual(['synthetic-monitor']);
+    const { runCheck } = await gql<{ runCheck: { verdict: string; usage: { gating: string; explanation: string }; findings: { level: string; operations: string[]; consumers: { consumer: string; declared: boolean }[] }[] } }>(
+      'mutation($document: String!) { runCheck(input: { contract: "stock-api", version: "1.3.0", document: $document }) { verdict usage { gating explanation } findings { level operations consumers { consumer declared } } } }',
+      { document: stockApi({ '/reservations': reserve }, '1.3.0') },
+    );
+    expect(runCheck.usage.gating).toBe('usage_aware');
+    expect(runCheck.findings.find((f) => f.operations.includes('GET /stock/{sku}') && f.level === 'error')?.consumers).toEqual([
+      { consumer: 'kiosk', declared: true },
+      { consumer: 'pos', declared: true },
+    ]);
+    const { canIDeploy } = await gql<{ canIDeploy: { answer: string; reasons: { consumer: string | null }[] } }>('{ canIDeploy(system: "pos", environment: "prod") { answer reasons { consumer } } }');
+    expect(canIDeploy.answer).toMatch(/^(yes|no|unknown)$/);
+    await configure({ gating: 'standard', days: 30, threshold: 1 });
+  });
+
   it('requires an address for the first deployment of a contract in an environment', async () => {
     await made('POST', '/environments', { slug: 'staging', name: 'Staging' });
     const res = await server.json<{ errors: { pointer: string }[] }>('POST', '/api/v1/contracts/stock-api/deployments', { environment: 'staging', version: '1.0.0' });

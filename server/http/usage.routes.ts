@@ -1,16 +1,8 @@
-import { z } from 'zod';
-import { MAX_USAGE_DAYS, type Registry } from '../registry/index.js';
+import type { Registry } from '../registry/index.js';
 import { actorOf, param } from './request-context.js';
 import type { Route } from './route.js';
+import { canIDeployQuestion, exclusionCreate, exclusionWithdraw, usagePatch, usageQuery } from './schemas.js';
 import { validateInput } from './validate-input.js';
-
-const consumer = z.string().min(1).max(100);
-const usageQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(MAX_USAGE_DAYS).optional(), env: z.string().min(1).max(100).optional() });
-const usagePatch = z.strictObject({ gating: z.enum(['standard', 'usage-aware']).optional(), days: z.number().int().min(1).max(MAX_USAGE_DAYS).optional(), threshold: z.number().int().min(1).max(1_000_000_000).optional() });
-const exclusionCreate = z.strictObject({ consumer, reason: z.string().trim().min(1, 'say why this consumer\'s traffic is not use').max(2000) });
-const exclusionWithdraw = z.strictObject({ consumer });
-const slug = z.string().min(1).max(100);
-const canIDeployQuestion = z.union([z.strictObject({ contract: slug, version: z.string().min(1).max(64), environment: slug }), z.strictObject({ system: slug, environment: slug })]);
 
 /** Observed usage of a contract, its usage-aware gating settings, and whether a deployment is safe. */
 export function usageRoutes(registry: Registry): Route[] {
