@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { latencyBucketOf } from '../../shared/index.js';
@@ -71,6 +74,19 @@ describe('accord deployed, can-i-deploy and usage', () => {
     const consumer = await accord('can-i-deploy', '--system', 'dashboard', '--to', 'prod');
     expect(consumer.code).toBe(0);
     expect(consumer.stdout).toContain('Yes: deploying dashboard to prod');
+  });
+
+  test('accord check names the consumers each finding affects, declared and observed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'accord-usage-'));
+    try {
+      const file = join(dir, 'ledger.yaml');
+      await writeFile(file, ledger('1.1.0', { '/entries': { get: ok } }));
+      const run = await accord('check', file, '--contract', 'ledger-api', '--version', '1.1.0');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/affects dashboard \(team analytics, 40 requests, last \S+\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('lists observed usage with shadow consumers, and excludes a consumer only with a reason', async () => {
