@@ -904,7 +904,7 @@ export const typeDefs = /* GraphQL */ `
   }
   type DeployReason {
     answer: DeployAnswer!
-    contract: String!
+    contract: String
     consumer: String
     message: String!
   }

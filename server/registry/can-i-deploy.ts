@@ -19,7 +19,8 @@ export interface CanIDeploy {
   answer: DeployAnswer;
   environment: string;
   /** One sentence per party the answer looked at, the ones behind a no or an unknown first. */
-  reasons: { answer: DeployAnswer; contract: string; consumer: string | null; message: string }[];
+  /** Each names the contract and the consumer it is about, when it is about one. */
+  reasons: { answer: DeployAnswer; contract: string | null; consumer: string | null; message: string }[];
 }
 
 /**
@@ -117,7 +118,7 @@ export function createCanIDeploy(deps: RegistryDeps & { comparisons: Comparisons
         reasons.push({ answer: 'yes', contract, consumer: system, message: `${contract} ${current.version} in ${environment} offers every operation ${system} uses (${needed.length})` });
       }
     }
-    if (reasons.length === 0) reasons.push({ answer: 'yes', contract: '', consumer: system, message: `${system} neither subscribes to nor was seen calling any contract in ${environment}` });
+    if (reasons.length === 0) reasons.push({ answer: 'yes', contract: null, consumer: system, message: `${system} neither subscribes to nor was seen calling any contract in ${environment}` });
     return { answer: overall(reasons), environment, reasons: ordered(reasons) };
   }
 

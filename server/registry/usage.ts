@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { InvalidInput, NotFound, describeActor, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
@@ -143,7 +143,7 @@ export function createUsage({ db, clock, access, observedUsage }: RegistryDeps) 
       }
       const shadow = [...byConsumer].filter(([consumer, seen]) => !subscribed.has(consumer) && seen.requests >= settings.threshold);
       const teamOf = new Map(
-        shadow.length === 0 ? [] : (await db.select({ consumer: systems.slug, team: teams.slug }).from(systems).innerJoin(teams, eq(teams.id, systems.teamId))).map((r) => [r.consumer, r.team]),
+        shadow.length === 0 ? [] : (await db.select({ consumer: systems.slug, team: teams.slug }).from(systems).innerJoin(teams, eq(teams.id, systems.teamId)).where(inArray(systems.slug, shadow.map(([consumer]) => consumer)))).map((r) => [r.consumer, r.team]),
       );
       return {
         contract,
