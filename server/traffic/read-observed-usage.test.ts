@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/index.js';
-import { createPgliteLocation, openTestDatabase } from '../test-support/test-database.js';
+import { createPgliteLocation, createPostgresLocation, openTestDatabase, postgresUrl } from '../test-support/test-database.js';
 import { startTestServer } from '../test-support/test-server.js';
 import { setUpStockApi, stockApiWindow } from './__fixtures__/stock-api-traffic.js';
 import { pruneTraffic } from './prune-traffic.js';
@@ -13,12 +13,15 @@ const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 const clockAt = (ms: number) => ({ now: () => new Date(ms) });
 
-describe('observed usage', () => {
+// The same SQL on both databases: PostgreSQL only when the run was given one (npm run test:postgres).
+const databases = [{ name: 'PGlite', create: createPgliteLocation }, ...(postgresUrl ? [{ name: 'PostgreSQL', create: createPostgresLocation }] : [])];
+
+describe.each(databases)('observed usage on $name', ({ create }) => {
   let database: Database;
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    const owned = await createPgliteLocation();
+    const owned = await create();
     cleanup = owned.cleanup;
     const server = await startTestServer({ location: owned.location, env: { ACCORD_TRAFFIC_RETENTION_DAYS: '3650' } });
     const { trafficKey } = await setUpStockApi(server, ['dev', 'prod']);
