@@ -101,7 +101,7 @@ function explain(findings: readonly CandidateFinding[], { days, threshold }: Pic
   if (hitting.length > 0) {
     const named = new Map<string, string>();
     for (const c of hitting.flatMap((f) => f.consumers ?? [])) named.set(c.consumer, `${c.consumer} (team ${c.team ?? 'unknown'}${c.declared ? ', subscribed' : ''}${c.lastSeenAt ? `, last seen ${c.lastSeenAt}` : ''})`);
-    parts.push(named.size > 0 ? `${count(hitting.length)} reach${hitting.length === 1 ? 'es' : ''} consumers and fail the check: ${[...named.values()].join(', ')}` : `${count(hitting.length)} name${hitting.length === 1 ? 's' : ''} no operation, so whom ${hitting.length === 1 ? 'it spares' : 'they spare'} cannot be told and ${hitting.length === 1 ? 'it fails' : 'they fail'} the check`);
+    parts.push(named.size > 0 ? `${count(hitting.length)} ${hitting.length === 1 ? 'reaches consumers and fails' : 'reach consumers and fail'} the check: ${[...named.values()].join(', ')}` : `${count(hitting.length)} name${hitting.length === 1 ? 's' : ''} no operation, so whom ${hitting.length === 1 ? 'it spares' : 'they spare'} cannot be told and ${hitting.length === 1 ? 'it fails' : 'they fail'} the check`);
   }
   return parts.length === 0 ? `usage-aware gating: no breaking change (${seen})` : `usage-aware gating: ${parts.join('; ')}`;
 }
