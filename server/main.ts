@@ -15,7 +15,7 @@ import type { RequestHandler } from 'express';
 import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, createRateLimiter, createSetupClaim, ensureBootstrapKey, localAuthSecret } from './auth/index.js';
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
-import { createTraffic, startTrafficSweep, type TrafficSweep } from './traffic/index.js';
+import { createTraffic, readObservedUsage, startTrafficSweep, type TrafficSweep } from './traffic/index.js';
 import { createOtlpIngest } from './otlp/index.js';
 import { createRunbooks } from './runbook/index.js';
 
@@ -103,7 +103,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     // Events land in the outbox inside each change's transaction; the worker, started once the
     // server is ready, is woken by them and sends.
     const outbox = createOutbox({ clock: systemClock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit });
+    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit, observedUsage: readObservedUsage });
     if (config.seed) {
       await phase('seed', () =>
         database.exclusively(async () => {

@@ -18,6 +18,9 @@ const commands: Record<string, () => Promise<Command>> = {
   subscribe: async () => import('./commands/subscribe.js').then((m) => ({ run: m.subscribe, help: m.subscribeHelp })),
   subscriptions: async () => import('./commands/subscriptions.js').then((m) => ({ run: m.subscriptions, help: m.subscriptionsHelp })),
   deploy: async () => import('./commands/deploy.js').then((m) => ({ run: m.deploy, help: m.deployHelp })),
+  deployed: async () => import('./commands/deployed.js').then((m) => ({ run: m.deployed, help: m.deployedHelp })),
+  'can-i-deploy': async () => import('./commands/can-i-deploy.js').then((m) => ({ run: m.canIDeploy, help: m.canIDeployHelp })),
+  usage: async () => import('./commands/usage.js').then((m) => ({ run: m.usage, help: m.usageHelp })),
   key: async () => import('./commands/key.js').then((m) => ({ run: m.key, help: m.keyHelp })),
   webhook: async () => import('./commands/webhook.js').then((m) => ({ run: m.webhook, help: m.webhookHelp })),
   ruleset: async () => import('./commands/ruleset.js').then((m) => ({ run: m.ruleset, help: m.rulesetHelp })),
@@ -49,6 +52,9 @@ Commands:
   subscribe      request a subscription of a consumer system to operations of a contract
   subscriptions  list subscriptions to a contract; approve, reject or revoke one
   deploy         record that a version runs in an environment
+  deployed       record a deployment from a pipeline (keeps the environment's address)
+  can-i-deploy   may a contract version, or a consumer system, ship to an environment? (exit 0 yes, 1 no, 2 cannot tell)
+  usage          who calls which operation of a contract; shadow consumers, silent subscriptions; usage-aware gating
   key            create, list and revoke API keys for pipelines
   webhook        create, list, disable, test webhooks of a system; rotate secrets; show deliveries
   ruleset        list, show and save policy rulesets; assign them where they apply

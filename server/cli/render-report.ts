@@ -1,11 +1,11 @@
-import { isBlocking, isExcused, type FailOn, type ReportedFinding, type SemverAdvice, type VerdictReport } from '../compat/index.js';
+import { isBlocking, isExcused, type FailOn, type FindingConsumer, type ReportedFinding, type SemverAdvice, type VerdictReport } from '../compat/index.js';
 import { plural } from '../shared/index.js';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A finding as reports show it; a check adds which versions it was found against and why it is accepted. */
-export type ReportFinding = ReportedFinding & { source?: 'compatibility' | 'policy' | 'version'; against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; change?: unknown };
+export type ReportFinding = ReportedFinding & { source?: 'compatibility' | 'policy' | 'version'; against?: string[]; accepted?: string; waiver?: { id: string; expiresAt: string }; fingerprint?: string; consumers?: FindingConsumer[]; change?: unknown };
 
 export interface Report {
   findings: readonly ReportFinding[];
@@ -17,6 +17,8 @@ export interface Report {
   semver?: SemverAdvice;
   /** Facts about the run a JSON reader may want: the mode, the versions compared with, the check id. */
   extra?: Record<string, unknown>;
+  /** Under usage-aware gating, why breaking changes pass or whom they fail for. */
+  usageExplanation?: string | null;
   /** Where findings point in the user's files: the file, and a line and column for a JSON pointer, when known. */
   locate?: (finding: ReportFinding) => { uri: string; line?: number; column?: number } | undefined;
 }
@@ -110,8 +112,17 @@ function locationNote(report: Report, f: ReportFinding): string {
 
 function text(report: Report): string {
   const isPolicy = (f: ReportFinding) => report.subject === 'policy' || f.source === 'policy';
-  const lines = report.findings.map((f) => `${label(f).padEnd(5)} ${f.id}  ${f.message}${isPolicy(f) ? `${f.operations.length > 0 ? `  (${f.operations.join(', ')})` : ''}${locationNote(report, f)}` : operationsNote(f)}`);
-  return [...lines, headline(report), ...semverLine(report.semver)].join('\n');
+  const lines = report.findings.flatMap((f) => [
+    `${label(f).padEnd(5)} ${f.id}  ${f.message}${isPolicy(f) ? `${f.operations.length > 0 ? `  (${f.operations.join(', ')})` : ''}${locationNote(report, f)}` : operationsNote(f)}`,
+    ...(f.consumers && f.consumers.length > 0 ? [`      affects ${f.consumers.map(describeConsumer).join('; ')}`] : []),
+  ]);
+  return [...lines, headline(report), ...(report.usageExplanation ? [report.usageExplanation] : []), ...semverLine(report.semver)].join('\n');
+}
+
+/** A consumer as a finding reaches it: its team, whether it subscribed, what traffic showed. */
+function describeConsumer(c: FindingConsumer): string {
+  const how = [c.team && `team ${c.team}`, c.declared && 'subscribed', c.requests !== null && `${c.requests} requests, last ${c.lastSeenAt}`].filter(Boolean);
+  return `${c.consumer}${how.length > 0 ? ` (${how.join(', ')})` : ''}`;
 }
 
 // Text from the compared documents lands in a pull-request comment: no HTML, no @mentions.

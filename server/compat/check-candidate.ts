@@ -54,13 +54,29 @@ export interface CheckFinding extends Finding {
   /**
    * Why the finding does not fail the verdict: the candidate starts a new compatible line
    * (`major-version`), a pre-release is involved (`prerelease`), the contract's mode gates
-   * nothing (`mode-none`) or not this direction (`mode-direction`: recorded for the changelog).
+   * nothing (`mode-none`) or not this direction (`mode-direction`: recorded for the changelog),
+   * or, under usage-aware gating, no declared or observed consumer uses what it changes (`unused`).
    */
-  accepted?: 'major-version' | 'prerelease' | 'mode-none' | 'mode-direction';
+  accepted?: 'major-version' | 'prerelease' | 'mode-none' | 'mode-direction' | 'unused';
+  /** The consumers the finding reaches: declared by a subscription, observed in traffic, or both. */
+  consumers?: FindingConsumer[];
   /** Identifies the finding across versions; a waiver names it. */
   fingerprint: string;
   /** The waiver excusing this finding: still shown, no longer gating. */
   waiver?: { id: string; expiresAt: string };
+}
+
+/** A consumer a finding reaches, and how the registry knows it uses the operations. */
+export interface FindingConsumer {
+  consumer: string;
+  /** The team owning the consumer system; null when traffic names a consumer the registry does not know. */
+  team: string | null;
+  /** An approved subscription names the operations. */
+  declared: boolean;
+  /** Requests to the operations over the contract's look-back; null when not observed. */
+  requests: number | null;
+  lastSeenAt: string | null;
+  operations: string[];
 }
 
 /** A finding of the contract's policy ruleset about the candidate itself. */

@@ -32,6 +32,7 @@ export {
   type CandidateCheckInput,
   type CheckDirection,
   type CheckFinding,
+  type FindingConsumer,
   type LevelOverrides,
   type PublishedDocument,
   type SemverAdvice,

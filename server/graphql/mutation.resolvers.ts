@@ -6,6 +6,8 @@ import {
   contractPatch,
   deploymentCreate,
   deprecationCreate,
+  exclusionCreate,
+  exclusionWithdraw,
   environmentCreate,
   environmentPatch,
   membershipPut,
@@ -22,6 +24,7 @@ import {
   systemPatch,
   teamCreate,
   teamPatch,
+  usagePatch,
   validateInput,
   waiverCreate,
   webhookCreate,
@@ -100,6 +103,14 @@ export const mutationResolvers = {
   recordDeployment: write<Input>('deployment.record', ({ input: { contract, ...body } }, { services, actor }) =>
     services.registry.deployments.record({ ...validateInput(deploymentCreate, present(body)), contract: String(contract) }, actor),
   ),
+
+  // PATCH /contracts/{contract}/usage/settings, POST /contracts/{contract}/usage/exclusions, …/withdraw
+  configureUsage: write<{ contract: string; patch: Record<string, unknown> }>('contract.manage', ({ contract, patch }, { services, actor }) => {
+    const { gating, ...rest } = present(patch) as Record<string, unknown>;
+    return services.registry.usage.configure(contract, validateInput(usagePatch, { ...rest, ...(gating !== undefined && { gating: gating === 'usage_aware' ? 'usage-aware' : gating }) }), actor);
+  }),
+  excludeUsageConsumer: write<{ contract: string; consumer: string; reason: string }>('contract.manage', ({ contract, ...body }, { services, actor }) => services.registry.usage.exclude(contract, validateInput(exclusionCreate, body), actor)),
+  includeUsageConsumer: write<{ contract: string; consumer: string }>('contract.manage', ({ contract, ...body }, { services, actor }) => services.registry.usage.include(contract, validateInput(exclusionWithdraw, body).consumer, actor)),
 
   // POST /rulesets, /ruleset-assignments, /ruleset-assignments/{assignment}/remove
   saveRuleset: write<Input>('admin', ({ input }, { services, actor }) => services.registry.rulesets.save(validateInput(rulesetCreate, present(input)), actor)),

@@ -1,4 +1,4 @@
-import { auditQuery, contractQuery, matrixQuery, rulesetAssignmentQuery, systemQuery, teamQuery, validateInput } from '../http/index.js';
+import { auditQuery, canIDeployQuestion, contractQuery, matrixQuery, rulesetAssignmentQuery, systemQuery, teamQuery, validateInput } from '../http/index.js';
 import { analyseLandscape } from '../landscape/index.js';
 import { NotFound } from '../shared/index.js';
 import { connectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
@@ -81,6 +81,9 @@ export const queryResolvers = {
     return connectionOf(await services.registry.rulesets.assignments({ ...query, ...pageRequestOf({ first, after }) }), (a) => a.id, () => services.registry.rulesets.countAssignments(query));
   }),
 
+  canIDeploy: gated<{ contract?: string | null; version?: string | null; system?: string | null; environment: string }>('read', (args, { services }) =>
+    services.registry.canIDeploy.ask(validateInput(canIDeployQuestion, present(args) as object)),
+  ),
   compare: gated<{ contract: string; from: string; to: string }>('read', ({ contract, from, to }, { services }) => services.registry.comparisons.compare(contract, from, to)),
   landscape: gated<Filter & { days?: number | null }>('read', async ({ domain, team, environment, days }, { services }) => {
     const landscape = await liveLandscapeOf(services, { domain, team, environment, days });

@@ -193,6 +193,10 @@ export const typeDefs = /* GraphQL */ `
     checks(first: Int, after: String): CheckConnection!
     waivers(state: WaiverState, first: Int, after: String): WaiverConnection!
     deployments(first: Int, after: String): DeploymentConnection!
+    "Who called which operation over the last days (the contract's look-back unless given), shadow consumers and silent subscriptions."
+    usage(days: Int, environment: String): ContractUsage!
+    "How checks weigh consumers' use: the gating mode, look-back, threshold and excluded consumers."
+    usageSettings: UsageSettings!
     scorecard: Scorecard!
     ruleset: EffectiveRuleset!
     changelog: [ChangelogEntry!]!
@@ -401,8 +405,38 @@ export const typeDefs = /* GraphQL */ `
     fingerprint: String
     "Why the finding does not gate, when it does not."
     accepted: String
+    "The consumers the finding reaches: declared by an approved subscription, observed in traffic, or both."
+    consumers: [FindingConsumer!]!
     "The whole finding as the engine reported it."
     details: JSON!
+  }
+
+  type FindingConsumer {
+    consumer: String!
+    "The owning team of the consumer system; null when traffic names a consumer the registry does not know."
+    team: String
+    declared: Boolean!
+    "Requests to the operations over the contract's look-back; null when not observed."
+    requests: Float
+    lastSeenAt: DateTime
+    operations: [String!]!
+  }
+
+  type ObservedConsumer {
+    consumer: String!
+    team: String
+    declared: Boolean!
+    operations: [String!]!
+    requests: Float!
+    lastSeenAt: DateTime!
+  }
+
+  "The usage settings a check was judged under, and under usage-aware gating why it passes or whom it fails for."
+  type UsageVerdict {
+    gating: UsageGating!
+    days: Int!
+    threshold: Int!
+    explanation: String
   }
 
   type FindingSummary {
@@ -457,6 +491,9 @@ export const typeDefs = /* GraphQL */ `
     findings: [Finding!]!
     semver: JSON!
     affectedConsumers: JSON!
+    "Consumers seen in traffic calling operations the findings reach."
+    observedConsumers: [ObservedConsumer!]!
+    usage: UsageVerdict
     createdAt: DateTime!
     createdBy: String!
   }
@@ -967,6 +1004,90 @@ export const typeDefs = /* GraphQL */ `
     "People: administrators only."
     people(first: Int, after: String): PersonConnection!
     webhook(id: ID!): Webhook
+    "Whether a provider may deploy a contract version (contract, version) or a consumer system may ship (system) to an environment, and why."
+    canIDeploy(contract: String, version: String, system: String, environment: String!): CanIDeploy!
+  }
+
+  "standard gates every breaking change; usage-aware only those a declared or observed consumer uses."
+  enum UsageGating {
+    standard
+    usage_aware
+  }
+  type UsageExclusion {
+    consumer: String!
+    reason: String!
+    createdAt: DateTime!
+    createdBy: String!
+  }
+  type UsageSettings {
+    contract: String!
+    gating: UsageGating!
+    days: Int!
+    threshold: Int!
+    exclusions: [UsageExclusion!]!
+  }
+  input UsagePatch {
+    gating: UsageGating
+    days: Int
+    threshold: Int
+  }
+  type OperationUsage {
+    operation: String!
+    consumer: String!
+    requests: Float!
+    lastSeenAt: DateTime!
+    environments: [String!]!
+    "An approved subscription of the consumer names the operation."
+    declared: Boolean!
+  }
+  type ShadowConsumer {
+    consumer: String!
+    team: String
+    operations: [String!]!
+    requests: Float!
+    lastSeenAt: DateTime!
+  }
+  type SilentSubscription {
+    subscription: ID!
+    consumer: String!
+    team: String!
+    range: String!
+    operations: [String!]!
+  }
+  type ExcludedUsage {
+    consumer: String!
+    reason: String!
+    requests: Float!
+  }
+  type ContractUsage {
+    contract: String!
+    environment: String
+    days: Int!
+    threshold: Int!
+    from: DateTime!
+    to: DateTime!
+    operations: [OperationUsage!]!
+    "Seen calling the contract at least threshold times without an approved subscription."
+    shadowConsumers: [ShadowConsumer!]!
+    "Approved, and not seen calling the contract in the look-back."
+    silentSubscriptions: [SilentSubscription!]!
+    excluded: [ExcludedUsage!]!
+  }
+  enum DeployAnswer {
+    yes
+    no
+    unknown
+  }
+  type DeployReason {
+    answer: DeployAnswer!
+    contract: String
+    consumer: String
+    message: String!
+  }
+  type CanIDeploy {
+    answer: DeployAnswer!
+    environment: String!
+    reasons: [DeployReason!]!
   }
 
   "A person an administrator adds, with a first password they should change on first sign-in."
@@ -1078,7 +1199,8 @@ export const typeDefs = /* GraphQL */ `
     environment: String!
     "A published version, or \`latest\`."
     version: String!
-    address: String!
+    "Required for the contract's first deployment in the environment; otherwise the address stays."
+    address: String
   }
   input EnvironmentInput {
     slug: String!
@@ -1137,6 +1259,9 @@ export const typeDefs = /* GraphQL */ `
     createEnvironment(input: EnvironmentInput!): Environment!
     updateEnvironment(slug: String!, patch: EnvironmentPatch!): Environment!
     recordDeployment(input: RecordDeploymentInput!): Deployment!
+    configureUsage(contract: String!, patch: UsagePatch!): UsageSettings!
+    excludeUsageConsumer(contract: String!, consumer: String!, reason: String!): UsageSettings!
+    includeUsageConsumer(contract: String!, consumer: String!): UsageSettings!
     saveRuleset(input: RulesetInput!): RulesetSaved!
     assignRuleset(input: RulesetAssignmentInput!): RulesetAssignment!
     unassignRuleset(id: ID!): RulesetAssignment!

@@ -4,6 +4,7 @@ import type { LandscapeAnalysis } from '../landscape/index.js';
 import { worstOf, type Contract, type ContractScorecard, type Subscription, type System, type Team, type VersionSummary, type Waiver, type Deployment, type Check, type Comparison } from '../registry/index.js';
 import type { WebhookEndpoint } from '../notify/index.js';
 import { NotFound, describeActor } from '../shared/index.js';
+import { usageQuery, validateInput } from '../http/index.js';
 import { asksOnly } from './asks-only.js';
 import { connectionOf, keyedConnectionOf, pageRequestOf, type PageArgs } from './connection-of.js';
 import type { GraphqlContext } from './graphql-context.js';
@@ -104,6 +105,11 @@ export const typeResolvers = {
     waivers: (async (contract, { state, ...page }, { services }) =>
       connectionOf(await services.registry.waivers.list(contract.slug, { ...(state != null && { state }), ...pageRequestOf(page) }), (w) => w.id, () => services.registry.waivers.count(contract.slug, { ...(state != null && { state }) }))) satisfies Resolver<Contract, PageArgs & { state?: Waiver['state'] | null }>,
     deployments: (async (contract, page, { services }) => connectionOf(await services.registry.deployments.history(contract.slug, pageRequestOf(page)), (d) => d.id, () => services.registry.deployments.count(contract.slug))) satisfies Resolver<Contract, PageArgs>,
+    usage: ((contract, { days, environment }, { services }) => {
+      const query = validateInput(usageQuery, { ...(days != null && { days }), ...(environment != null && { env: environment }) }, 'query');
+      return services.registry.usage.report(contract.slug, { days: query.days, environment: query.env });
+    }) satisfies Resolver<Contract, { days?: number | null; environment?: string | null }>,
+    usageSettings: ((contract, _args, { services }) => services.registry.usage.settings(contract.slug)) satisfies Resolver<Contract>,
     scorecard: (async (contract, _args, { loaders }) => {
       const card = await loaders.scorecard.load(contract.slug);
       if (!card) throw new NotFound(`contract "${contract.slug}"`);
@@ -163,6 +169,7 @@ export const typeResolvers = {
   Finding: {
     rule: ((f) => f.id) satisfies Resolver<Finding>,
     operations: ((f) => f.operations ?? []) satisfies Resolver<Finding>,
+    consumers: ((f) => (f as { consumers?: unknown[] }).consumers ?? []) satisfies Resolver<Finding>,
     details: ((f) => f) satisfies Resolver<Finding>,
   },
 
@@ -174,7 +181,10 @@ export const typeResolvers = {
     contract: contractOf,
     environment: ((d, _args, { services }) => services.registry.environments.get(d.environment)) satisfies Resolver<Deployment>,
   },
-  Check: { contract: contractOf satisfies Resolver<Check> },
+  // Checks stored before usage was observed carry neither field.
+  Check: { contract: contractOf satisfies Resolver<Check>, observedConsumers: ((c) => c.observedConsumers ?? []) satisfies Resolver<Check>, usage: ((c) => c.usage ?? null) satisfies Resolver<Check> },
+  UsageGating: { standard: 'standard', usage_aware: 'usage-aware' },
+  DeployAnswer: { yes: 'yes', no: 'no', unknown: 'unknown' },
   Comparison: { contract: contractOf satisfies Resolver<Comparison> },
   Waiver: { contract: contractOf },
 

@@ -211,6 +211,22 @@ const EXPECTATIONS: Record<string, Expectation> = {
   },
   'GET /contracts/{contract}/deprecations': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${SUNSET_CONTRACT}/deprecations` }) },
 
+  // Observed usage and usage-aware gating: read by whoever reads the catalog, set by the owners' maintainers
+  'GET /contracts/{contract}/usage': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/usage` }) },
+  'GET /contracts/{contract}/usage/settings': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/usage/settings` }) },
+  'PATCH /contracts/{contract}/usage/settings': { profile: 'maintainer-or-publish-key', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/usage/settings`, body: { days: 20 + (++counter % 50) } }) },
+  'POST /contracts/{contract}/usage/exclusions': { profile: 'maintainer-or-publish-key', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/usage/exclusions`, body: { consumer: fresh('probe'), reason: 'a synthetic probe' } }) },
+  'POST /contracts/{contract}/usage/exclusions/withdraw': {
+    profile: 'maintainer-or-publish-key',
+    ok: 200,
+    call: async () => {
+      const consumer = fresh('probe');
+      await made('POST', `/contracts/${CONTRACT}/usage/exclusions`, { consumer, reason: 'a synthetic probe' });
+      return { path: `/contracts/${CONTRACT}/usage/exclusions/withdraw`, body: { consumer } };
+    },
+  },
+  'POST /can-i-deploy': { profile: 'read', ok: 200, call: () => ({ path: '/can-i-deploy', body: { contract: CONTRACT, version: '1.0.0', environment: ENVIRONMENT } }) },
+
   // Checks and changelog
   'POST /contracts/{contract}/checks': { profile: 'member-or-checks-key', ok: 201, call: () => ({ path: `/contracts/${CONTRACT}/checks`, body: { version: '9.0.0', document: stockApi('9.0.0') } }) },
   'GET /contracts/{contract}/checks': { profile: 'read', ok: 200, call: () => ({ path: `/contracts/${CONTRACT}/checks` }) },
@@ -570,6 +586,21 @@ const GRAPHQL_MUTATIONS: Record<string, { route: string; signature: string; vari
   updateContract: { route: 'PATCH /contracts/{contract}', signature: '$slug: String!, $patch: ContractPatch!', variables: ({ params, body }) => ({ slug: params.contract, patch: body }) },
   publishVersion: { route: 'POST /contracts/{contract}/versions', signature: '$input: PublishVersionInput!', variables: ({ params, body }) => ({ input: { contract: params.contract, ...body } }) },
   runCheck: { route: 'POST /contracts/{contract}/checks', signature: '$input: RunCheckInput!', variables: ({ params, body }) => ({ input: { contract: params.contract, ...body } }) },
+  configureUsage: {
+    route: 'PATCH /contracts/{contract}/usage/settings',
+    signature: '$contract: String!, $patch: UsagePatch!',
+    variables: ({ params, body }) => ({ contract: params.contract, patch: body }),
+  },
+  excludeUsageConsumer: {
+    route: 'POST /contracts/{contract}/usage/exclusions',
+    signature: '$contract: String!, $consumer: String!, $reason: String!',
+    variables: ({ params, body }) => ({ contract: params.contract, ...body }),
+  },
+  includeUsageConsumer: {
+    route: 'POST /contracts/{contract}/usage/exclusions/withdraw',
+    signature: '$contract: String!, $consumer: String!',
+    variables: ({ params, body }) => ({ contract: params.contract, ...body }),
+  },
   deprecateContract: { route: 'POST /contracts/{contract}/deprecate', signature: '$input: DeprecateContractInput!', variables: ({ params, body }) => ({ input: { contract: params.contract, ...body } }) },
   deprecateVersion: {
     route: 'POST /contracts/{contract}/versions/{version}/deprecate',

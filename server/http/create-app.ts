@@ -26,6 +26,7 @@ import { teamRoutes } from './teams.routes.js';
 import { RAW_DOCUMENT_TYPES } from './document-input.js';
 import { versionRoutes } from './versions.routes.js';
 import { deprecationRoutes } from './deprecations.routes.js';
+import { usageRoutes } from './usage.routes.js';
 import { auditRoutes } from './audit.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 import type { Webhooks } from '../notify/index.js';
@@ -77,7 +78,7 @@ export interface AppDeps extends ApiServices {
 
 /** Every REST route under /api/v1, as data. */
 export function apiRoutes({ registry, identity, setup, signInMethods, webhooks, traffic, runbooks }: ApiServices): Route[] {
-  return [...identityRoutes(identity, setup, signInMethods), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic), ...runbookRoutes(runbooks)];
+  return [...identityRoutes(identity, setup, signInMethods), ...teamRoutes(registry), ...systemRoutes(registry), ...contractRoutes(registry), ...versionRoutes(registry), ...deprecationRoutes(registry), ...usageRoutes(registry), ...checkRoutes(registry), ...changelogRoutes(registry), ...waiverRoutes(registry), ...governanceRoutes(registry), ...rulesetRoutes(registry), ...subscriptionRoutes(registry), ...environmentRoutes(registry), ...auditRoutes(registry), ...webhookRoutes(webhooks), ...trafficRoutes(traffic), ...runbookRoutes(runbooks)];
 }
 
 export function createApp(deps: AppDeps): express.Express {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPATIBILITY_MODES } from '../compat/index.js';
-import { MAX_PAGE_SIZE } from '../registry/index.js';
+import { MAX_PAGE_SIZE, MAX_USAGE_DAYS } from '../registry/index.js';
 import { VALIDITY_LEVELS } from '../spec/index.js';
 import { instant } from './instant.js';
 
@@ -83,7 +83,7 @@ export const waiverCreate = z
     else if (!fromCheck && body.rule === undefined) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'name the finding: check and fingerprint, or rule and operations' });
   });
 
-export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000) });
+export const deploymentCreate = z.strictObject({ environment: slugRef, version: z.string().min(1).max(64), address: z.string().min(1).max(2000).optional() });
 
 const sunsetAt = instant();
 const deprecationNote = z.string().max(2000).optional();
@@ -140,3 +140,12 @@ export const webhookCreate = z.strictObject({
   events: z.array(z.string().min(1).max(100)).max(20).optional(),
   description: z.string().max(2000).optional(),
 });
+
+// Observed usage and usage-aware gating; can-i-deploy asks as a provider or as a consumer.
+const usageConsumer = z.string().min(1).max(100);
+export const usageQuery = z.strictObject({ days: z.coerce.number().int().min(1).max(MAX_USAGE_DAYS).optional(), env: z.string().min(1).max(100).optional() });
+export const usagePatch = z.strictObject({ gating: z.enum(['standard', 'usage-aware']).optional(), days: z.number().int().min(1).max(MAX_USAGE_DAYS).optional(), threshold: z.number().int().min(1).max(1_000_000_000).optional() });
+export const exclusionCreate = z.strictObject({ consumer: usageConsumer, reason: z.string().trim().min(1, 'say why this consumer\'s traffic is not use').max(2000) });
+export const exclusionWithdraw = z.strictObject({ consumer: usageConsumer });
+export const canIDeployQuestion = z.union([z.strictObject({ contract: slugRef, version: z.string().min(1).max(64), environment: slugRef }), z.strictObject({ system: slugRef, environment: slugRef })]);
+

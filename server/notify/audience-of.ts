@@ -9,8 +9,9 @@ export interface Listener {
 
 /**
  * Who hears an event and what each is told. The owning system hears everything about its
- * contract; a consumer system hears what concerns its own subscription: new versions (with the
- * operations of *its* subscription they break), deprecations, and decisions about its request.
+ * contract; a consumer system hears what concerns its own subscription: new versions that change
+ * operations of *its* subscription (naming those they break), deprecations, and decisions about
+ * its request.
  * Payloads name systems by slug, as the REST API does; `slugOf` resolves the ids events carry.
  * A system on both sides of a contract hears it once, as its owner.
  */
@@ -23,7 +24,8 @@ export function audienceOf(event: RegistryEvent, slugOf: (systemId: string) => s
         const base = { contract: event.contract, version: event.version, previous: event.previous, summary: event.summary };
         return [
           owner({ ...base, consumers: event.consumers.map((c) => ({ system: slugOf(c.systemId), subscriptionId: c.subscriptionId, affectedOperations: c.affectedOperations })) }),
-          ...event.consumers.map((c) => consumer(c.systemId, { ...base, subscriptionId: c.subscriptionId, affectedOperations: c.affectedOperations })),
+          // A version that changes none of a consumer's operations is no news to it.
+          ...event.consumers.filter((c) => c.touchedOperations === undefined || c.touchedOperations.length > 0).map((c) => consumer(c.systemId, { ...base, subscriptionId: c.subscriptionId, affectedOperations: c.affectedOperations, touchedOperations: c.touchedOperations ?? [] })),
         ];
       }
       case 'contract.deprecated': {

@@ -4,6 +4,9 @@ import { addPolicyFindings, DEFAULT_COMPATIBILITY_MODE, schemaErrorFindings, isC
 import type { Db } from '../db/index.js';
 import type { SpecDocument } from '../spec/index.js';
 import { affectedConsumers, type AffectedConsumer } from './affected-consumers.js';
+import { consumersOf } from './consumers-of.js';
+import { judgeByUsage, type UsageJudgement } from './judge-by-usage.js';
+import { usageSettingsOf } from './usage-settings-of.js';
 import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import type { RegistryDeps } from './registry-types.js';
 import { activeWaivers } from './waivers.js';
@@ -26,7 +29,7 @@ export interface PolicyRuleset {
 /** Finds the policy ruleset a contract is linted with, by the contract's slug. */
 export type PolicyRulesetOf = (contract: string) => Promise<PolicyRuleset>;
 
-export interface PublishedCheck extends CandidateCheck {
+export interface PublishedCheck extends CandidateCheck, UsageJudgement {
   affectedConsumers: AffectedConsumer[];
   /** Names what the verdict rests on (mode, levels, versions read, waivers), so a publish can tell whether it changed meanwhile. */
   baseline: string;
@@ -41,7 +44,7 @@ export interface PublishedCheck extends CandidateCheck {
  */
 export async function checkAgainstPublished(
   db: Db,
-  { clock, compatibility, checker, linter, shippedRulesets }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker' | 'linter' | 'shippedRulesets'>,
+  { clock, compatibility, checker, linter, shippedRulesets, observedUsage }: Pick<RegistryDeps, 'clock' | 'compatibility' | 'checker' | 'linter' | 'shippedRulesets' | 'observedUsage'>,
   contract: CheckTarget,
   candidate: Pick<SpecDocument, 'documentJson' | 'kind' | 'specVersion'> & Partial<Pick<SpecDocument, 'schemaErrors'>>,
   version: string | undefined,
@@ -78,7 +81,10 @@ export async function checkAgainstPublished(
     }, { caller }),
     linter.lint({ documentJson: candidateJson, kind: candidate.kind, specVersion: candidate.specVersion, ruleset, shipped: shippedRulesets }, { caller }),
   ]);
-  const check = addPolicyFindings(compatible, [...schemaErrorFindings(candidate.schemaErrors ?? [], candidate), ...policyFindings], { waivers, gates: contract.lifecycle !== 'draft' });
+  const linted = addPolicyFindings(compatible, [...schemaErrorFindings(candidate.schemaErrors ?? [], candidate), ...policyFindings], { waivers, gates: contract.lifecycle !== 'draft' });
+  // Every observed request counts here (threshold 1): a removal after the sunset wants none at all.
+  const settings = await usageSettingsOf(db, contract.contractId);
+  const check = judgeByUsage(linted, await consumersOf(db, observedUsage, { contractId: contract.contractId, settings, now, version, threshold: 1 }), settings);
   // Existing consumers are clients of earlier versions: only what breaks them backward concerns them.
   const backward = check.findings.filter((f): f is CheckFinding => f.source === 'compatibility' && f.direction === 'backward');
   return { ...check, affectedConsumers: await affectedConsumers(db, contract.contractId, backward, version), baseline: keyOf(contract, needed, waivers, deprecations) };

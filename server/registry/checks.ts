@@ -7,6 +7,7 @@ import type { Validity } from '../spec/index.js';
 import { assertSameKind, retired, siblingsOf } from './assert-publishable.js';
 import { documentRejected } from './document-rejected.js';
 import type { AffectedConsumer } from './affected-consumers.js';
+import type { UsageJudgement } from './judge-by-usage.js';
 import { checkAgainstPublished, type PolicyRulesetOf } from './check-against-published.js';
 import { contractIdOf } from './contract-id-of.js';
 import { idCursor, readPageRequest, toPage } from './page.js';
@@ -27,7 +28,7 @@ export interface CheckInput {
 }
 
 /** A stored check: the candidate's compatibility report, never a version. */
-export interface Check extends Omit<CandidateCheck, 'findings'> {
+export interface Check extends Omit<CandidateCheck, 'findings'>, UsageJudgement {
   id: string;
   contract: string;
   version: string | null;
@@ -75,7 +76,7 @@ export function createChecks(deps: RegistryDeps & { policyRulesetOf: PolicyRules
       const comparedAs = refused ? semver.inc(refused.latestOfLine, 'patch')! : input.version;
       const { baseline: _baseline, ...checked } = await checkAgainstPublished(db, deps, { contractId: contract.id, compatibilityMode: contract.compatibilityMode, ruleLevels: contract.ruleLevels, lifecycle: contract.lifecycle }, spec, comparedAs, await deps.policyRulesetOf(input.contract), { caller });
       const report = refused
-        ? { ...addVersionFinding(checked, versionFinding(refused, { contract: input.contract, version: input.version!, suggested: checked.semver.suggested })), affectedConsumers: checked.affectedConsumers, semver: { ...checked.semver, claimed: null } }
+        ? { ...addVersionFinding(checked, versionFinding(refused, { contract: input.contract, version: input.version!, suggested: checked.semver.suggested })), affectedConsumers: checked.affectedConsumers, usage: checked.usage, observedConsumers: checked.observedConsumers, semver: { ...checked.semver, claimed: null } }
         : checked;
       const stored: StoredReport = { ...report, findings: report.findings.map(reportedFinding) };
       const now = clock.now();

@@ -17,6 +17,8 @@ import { createSubscriptions } from './subscriptions.js';
 import { createSystems } from './systems.js';
 import { createRulesets } from './rulesets.js';
 import { createTeams } from './teams.js';
+import { createUsage } from './usage.js';
+import { createCanIDeploy } from './can-i-deploy.js';
 import { createWaivers } from './waivers.js';
 import { createVersions } from './versions.js';
 
@@ -32,6 +34,7 @@ export function createRegistry(deps: RegistryDeps) {
   };
   const contracts = createContracts(deps);
   const changelog = createChangelog(deps);
+  const comparisons = createComparisons({ ...deps, contracts, versions, changelog });
   return {
     teams: createTeams(deps),
     systems: createSystems(deps),
@@ -42,13 +45,15 @@ export function createRegistry(deps: RegistryDeps) {
     rulesets,
     governance: createGovernance({ ...deps, rulesets }),
     changelog,
-    comparisons: createComparisons({ ...deps, contracts, versions, changelog }),
+    comparisons,
+    canIDeploy: createCanIDeploy({ ...deps, comparisons }),
     subscriptions: createSubscriptions(deps),
     environments,
     deployments: createDeployments({ ...deps, environments }),
     audit: createAuditLog(deps),
     deprecations: createDeprecations(deps),
     landscape: createLandscape(deps),
+    usage: createUsage(deps),
     /** Registry events as recorded, for live followers on any instance. */
     events: createRegistryEventLog(deps),
   };

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
+import type { Db } from '../db/index.js';
 import { InvalidInput, describeActor, newId, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract } from './owner-of.js';
@@ -14,8 +15,11 @@ export interface DeploymentInput {
   environment: string;
   /** A published version, or `latest`. */
   version: string;
-  /** Base URL of an HTTP API or address of a broker (`kafka://…`, `amqp://…`, `mqtt://…`). */
-  address: string;
+  /**
+   * Base URL of an HTTP API or address of a broker (`kafka://…`, `amqp://…`, `mqtt://…`). A pipeline
+   * recording a new version where the contract already runs may leave it out: the address stays.
+   */
+  address?: string;
 }
 
 export interface MatrixFilter {
@@ -58,11 +62,13 @@ export function createDeployments({ db, clock, access, environments: envs }: Reg
             : eq(versions.version, input.version);
         const [version] = await tx.select({ id: versions.id, version: versions.version }).from(versions).where(and(eq(versions.contractId, contract.id), versionCondition));
         if (!version) throw new InvalidInput(`version ${input.version} of "${input.contract}" is not published`, [{ pointer: '/version', message: 'not published' }], 'unknown-reference');
+        const address = input.address ?? (await currentAddress(tx, contract.id, environment.id));
+        if (address === undefined) throw new InvalidInput(`"${input.contract}" has no deployment in ${input.environment} yet, so give the address it is served at`, [{ pointer: '/address', message: 'required for a first deployment in the environment' }]);
         const now = clock.now();
         const id = newId(now.getTime());
-        await tx.insert(deployments).values({ id, contractId: contract.id, environmentId: environment.id, versionId: version.id, address: input.address, deployedAt: now, deployedBy: describeActor(actor) });
-        await recordAuditEvent(tx, { actor, action: 'deployment.recorded', targetType: 'contract', targetId: input.contract, summary: { environment: input.environment, version: version.version, address: input.address }, at: now });
-        return { id, contract: input.contract, environment: input.environment, version: version.version, address: input.address, deployedAt: now, deployedBy: describeActor(actor) };
+        await tx.insert(deployments).values({ id, contractId: contract.id, environmentId: environment.id, versionId: version.id, address, deployedAt: now, deployedBy: describeActor(actor) });
+        await recordAuditEvent(tx, { actor, action: 'deployment.recorded', targetType: 'contract', targetId: input.contract, summary: { environment: input.environment, version: version.version, address }, at: now });
+        return { id, contract: input.contract, environment: input.environment, version: version.version, address, deployedAt: now, deployedBy: describeActor(actor) };
       });
     },
 
@@ -110,6 +116,11 @@ export function createDeployments({ db, clock, access, environments: envs }: Reg
       return { environments: envList, rows };
     },
   };
+}
+
+async function currentAddress(tx: Db, contractId: string, environmentId: string): Promise<string | undefined> {
+  const [row] = await tx.select({ address: deployments.address }).from(deployments).where(and(eq(deployments.contractId, contractId), eq(deployments.environmentId, environmentId))).orderBy(desc(deployments.deployedAt), desc(deployments.id)).limit(1);
+  return row?.address;
 }
 
 export type Deployments = ReturnType<typeof createDeployments>;

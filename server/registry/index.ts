@@ -22,3 +22,8 @@ export type { LoggedRegistryEvent, RegistryEventCursor, RegistryEventLog } from 
 export type { DeprecationInput } from './deprecations.js';
 export type { Landscape, LandscapeEdge, LandscapeFilter } from './landscape.js';
 export type { Comparison } from './compare-versions.js';
+export type { UsagePatch, ConsumerExclusion, UsageQuery, UsageReport } from './usage.js';
+export { MAX_USAGE_DAYS } from './usage.js';
+export type { UsageSettings, UsageExclusion } from './usage-settings-of.js';
+export type { UsageVerdict, ObservedConsumer } from './judge-by-usage.js';
+export type { CanIDeploy, CanIDeployQuestion, DeployAnswer } from './can-i-deploy.js';

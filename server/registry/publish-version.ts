@@ -131,5 +131,7 @@ function blocked(contract: string, version: string, check: PublishedCheck): Publ
     summary: check.summary,
     findings: check.findings.map(reportedFinding),
     affectedConsumers: check.affectedConsumers,
+    observedConsumers: check.observedConsumers,
+    usage: check.usage,
   });
 }

@@ -32,8 +32,8 @@ export async function publishedEvent(tx: Db, { contractId, contract, ownerSystem
     .orderBy(asc(subscriptions.id));
   const consumers = concernedSubscriptions(approved, version).map((subscription) => {
     const used = new Map(subscription.operations.map((key) => [operationMatchKey(key), key]));
-    const affected = new Set(breaking.flatMap((f) => f.operations.map((key) => used.get(operationMatchKey(key))).filter((key): key is string => key !== undefined)));
-    return { systemId: subscription.consumerSystemId, subscriptionId: subscription.id, affectedOperations: [...affected].sort() };
+    const reached = (findings: readonly CheckFinding[]) => [...new Set(findings.flatMap((f) => f.operations.map((key) => used.get(operationMatchKey(key))).filter((key): key is string => key !== undefined)))].sort();
+    return { systemId: subscription.consumerSystemId, subscriptionId: subscription.id, affectedOperations: reached(breaking), touchedOperations: reached(backward) };
   });
   return {
     type: 'version.published',

@@ -17,8 +17,12 @@ export type RegistryEvent =
       version: string;
       previous: string | null;
       summary: { breaking: number; nonBreaking: number; policy: number };
-      /** Every approved subscriber, with the subscribed operations this version breaks (often none). */
-      consumers: { systemId: string; subscriptionId: string; affectedOperations: string[] }[];
+      /**
+       * Every approved subscriber, with the subscribed operations this version breaks (often none)
+       * and those it changes at all; only a consumer whose operations it touches is notified.
+       * Events logged before `touchedOperations` existed lack it.
+       */
+      consumers: { systemId: string; subscriptionId: string; affectedOperations: string[]; touchedOperations?: string[] }[];
     })
   | (ContractRef & {
       type: 'contract.deprecated';

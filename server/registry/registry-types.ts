@@ -22,7 +22,31 @@ export interface RegistryDeps {
   access: AccessPolicy;
   /** Hears every registry event inside its transaction (the webhook outbox); none when absent. */
   emit?: EventSink;
+  /** Reads who called which operation (the traffic module's rollups); without it nothing is observed. */
+  observedUsage?: ObservedUsageReader;
 }
+
+/** Observed calls of one consumer to one operation of a contract in one environment. */
+export interface ObservedUse {
+  environment: string;
+  operation: string;
+  /** The consumer name traffic reported: a system's slug, or `unknown`. */
+  consumer: string;
+  requests: number;
+  lastSeenAt: Date;
+}
+
+export interface ObservedUsageQuery {
+  contractId: string;
+  /** Calls in (from, to]. */
+  from: Date;
+  to: Date;
+  environmentId?: string;
+}
+
+export type ObservedUsageReader = (db: Db, query: ObservedUsageQuery) => Promise<ObservedUse[]>;
+
+export type UsageGating = 'standard' | 'usage-aware';
 
 export interface CompatibilitySettings {
   defaultMode: CompatibilityMode;

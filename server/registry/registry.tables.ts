@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { jsonText } from '../db/json-text.js';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull();
@@ -46,15 +46,40 @@ export const contracts = pgTable(
     description: text('description').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
     sunsetAt: timestamp('sunset_at', { withTimezone: true }),
+    /** `usage-aware`: a breaking change no declared or observed consumer uses does not fail. Opt-in. */
+    usageGating: text('usage_gating', { enum: ['standard', 'usage-aware'] }).notNull().default('standard'),
+    /** How many days of observed traffic count as use. */
+    usageDays: integer('usage_days').notNull().default(30),
+    /** The fewest requests over those days that make a consumer a user of an operation. */
+    usageThreshold: integer('usage_threshold').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     index('contracts_system_idx').on(t.systemId),
+    check('contracts_usage_gating_check', sql`${t.usageGating} in ('standard', 'usage-aware')`),
     index('contracts_tags_idx').using('gin', t.tags),
     check('contracts_lifecycle_check', sql`${t.lifecycle} in ('draft', 'active', 'deprecated', 'retired')`),
     check('contracts_kind_check', sql`${t.kind} is null or ${t.kind} in ('openapi', 'asyncapi')`),
   ],
+);
+
+/**
+ * A consumer whose observed traffic does not count as use of a contract (a synthetic monitor, a
+ * load test). Keyed by the consumer name traffic reports, which need not be a registered system.
+ */
+export const usageExclusions = pgTable(
+  'usage_exclusions',
+  {
+    contractId: uuid('contract_id')
+      .notNull()
+      .references(() => contracts.id),
+    consumer: text('consumer').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contractId, t.consumer] })],
 );
 
 export const versions = pgTable(

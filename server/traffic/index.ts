@@ -9,3 +9,4 @@ export type { MeanTimeToRecover } from './mean-time-to-recover.js';
 export type { LiveEdge } from './live-edges.js';
 export type { EdgeHealth } from './edge-health.js';
 export { edgeHealth } from './edge-health.js';
+export { readObservedUsage } from './read-observed-usage.js';

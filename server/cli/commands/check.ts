@@ -41,7 +41,7 @@ export async function check(argv: string[]): Promise<number> {
   const { body } = await clientFrom(values).request<Check>('POST', `/contracts/${encodeURIComponent(values.contract)}/checks`, { body: { document: candidate.bundled.text, ...(version && { version }), ...(values.validity !== undefined && { validity }) }, uploading: candidate.file });
   const findings: ReportFinding[] = mapFindingsToSource(body.findings, candidate.document);
   const verdict = { ...verdictOf(findings, failOn), summary: body.summary };
-  const facts = { check: body.id, contract: body.contract, version: body.version, mode: body.mode, comparedWith: body.comparedWith };
-  console.log(renderReport({ findings, verdict, failOn, semver: body.semver, extra: facts, locate: locateFindings(candidate) }, format));
+  const facts = { check: body.id, contract: body.contract, version: body.version, mode: body.mode, comparedWith: body.comparedWith, usage: body.usage, observedConsumers: body.observedConsumers };
+  console.log(renderReport({ findings, verdict, failOn, semver: body.semver, usageExplanation: body.usage?.explanation, extra: facts, locate: locateFindings(candidate) }, format));
   return verdict.failed ? 1 : 0;
 }

@@ -1,12 +1,13 @@
-import type { Deployment } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
+import { recordDeployment } from '../record-deployment.js';
 
 export const deployHelp = `accord deploy <contract> <version> --env <environment> --address <url> [--server URL] [--json]
 
 Records that a version of a contract now runs in an environment, at a base URL or broker address.
 Traffic testing, accord diff <contract>@env:<environment> and the deployment matrix (accord ls
-deployments) read it. The version must be published and the environment must exist.`;
+deployments) read it. The version must be published and the environment must exist. A pipeline
+records its deployments with accord deployed, which keeps the address the environment has.`;
 
 export async function deploy(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, env: { type: 'string' }, address: { type: 'string' } });
@@ -15,8 +16,5 @@ export async function deploy(argv: string[]): Promise<number> {
   if (!contract || !version || extra.length > 0) throw new UsageError(deployHelp);
   if (!values.env) throw new UsageError('--env is required, e.g. --env prod (accord ls environments lists them)');
   if (!values.address) throw new UsageError('--address is required: the base URL or broker the version is served at');
-  const { body } = await clientFrom(values).request<Deployment>('POST', `/contracts/${encodeURIComponent(contract)}/deployments`, { body: { environment: values.env, version, address: values.address } });
-  if (values.json) return void console.log(JSON.stringify(body)), 0;
-  console.log(`${body.contract} ${body.version} deployed to ${body.environment} at ${body.address}`);
-  return 0;
+  return recordDeployment(clientFrom(values), { contract, version, environment: values.env, address: values.address }, values.json);
 }
