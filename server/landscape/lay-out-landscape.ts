@@ -28,12 +28,14 @@ export interface LandscapeLayout {
 /** Room for the domain's name above its systems. */
 const DOMAIN_PADDING = '[top=40,left=20,bottom=20,right=20]';
 const SYSTEM_HEIGHT = 56;
+/** The widest a character of a name runs in the UI's 13 px semibold type (measured in Chromium's default sans). */
+const CHAR_WIDTH = 8.4;
 
 /**
  * A box wide enough for the system's name in the UI's 14 px type without measuring text on a
  * server that has no fonts; the page shortens what still does not fit.
  */
-export const systemWidth = (name: string) => Math.min(300, Math.max(140, Math.round(28 + name.length * 7.8)));
+export const systemWidth = (name: string) => Math.min(320, Math.max(140, Math.round(28 + name.length * CHAR_WIDTH)));
 
 // One ELK per thread: it keeps no state between layouts. The bundled build computes in the calling
 // thread, which for hundreds of systems takes seconds: the server calls it in a worker.

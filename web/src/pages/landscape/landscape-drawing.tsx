@@ -4,9 +4,9 @@ import type { LandscapeData } from './landscape-query.ts';
 
 const DOMAIN_COLOURS = ['#eef4ff', '#eefaf3', '#fff6ea', '#f6effd', '#ecf8fb', '#fdf0f3'];
 
-/** What fits of a name in a box, at the 13 px the drawing uses. */
+/** What fits of a name in a box, at the 13 px semibold the drawing uses (8.4 px a character at most, as the server's layout assumes). */
 const fitted = (text: string, width: number) => {
-  const room = Math.floor((width - 20) / 7.6);
+  const room = Math.floor((width - 20) / 8.4);
   return text.length <= room ? text : `${text.slice(0, Math.max(1, room - 1))}…`;
 };
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(2)} %`);
