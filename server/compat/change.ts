@@ -68,7 +68,9 @@ export type ParameterChange =
   | ({ kind: 'parameter.became-required' } & ParameterSite)
   | ({ kind: 'parameter.became-optional' } & ParameterSite)
   /** `sunset`, `noticeDays` and `minimumNoticeDays` as for `operation.deprecated`. */
-  | ({ kind: 'parameter.deprecated'; sunset?: string; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite);
+  | ({ kind: 'parameter.deprecated'; sunset?: string; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite)
+  /** The parameter's `x-sunset` moved, as `operation.sunset-changed` says of an operation's. */
+  | ({ kind: 'parameter.sunset-changed'; from?: string; to?: string; moved: 'earlier' | 'later' | 'set'; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite);
 
 /** `direction` as for parameters: who writes the body. */
 type BodySite = { operations: string[]; direction: Direction; pointer: string };
@@ -146,12 +148,15 @@ export type ServerUrlChange =
 /**
  * Webhooks (3.1) and callbacks: requests the API sends to servers its clients run. Webhooks are
  * keyed `webhook <name> <METHOD>`; callbacks `<owner key> callback <name> <expression> <METHOD>`.
+ * A removal carries what the base announced, as `operation.removed` does: receivers told of a
+ * sunset may stop expecting the request once it has passed.
  */
+export type RemovalNotice = { deprecated: boolean; sunset?: string; sunsetPassed: boolean };
 export type WebhookChange =
   | { kind: 'webhook.added'; operation: string; webhook: string }
-  | { kind: 'webhook.removed'; operation: string; webhook: string }
+  | ({ kind: 'webhook.removed'; operation: string; webhook: string } & RemovalNotice)
   | { kind: 'callback.added'; operation: string; owner: string; callback: string }
-  | { kind: 'callback.removed'; operation: string; owner: string; callback: string };
+  | ({ kind: 'callback.removed'; operation: string; owner: string; callback: string } & RemovalNotice);
 
 /**
  * What describes the document rather than the API (OpenAPI 3.2): its `$self` URI, the base that

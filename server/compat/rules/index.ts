@@ -225,6 +225,16 @@ import { documentSelfChanged } from './document-self-changed.js';
 import { tagParentChanged } from './tag-parent-changed.js';
 import { tagKindChanged } from './tag-kind-changed.js';
 import type { AnyRule } from '../rule.js';
+import { webhookRemovedBeforeSunset } from './webhook-removed-before-sunset.js';
+import { webhookRemovedAfterSunset } from './webhook-removed-after-sunset.js';
+import { callbackRemovedBeforeSunset } from './callback-removed-before-sunset.js';
+import { callbackRemovedAfterSunset } from './callback-removed-after-sunset.js';
+import { responseParameterRemovedBeforeSunset } from './response-parameter-removed-before-sunset.js';
+import { responseParameterRemovedAfterSunset } from './response-parameter-removed-after-sunset.js';
+import { responseParameterDeprecated } from './response-parameter-deprecated.js';
+import { responseParameterSunsetTooSoon } from './response-parameter-sunset-too-soon.js';
+import { requestParameterSunsetBroughtForward } from './request-parameter-sunset-brought-forward.js';
+import { responseParameterSunsetBroughtForward } from './response-parameter-sunset-brought-forward.js';
 
 /** Every rule the engine applies, listed explicitly so adding a rule is a reviewed change. */
 export const rules: readonly AnyRule[] = [
@@ -374,6 +384,16 @@ export const rules: readonly AnyRule[] = [
   requestParameterRemovedBeforeSunset,
   requestParameterRemovedAfterSunset,
   requestParameterSunsetTooSoon,
+  requestParameterSunsetBroughtForward,
+  responseParameterDeprecated,
+  responseParameterSunsetTooSoon,
+  responseParameterSunsetBroughtForward,
+  responseParameterRemovedBeforeSunset,
+  responseParameterRemovedAfterSunset,
+  webhookRemovedBeforeSunset,
+  webhookRemovedAfterSunset,
+  callbackRemovedBeforeSunset,
+  callbackRemovedAfterSunset,
   securityScopeAdded,
   securityScopeRemoved,
   securitySchemeTypeChanged,
