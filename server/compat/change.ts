@@ -230,6 +230,14 @@ export type SchemaChange =
    */
   | ({ kind: 'schema.all-of.member-added'; member: string } & SchemaSite)
   | ({ kind: 'schema.all-of.member-removed'; member: string } & SchemaSite)
+  /**
+   * A `oneOf`/`anyOf` appeared beside a schema's other keywords, or went from there: a value must
+   * now (or no longer) also match one of `variants`. A schema that becomes one alternative of a
+   * union with nothing else beside it is instead paired with that alternative, the others being
+   * variants added (and the reverse removed).
+   */
+  | ({ kind: 'schema.union.added'; keyword: 'oneOf' | 'anyOf'; variants: string[] } & SchemaSite)
+  | ({ kind: 'schema.union.removed'; keyword: 'oneOf' | 'anyOf'; variants: string[] } & SchemaSite)
   | ({ kind: 'schema.variant.added'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   | ({ kind: 'schema.variant.removed'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   /** `replaced` when neither step is a multiple of the other. */

@@ -235,6 +235,10 @@ import { responseParameterDeprecated } from './response-parameter-deprecated.js'
 import { responseParameterSunsetTooSoon } from './response-parameter-sunset-too-soon.js';
 import { requestParameterSunsetBroughtForward } from './request-parameter-sunset-brought-forward.js';
 import { responseParameterSunsetBroughtForward } from './response-parameter-sunset-brought-forward.js';
+import { requestUnionAdded } from './request-union-added.js';
+import { requestUnionRemoved } from './request-union-removed.js';
+import { responseUnionAdded } from './response-union-added.js';
+import { responseUnionRemoved } from './response-union-removed.js';
 
 /** Every rule the engine applies, listed explicitly so adding a rule is a reviewed change. */
 export const rules: readonly AnyRule[] = [
@@ -328,6 +332,10 @@ export const rules: readonly AnyRule[] = [
   requestAllOfMemberRemoved,
   responseAllOfMemberAdded,
   responseAllOfMemberRemoved,
+  requestUnionAdded,
+  requestUnionRemoved,
+  responseUnionAdded,
+  responseUnionRemoved,
   requestVariantRemoved,
   requestVariantAdded,
   responseVariantAdded,
