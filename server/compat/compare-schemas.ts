@@ -398,10 +398,10 @@ function compareVariants(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emi
       emit({ kind: fromGroup ? 'schema.union.removed' : 'schema.union.added', keyword, variants }, pointer);
       continue;
     }
-    const match = matchVariants(fromGroup?.members, toGroup?.members);
-    for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
-    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
-    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
+    const match = matchVariants(fromGroup.members, toGroup.members);
+    for (const [x, y] of match.pairs) comparePair([member(fromGroup, x.index)], [member(toGroup, y.index)], walk);
+    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup, variant.index).pointer);
+    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup, variant.index).pointer);
   }
 }
 

@@ -10,6 +10,7 @@ import { removalNoticeOf } from './removal-notice-of.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 import { sunsetMove } from './sunset-move.js';
 
+/** Where a parameter fact is seen, less the operations `recordSharedChange` gathers. */
 type ParameterSite = Pick<ParameterChange, 'direction' | 'location' | 'name' | 'pointer'>;
 
 const LOCATIONS: readonly string[] = ['query', 'querystring', 'path', 'header', 'cookie'];
@@ -47,7 +48,7 @@ export function diffParameters(context: DiffContext, pair: OperationPair): void 
 }
 
 /** Deprecation and the announced sunset, judged like an operation's (`diffLifecycle`). */
-function diffParameterLifecycle(context: DiffContext, operation: string, site: Omit<ParameterSite, 'operations'>, parameter: Parameter, other: Parameter): void {
+function diffParameterLifecycle(context: DiffContext, operation: string, site: ParameterSite, parameter: Parameter, other: Parameter): void {
   const { now, minDeprecationDays } = context.options;
   const newlyDeprecated = parameter.node.deprecated !== true && other.node.deprecated === true;
   const [from, to] = [readSunset(parameter.node, now), readSunset(other.node, now)];
