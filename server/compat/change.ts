@@ -68,7 +68,9 @@ export type ParameterChange =
   | ({ kind: 'parameter.became-required' } & ParameterSite)
   | ({ kind: 'parameter.became-optional' } & ParameterSite)
   /** `sunset`, `noticeDays` and `minimumNoticeDays` as for `operation.deprecated`. */
-  | ({ kind: 'parameter.deprecated'; sunset?: string; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite);
+  | ({ kind: 'parameter.deprecated'; sunset?: string; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite)
+  /** The parameter's `x-sunset` moved, as `operation.sunset-changed` says of an operation's. */
+  | ({ kind: 'parameter.sunset-changed'; from?: string; to?: string; moved: 'earlier' | 'later' | 'set'; noticeDays?: number; minimumNoticeDays?: number } & ParameterSite);
 
 /** `direction` as for parameters: who writes the body. */
 type BodySite = { operations: string[]; direction: Direction; pointer: string };
@@ -146,12 +148,15 @@ export type ServerUrlChange =
 /**
  * Webhooks (3.1) and callbacks: requests the API sends to servers its clients run. Webhooks are
  * keyed `webhook <name> <METHOD>`; callbacks `<owner key> callback <name> <expression> <METHOD>`.
+ * A removal carries what the base announced, as `operation.removed` does: receivers told of a
+ * sunset may stop expecting the request once it has passed.
  */
+export type RemovalNotice = { deprecated: boolean; sunset?: string; sunsetPassed: boolean };
 export type WebhookChange =
   | { kind: 'webhook.added'; operation: string; webhook: string }
-  | { kind: 'webhook.removed'; operation: string; webhook: string }
+  | ({ kind: 'webhook.removed'; operation: string; webhook: string } & RemovalNotice)
   | { kind: 'callback.added'; operation: string; owner: string; callback: string }
-  | { kind: 'callback.removed'; operation: string; owner: string; callback: string };
+  | ({ kind: 'callback.removed'; operation: string; owner: string; callback: string } & RemovalNotice);
 
 /**
  * What describes the document rather than the API (OpenAPI 3.2): its `$self` URI, the base that
@@ -225,6 +230,14 @@ export type SchemaChange =
    */
   | ({ kind: 'schema.all-of.member-added'; member: string } & SchemaSite)
   | ({ kind: 'schema.all-of.member-removed'; member: string } & SchemaSite)
+  /**
+   * A `oneOf`/`anyOf` appeared beside a schema's other keywords, or went from there: a value must
+   * now (or no longer) also match one of `variants`. A schema that becomes one alternative of a
+   * union with nothing else beside it is instead paired with that alternative, the others being
+   * variants added (and the reverse removed).
+   */
+  | ({ kind: 'schema.union.added'; keyword: 'oneOf' | 'anyOf'; variants: string[] } & SchemaSite)
+  | ({ kind: 'schema.union.removed'; keyword: 'oneOf' | 'anyOf'; variants: string[] } & SchemaSite)
   | ({ kind: 'schema.variant.added'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   | ({ kind: 'schema.variant.removed'; keyword: 'oneOf' | 'anyOf'; variant: string } & SchemaSite)
   /** `replaced` when neither step is a multiple of the other. */

@@ -317,3 +317,71 @@ describe('compareSchemas on allOf members', () => {
     expect(ids(both(withMembers(either)), both(withMembers(more)))).toEqual(['error response-variant-added', 'info request-variant-added']);
   });
 });
+
+describe('compareSchemas on unions appearing and going', () => {
+  const card = { type: 'object', required: ['number'], properties: { number: { type: 'string' } } };
+  const cash = { type: 'object', required: ['amount'], properties: { amount: { type: 'number' } } };
+  const extra = { Card: card, Cash: cash };
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const judged = (base: object, head: object) => findBreakingChanges(base, head).map((f) => `${f.level} ${f.id} ${f.message}`);
+
+  it('judges a oneOf added beside other keywords as a constraint: requests narrow, responses are safe', () => {
+    const withUnion = { ...order, oneOf: [ref('Card'), ref('Cash')] };
+    expect(judged(both(order, extra), both(withUnion, extra))).toEqual([
+      'error request-union-added request must now also match one of the oneOf alternatives Card, Cash, added beside its other keywords at /components/schemas/Input/oneOf',
+      'info response-union-added response must now also match one of the oneOf alternatives Card, Cash, added beside its other keywords at /components/schemas/Output/oneOf',
+    ]);
+    expect(ids(both(withUnion, extra), both(order, extra))).toEqual(['error response-union-removed', 'info request-union-removed']);
+  });
+
+  it('judges a schema that became one alternative of a union as that alternative added, and nothing else', () => {
+    const union = { oneOf: [ref('Card'), ref('Cash')] };
+    expect(judged(both(ref('Card'), extra), both(union, extra))).toEqual([
+      'info request-variant-added request oneOf member Cash was added at /components/schemas/Input/oneOf/1',
+      'error response-variant-added response oneOf member Cash was added at /components/schemas/Output/oneOf/1',
+    ]);
+    expect(ids(both(union, extra), both(ref('Card'), extra))).toEqual(['error request-variant-removed', 'info response-variant-removed']);
+  });
+
+  it('pairs an inline schema with the inline alternative, a type beside the union included, and still compares the pair', () => {
+    const tighter = { ...card, properties: { number: { type: 'string', maxLength: 19 } } };
+    expect(ids(both(card, extra), both({ type: 'object', oneOf: [tighter, ref('Cash')] }, extra))).toEqual([
+      'error request-max-length-decreased',
+      'error response-variant-added',
+      'info request-variant-added',
+      'info response-max-length-decreased',
+    ]);
+  });
+
+  it('names the plain schema as the alternative removed when it pairs with none', () => {
+    expect(judged(both(card, extra), both({ anyOf: [ref('Card'), ref('Cash')] }, extra)).filter((f) => f.includes('removed'))).toEqual([
+      'error request-variant-removed request anyOf member Input was removed at /components/schemas/Input',
+      'info response-variant-removed response anyOf member Output was removed at /components/schemas/Output',
+    ]);
+  });
+
+  it('finds nothing when a schema and the same schema as the lone alternative of a union trade places', () => {
+    expect(diffOpenApi(both(ref('Card'), extra), both({ oneOf: [ref('Card')] }, extra))).toEqual([]);
+    expect(diffOpenApi(both({ oneOf: [ref('Card')] }, extra), both(ref('Card'), extra))).toEqual([]);
+  });
+
+  it('judges a union with nothing beside it replacing the empty schema as a constraint added', () => {
+    expect(ids(both({}, extra), both({ oneOf: [ref('Card'), ref('Cash')] }, extra))).toEqual(['error request-union-added', 'info response-union-added']);
+  });
+});
+
+describe('compareSchemas on a request body schema written inline', () => {
+  it('names an inline schema that pairs with no alternative as written inline', () => {
+    const inline = (schema: object) => ({
+      openapi: '3.0.3',
+      info: { title: 'Shop', version: '1' },
+      paths: { '/orders': { post: { requestBody: { content: { 'application/json': { schema } } }, responses: { 204: { description: 'ok' } } } } },
+      components: { schemas: { Cash: { type: 'object', properties: { amount: { type: 'number' } } } } },
+    });
+    const findings = findBreakingChanges(inline(order), inline({ oneOf: [{ $ref: '#/components/schemas/Cash' }] })).map((f) => f.message);
+    expect(findings).toEqual([
+      'request oneOf member the schema written inline was removed at /paths/~1orders/post/requestBody/content/application~1json/schema',
+      'request oneOf member Cash was added at /paths/~1orders/post/requestBody/content/application~1json/schema/oneOf/0',
+    ]);
+  });
+});

@@ -4,9 +4,10 @@ import { declaredAt } from './declared-at.js';
 import { effectiveSchema, type AllOfMember, type EffectiveSchema, type VariantGroup } from './effective-schema.js';
 import { fingerprint } from './fingerprint.js';
 import { isMultipleOf } from './is-multiple-of.js';
+import { isJsonObject } from './json-object.js';
 import { matchVariants } from './match-variants.js';
 import { resolveParts } from './resolve-parts.js';
-import { childPointer } from './resolve-ref.js';
+import { childPointer, resolveRef } from './resolve-ref.js';
 import { createScope, operationScope, type SchemaComparison, type SchemaScope } from './schema-comparison.js';
 import type { SchemaPart } from './schema-part.js';
 import { sameTypes } from './type-set.js';
@@ -72,7 +73,86 @@ function comparePair(base: readonly SchemaPart[], head: readonly SchemaPart[], w
   }
   if (walk.depth > MAX_INLINE_DEPTH) return;
   const views = walk.comparison.views;
-  compareViews(effectiveSchema(views, b), effectiveSchema(views, h), { ...walk, depth: walk.depth + 1 });
+  const [from, to] = [effectiveSchema(views, b), effectiveSchema(views, h)];
+  walk = { ...walk, depth: walk.depth + 1 };
+  if (!compareLoneUnion(b, h, from, to, walk)) compareViews(from, to, walk);
+}
+
+/**
+ * A schema that became one alternative of a union (`$ref: Card` → `oneOf: [Card, Cash]`), or a
+ * union cut down to one of its alternatives: the schema is compared with the alternative it pairs
+ * with, and the others are alternatives added or removed, rather than the whole schema being
+ * replaced. Only a union with nothing beside it but its type counts; keywords beside it apply to
+ * every alternative, so there the union is a constraint of its own. `base` and `head` are resolved.
+ */
+function compareLoneUnion(base: readonly SchemaPart[], head: readonly SchemaPart[], b: EffectiveSchema, h: EffectiveSchema, walk: Walk): boolean {
+  const [fromUnion, toUnion] = [loneUnion(b), loneUnion(h)];
+  if (toUnion && b.variants.length === 0 && base.length === 1 && constrains(base[0]!.node)) {
+    const to = unionAlternatives(toUnion);
+    compareAlternatives(alternativesOf(base[0]!, toUnion.keyword, to), to, toUnion.keyword, walk);
+    return true;
+  }
+  if (fromUnion && h.variants.length === 0 && head.length === 1 && constrains(head[0]!.node)) {
+    const from = unionAlternatives(fromUnion);
+    compareAlternatives(from, alternativesOf(head[0]!, fromUnion.keyword, from), fromUnion.keyword, walk);
+    return true;
+  }
+  return false;
+}
+
+interface Alternative {
+  part: SchemaPart;
+  /** Where a referenced alternative resolves to: alternatives pair by it, inline ones by order (as in `matchVariants`). */
+  target?: string;
+  label?: string;
+}
+
+function compareAlternatives(from: readonly Alternative[], to: readonly Alternative[], keyword: 'oneOf' | 'anyOf', walk: Walk): void {
+  const written = (alternatives: readonly Alternative[]) => alternatives.map(({ target }) => (target === undefined ? {} : { $ref: target }));
+  const match = matchVariants(written(from), written(to));
+  for (const [x, y] of match.pairs) comparePair([from[x.index]!.part], [to[y.index]!.part], walk);
+  for (const variant of match.removed) record(walk, { kind: 'schema.variant.removed', keyword, variant: from[variant.index]!.label ?? variant.label }, from[variant.index]!.part.pointer);
+  for (const variant of match.added) record(walk, { kind: 'schema.variant.added', keyword, variant: to[variant.index]!.label ?? variant.label }, to[variant.index]!.part.pointer);
+}
+
+function unionAlternatives(group: VariantGroup): Alternative[] {
+  return group.members.map((node, index) => {
+    const part = member(group, index);
+    const { pointer, viaRef } = resolveRef(part.doc, node, part.pointer);
+    return viaRef ? { part, target: pointer, label: pointer.slice(pointer.lastIndexOf('/') + 1) } : { part };
+  });
+}
+
+/**
+ * A plain (resolved) schema as alternatives: itself, paired with the alternative that refers to it
+ * or else with the first inline one; or, where it is a union of one schema and null (which reads as
+ * that schema, nullable), the members it lists, so that each pairs with its like.
+ */
+function alternativesOf(part: SchemaPart, keyword: 'oneOf' | 'anyOf', others: readonly Alternative[]): Alternative[] {
+  const members = isJsonObject(part.node) ? part.node[keyword] : undefined;
+  if (Array.isArray(members)) return unionAlternatives({ keyword, members, owner: part });
+  const referred = others.some((other) => other.target === part.pointer);
+  const label = part.viaRef ? part.pointer.slice(part.pointer.lastIndexOf('/') + 1) : 'the schema written inline';
+  return [{ part, ...(referred && { target: part.pointer }), label }];
+}
+
+// Beside a lone union: what describes it, how tools dispatch among its alternatives, and a type
+// every alternative is expected to share anyway.
+const BESIDE_LONE_UNION = new Set(['type', 'discriminator', 'title', 'description', '$comment', 'example', 'examples', 'deprecated', 'externalDocs', 'xml']);
+
+/** The view's one `oneOf`/`anyOf`, when it is written alone in one node (see `compareLoneUnion`). */
+function loneUnion(view: EffectiveSchema): VariantGroup | undefined {
+  const [group] = view.variants;
+  const [source] = view.sources;
+  if (view.variants.length !== 1 || view.sources.length !== 1 || view.allOfMembers.length > 0 || group!.through || !isJsonObject(source!.node)) return undefined;
+  const node = source!.node;
+  if (Array.isArray(node.type) && node.type.includes('null')) return undefined;
+  return Object.keys(node).every((key) => key === group!.keyword || BESIDE_LONE_UNION.has(key) || key.startsWith('x-')) ? group : undefined;
+}
+
+// The empty schema admits anything, so a union replacing it narrows: that is a union added.
+function constrains(node: unknown): boolean {
+  return node === false || (isJsonObject(node) && Object.keys(node).some((key) => !key.startsWith('x-') && (!BESIDE_LONE_UNION.has(key) || key === 'type')));
 }
 
 function compareViews(base: EffectiveSchema, head: EffectiveSchema, walk: Walk): void {
@@ -310,10 +390,18 @@ function compareVariants(b: EffectiveSchema, h: EffectiveSchema, walk: Walk, emi
   }
   for (const [fromGroup, toGroup] of pairs) {
     const keyword = (fromGroup ?? toGroup)!.keyword;
-    const match = matchVariants(fromGroup?.members, toGroup?.members);
-    for (const [x, y] of match.pairs) comparePair([member(fromGroup!, x.index)], [member(toGroup!, y.index)], walk);
-    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup!, variant.index).pointer);
-    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup!, variant.index).pointer);
+    // A union with no counterpart is a condition added or taken away, not alternatives offered or withdrawn.
+    if (!fromGroup || !toGroup) {
+      const group = (fromGroup ?? toGroup)!;
+      const variants = group.members.map((schema, index) => (isJsonObject(schema) && typeof schema.$ref === 'string' ? schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1) : `#${index}`));
+      const pointer = childPointer(group.owner.pointer, keyword);
+      emit({ kind: fromGroup ? 'schema.union.removed' : 'schema.union.added', keyword, variants }, pointer);
+      continue;
+    }
+    const match = matchVariants(fromGroup.members, toGroup.members);
+    for (const [x, y] of match.pairs) comparePair([member(fromGroup, x.index)], [member(toGroup, y.index)], walk);
+    for (const variant of match.removed) emit({ kind: 'schema.variant.removed', keyword, variant: variant.label }, member(fromGroup, variant.index).pointer);
+    for (const variant of match.added) emit({ kind: 'schema.variant.added', keyword, variant: variant.label }, member(toGroup, variant.index).pointer);
   }
 }
 

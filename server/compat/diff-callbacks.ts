@@ -2,6 +2,7 @@ import type { DiffContext, OperationPair, OperationSide } from './diff-context.j
 import { diffPathItem } from './diff-path-item.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
 import { pathItems, type PathItem } from './path-items.js';
+import { removalNoticeOf } from './removal-notice-of.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
 
 /**
@@ -22,7 +23,7 @@ export function diffCallbacks(context: DiffContext, { key: owner, base, head }: 
         sender: 'api',
         keyOf: (method) => `${owner} callback ${callback} ${expression} ${method}`,
         onAdded: (operation) => context.changes.push({ kind: 'callback.added', operation, owner, callback }),
-        onRemoved: (operation) => context.changes.push({ kind: 'callback.removed', operation, owner, callback }),
+        onRemoved: (operation, side) => context.changes.push({ kind: 'callback.removed', operation, owner, callback, ...removalNoticeOf(side.operation, context.options.now) }),
       });
     }
   }

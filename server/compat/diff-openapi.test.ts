@@ -150,6 +150,44 @@ describe('diffOpenApi', () => {
     expect(ids()).toEqual(['error operation-removed-before-sunset']);
   });
 
+  it('judges a parameter sunset moving like an operation sunset: only less notice than promised warns', () => {
+    const api = (sunset?: string) => ({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/x': { get: { parameters: [{ name: 'q', in: 'query', deprecated: true, ...(sunset && { 'x-sunset': sunset }), schema: { type: 'string' } }], responses: { 200: { description: 'ok' } } } } },
+    });
+    const options = { now: new Date('2026-06-01T00:00:00Z'), minDeprecationDays: 90 };
+    const ids = (from?: string, to?: string) => findBreakingChanges(api(from), api(to), options).map((f) => `${f.level} ${f.id}`);
+    expect(ids('2027-01-01', '2026-12-01')).toEqual(['warn request-parameter-sunset-brought-forward']);
+    expect(ids('2027-01-01', '2027-06-01')).toEqual([]);
+    expect(ids('2027-01-01', undefined)).toEqual([]);
+    expect(ids(undefined, '2030-01-01')).toEqual([]);
+    expect(ids(undefined, '2026-07-01')).toEqual(['warn request-parameter-sunset-brought-forward']);
+    expect(diffOpenApi(api('2027-01-01'), api('2027-06-01'), options)).toMatchObject([{ kind: 'parameter.sunset-changed', moved: 'later', from: '2027-01-01', to: '2027-06-01' }]);
+  });
+
+  it('judges what webhooks and callbacks send against their sunsets, with receivers as the readers', () => {
+    const sends = (notice: object, parameters: object[] = []) => ({ post: { ...notice, parameters, responses: { 200: { description: 'ok' } } } });
+    const api = (webhooks: object, callbacks: object = {}) => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      paths: { '/subscriptions': { post: { callbacks, responses: { 201: { description: 'ok' } } } } },
+      webhooks,
+    });
+    const options = { now: new Date('2026-06-01T00:00:00Z') };
+    const ids = (base: object, head: object) => findBreakingChanges(base, head, options).map((f) => `${f.level} ${f.id}`);
+    const past = { deprecated: true, 'x-sunset': '2026-01-01' };
+    const future = { deprecated: true, 'x-sunset': '2027-01-01' };
+    expect(ids(api({ old: sends(past) }), api({}))).toEqual(['info webhook-removed-after-sunset']);
+    expect(ids(api({ old: sends(future) }), api({}))).toEqual(['error webhook-removed-before-sunset']);
+    expect(ids(api({ old: sends({}) }), api({}))).toEqual(['error webhook-removed']);
+    expect(ids(api({}, { ping: { '{$request.body#/url}': sends(past) } }), api({}))).toEqual(['info callback-removed-after-sunset']);
+    const header = (notice: object) => ({ name: 'X-Old', in: 'header', ...notice, schema: { type: 'string' } });
+    expect(ids(api({ hook: sends({}, [header(past)]) }), api({ hook: sends({}) }))).toEqual(['info response-parameter-removed-after-sunset']);
+    expect(ids(api({ hook: sends({}, [header(future)]) }), api({ hook: sends({}) }))).toEqual(['error response-parameter-removed-before-sunset']);
+    expect(ids(api({ hook: sends({}, [header({})]) }), api({ hook: sends({}, [header(future)]) }))).toEqual(['info response-parameter-deprecated']);
+  });
+
   it('treats media type parameters and covering ranges as the same media type', () => {
     const api = (content: object) => ({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/x': { post: { requestBody: { content }, responses: { 200: { description: 'ok' } } } } } });
     const schema = { type: 'string' };

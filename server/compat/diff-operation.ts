@@ -6,6 +6,7 @@ import { diffResponses } from './diff-responses.js';
 import { diffSecurity } from './diff-security.js';
 import { diffServerUrls } from './diff-server-urls.js';
 import { readSunset } from './read-sunset.js';
+import { sunsetMove } from './sunset-move.js';
 
 /**
  * The facts about one operation present in both documents. Security, servers and callbacks are
@@ -54,14 +55,4 @@ function diffLifecycle(context: DiffContext, { key: operation, base, head }: Ope
   }
   const [fromId, toId] = [base.operation.operationId, head.operation.operationId];
   if (fromId !== toId) context.changes.push({ kind: 'operation.id-changed', operation, ...(typeof fromId === 'string' && { from: fromId }), ...(typeof toId === 'string' && { to: toId }) });
-}
-
-// A sunset appearing sets an end where none was promised; unreadable dates are not compared.
-function sunsetMove(from: string | undefined, to: string | undefined): 'earlier' | 'later' | 'set' | undefined {
-  if (from === to) return undefined;
-  if (from === undefined) return 'set';
-  if (to === undefined) return 'later';
-  const [fromAt, toAt] = [Date.parse(from), Date.parse(to)];
-  if (Number.isNaN(fromAt) || Number.isNaN(toAt) || fromAt === toAt) return undefined;
-  return toAt < fromAt ? 'earlier' : 'later';
 }

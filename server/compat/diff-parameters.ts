@@ -1,4 +1,4 @@
-import type { Direction, ParameterLocation } from './change.js';
+import type { Direction, ParameterChange, ParameterLocation } from './change.js';
 import { compareSchemas } from './compare-schemas.js';
 import { diffContent } from './diff-content.js';
 import type { DiffContext, OperationPair, OperationSide } from './diff-context.js';
@@ -6,7 +6,12 @@ import { directionOf } from './direction-of.js';
 import { isJsonObject, type JsonObject } from './json-object.js';
 import { readSunset } from './read-sunset.js';
 import { recordSharedChange } from './record-shared-change.js';
+import { removalNoticeOf } from './removal-notice-of.js';
 import { childPointer, resolveRef } from './resolve-ref.js';
+import { sunsetMove } from './sunset-move.js';
+
+/** Where a parameter fact is seen, less the operations `recordSharedChange` gathers. */
+type ParameterSite = Pick<ParameterChange, 'direction' | 'location' | 'name' | 'pointer'>;
 
 const LOCATIONS: readonly string[] = ['query', 'querystring', 'path', 'header', 'cookie'];
 
@@ -28,25 +33,41 @@ export function diffParameters(context: DiffContext, pair: OperationPair): void 
     const { location, name, pointer, required } = parameter;
     const other = to.get(id);
     if (!other) {
-      const { sunset, passed } = readSunset(parameter.node, context.options.now);
-      const notice = { deprecated: parameter.node.deprecated === true, ...(sunset !== undefined && { sunset }), sunsetPassed: passed };
-      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required, ...notice });
+      recordSharedChange(context, key, { kind: 'parameter.removed', direction, location, name, pointer, required, ...removalNoticeOf(parameter.node, context.options.now) });
       continue;
     }
     const site = { direction, location, name: other.name, pointer: other.pointer };
     if (!required && other.required) recordSharedChange(context, key, { kind: 'parameter.became-required', ...site });
     if (required && !other.required) recordSharedChange(context, key, { kind: 'parameter.became-optional', ...site });
-    if (parameter.node.deprecated !== true && other.node.deprecated === true) {
-      const { now, minDeprecationDays } = context.options;
-      const { sunset, daysLeft } = readSunset(other.node, now);
-      const notice = { ...(sunset !== undefined && { sunset }), ...(daysLeft !== undefined && { noticeDays: daysLeft }), ...(minDeprecationDays !== undefined && { minimumNoticeDays: minDeprecationDays }) };
-      recordSharedChange(context, key, { kind: 'parameter.deprecated', ...site, ...notice });
-    }
+    diffParameterLifecycle(context, key, site, parameter, other);
     compareParameterSchemas(context, { operation: key, direction }, parameter, other);
   }
   for (const [id, { location, name, pointer, required }] of to) {
     if (!from.has(id)) recordSharedChange(context, key, { kind: 'parameter.added', direction, location, name, pointer, required });
   }
+}
+
+/** Deprecation and the announced sunset, judged like an operation's (`diffLifecycle`). */
+function diffParameterLifecycle(context: DiffContext, operation: string, site: ParameterSite, parameter: Parameter, other: Parameter): void {
+  const { now, minDeprecationDays } = context.options;
+  const newlyDeprecated = parameter.node.deprecated !== true && other.node.deprecated === true;
+  const [from, to] = [readSunset(parameter.node, now), readSunset(other.node, now)];
+  const policy = minDeprecationDays !== undefined && { minimumNoticeDays: minDeprecationDays };
+  if (newlyDeprecated) {
+    recordSharedChange(context, operation, { kind: 'parameter.deprecated', ...site, ...(to.sunset !== undefined && { sunset: to.sunset }), ...(to.daysLeft !== undefined && { noticeDays: to.daysLeft }), ...policy });
+  }
+  const moved = sunsetMove(from.sunset, to.sunset);
+  // A parameter deprecated in the same step reports its first sunset with the deprecation.
+  if (!moved || (moved === 'set' && newlyDeprecated)) return;
+  recordSharedChange(context, operation, {
+    kind: 'parameter.sunset-changed',
+    ...site,
+    ...(from.sunset !== undefined && { from: from.sunset }),
+    ...(to.sunset !== undefined && { to: to.sunset }),
+    moved,
+    ...(moved === 'set' && to.daysLeft !== undefined && { noticeDays: to.daysLeft }),
+    ...(moved === 'set' && policy),
+  });
 }
 
 /**

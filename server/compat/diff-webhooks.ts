@@ -1,6 +1,7 @@
 import type { DiffContext } from './diff-context.js';
 import { diffPathItem } from './diff-path-item.js';
 import { pathItems } from './path-items.js';
+import { removalNoticeOf } from './removal-notice-of.js';
 
 /**
  * 3.1 webhooks, keyed `webhook <name> <METHOD>` as the spec module indexes them. The API sends
@@ -16,7 +17,7 @@ export function diffWebhooks(context: DiffContext): void {
       sender: 'api',
       keyOf: (method) => `webhook ${webhook} ${method}`,
       onAdded: (operation) => context.changes.push({ kind: 'webhook.added', operation, webhook }),
-      onRemoved: (operation) => context.changes.push({ kind: 'webhook.removed', operation, webhook }),
+      onRemoved: (operation, side) => context.changes.push({ kind: 'webhook.removed', operation, webhook, ...removalNoticeOf(side.operation, context.options.now) }),
     });
   }
 }

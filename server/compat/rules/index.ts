@@ -225,6 +225,20 @@ import { documentSelfChanged } from './document-self-changed.js';
 import { tagParentChanged } from './tag-parent-changed.js';
 import { tagKindChanged } from './tag-kind-changed.js';
 import type { AnyRule } from '../rule.js';
+import { webhookRemovedBeforeSunset } from './webhook-removed-before-sunset.js';
+import { webhookRemovedAfterSunset } from './webhook-removed-after-sunset.js';
+import { callbackRemovedBeforeSunset } from './callback-removed-before-sunset.js';
+import { callbackRemovedAfterSunset } from './callback-removed-after-sunset.js';
+import { responseParameterRemovedBeforeSunset } from './response-parameter-removed-before-sunset.js';
+import { responseParameterRemovedAfterSunset } from './response-parameter-removed-after-sunset.js';
+import { responseParameterDeprecated } from './response-parameter-deprecated.js';
+import { responseParameterSunsetTooSoon } from './response-parameter-sunset-too-soon.js';
+import { requestParameterSunsetBroughtForward } from './request-parameter-sunset-brought-forward.js';
+import { responseParameterSunsetBroughtForward } from './response-parameter-sunset-brought-forward.js';
+import { requestUnionAdded } from './request-union-added.js';
+import { requestUnionRemoved } from './request-union-removed.js';
+import { responseUnionAdded } from './response-union-added.js';
+import { responseUnionRemoved } from './response-union-removed.js';
 
 /** Every rule the engine applies, listed explicitly so adding a rule is a reviewed change. */
 export const rules: readonly AnyRule[] = [
@@ -318,6 +332,10 @@ export const rules: readonly AnyRule[] = [
   requestAllOfMemberRemoved,
   responseAllOfMemberAdded,
   responseAllOfMemberRemoved,
+  requestUnionAdded,
+  requestUnionRemoved,
+  responseUnionAdded,
+  responseUnionRemoved,
   requestVariantRemoved,
   requestVariantAdded,
   responseVariantAdded,
@@ -374,6 +392,16 @@ export const rules: readonly AnyRule[] = [
   requestParameterRemovedBeforeSunset,
   requestParameterRemovedAfterSunset,
   requestParameterSunsetTooSoon,
+  requestParameterSunsetBroughtForward,
+  responseParameterDeprecated,
+  responseParameterSunsetTooSoon,
+  responseParameterSunsetBroughtForward,
+  responseParameterRemovedBeforeSunset,
+  responseParameterRemovedAfterSunset,
+  webhookRemovedBeforeSunset,
+  webhookRemovedAfterSunset,
+  callbackRemovedBeforeSunset,
+  callbackRemovedAfterSunset,
   securityScopeAdded,
   securityScopeRemoved,
   securitySchemeTypeChanged,

@@ -9,6 +9,7 @@ const here = new URL('./', import.meta.url);
 /** Rules that have no mirror on purpose, and why. */
 const MIRROR_EXCEPTIONS: Record<string, string> = {
   'request-parameter-deprecated': 'Taking back a parameter deprecation asks nothing of clients and is rare enough that the parameter diff records no fact for it.',
+  'response-parameter-deprecated': 'The same holds for a parameter sent to receivers of webhooks and callbacks.',
   'request-property-became-read-only': 'readOnly only constrains what clients send; in a response it changes nothing, and a property losing readOnly in a request only lets clients send more.',
   'response-property-became-write-only': 'writeOnly only hides a property from what clients read; in a request it changes nothing, and losing writeOnly in a response only gives clients more.',
   'response-optional-property-removed': 'Adding a response property is judged by response-property-added whatever its requiredness, and an optional request property removed is judged by request-property-removed.',

@@ -6,7 +6,8 @@ export const responseParameterRemoved = defineRule({
   level: 'error',
   taxonomy: { direction: 'response', area: 'parameters', kind: 'parameter', action: 'removed' },
   on: 'parameter.removed',
-  when: (c) => c.direction === 'response',
+  // A deprecated one is judged against its sunset instead.
+  when: (c) => c.direction === 'response' && !c.deprecated,
   message: (c) => `${c.location} parameter "${c.name}" is no longer sent to receivers of ${describeOperations(c.operations)}`,
   why: 'Receivers of the webhook or callback that read the parameter no longer find it.',
 });
