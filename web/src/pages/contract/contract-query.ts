@@ -1,5 +1,7 @@
 import { gql } from 'urql';
+import type { FindingConsumerData } from '../../components/finding-consumers.tsx';
 import type { Lifecycle } from '../../components/lifecycle-badge.tsx';
+import type { UsageVerdictData } from '../../components/usage-explanation.tsx';
 
 export interface FindingData {
   rule: string;
@@ -10,6 +12,7 @@ export interface FindingData {
   pointer?: string | null;
   fingerprint?: string | null;
   accepted?: string | null;
+  consumers?: FindingConsumerData[] | null;
 }
 
 export interface SubscriptionData {
@@ -63,6 +66,8 @@ export interface DeploymentData {
 }
 
 const FINDING = 'rule level message why operations pointer fingerprint accepted';
+// Whom a finding reaches costs a list per finding: asked for where findings are read one version at a time.
+const FINDING_REACH = `${FINDING} consumers { consumer team declared requests lastSeenAt operations }`;
 
 export const CONTRACT_PAGE = gql<{ contract: ContractData | null }, { slug: string }>`
   query ContractPage($slug: String!) {
@@ -90,10 +95,11 @@ export const DEPLOYMENTS = gql<{ contract: { deployments: { edges: { node: Deplo
   }
 `;
 
-export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
+export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; checks: { edges: { node: { version: string | null; usage: UsageVerdictData | null } }[] }; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
   query ContractFindings($slug: String!) {
     contract(slug: $slug) {
-      latest { version findings { ${FINDING} } }
+      latest { version findings { ${FINDING_REACH} } }
+      checks(first: 1) { edges { node { version usage { gating days threshold explanation } } } }
       waivers(first: 30) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
     }
   }
@@ -119,7 +125,14 @@ export const VERSION_SOURCES = gql<{ contract: { from: { source: string } | null
 
 export const COMPARE = gql<{ compare: { from: string; to: string; source: string; verdict: 'pass' | 'warn' | 'fail'; summary: { error: number; warn: number; info: number }; findings: FindingData[] } }, { slug: string; from: string; to: string }>`
   query Compare($slug: String!, $from: String!, $to: String!) {
-    compare(contract: $slug, from: $from, to: $to) { from to source verdict summary { error warn info } findings { ${FINDING} } }
+    compare(contract: $slug, from: $from, to: $to) { from to source verdict summary { error warn info } findings { ${FINDING_REACH} } }
+  }
+`;
+
+// The publish of a version is its newest check naming it: that check carries the usage verdict.
+export const CHECK_USAGE = gql<{ contract: { checks: { edges: { node: { version: string | null; usage: UsageVerdictData | null } }[] } } | null }, { slug: string }>`
+  query CheckUsage($slug: String!) {
+    contract(slug: $slug) { checks(first: 25) { edges { node { version usage { gating days threshold explanation } } } } }
   }
 `;
 
@@ -152,6 +165,6 @@ export const DECIDE_WAIVER = {
   revoke: gql<{ revokeWaiver: { id: string; state: string } }, { id: string }>`mutation RevokeWaiver($id: ID!) { revokeWaiver(id: $id) { id state } }`,
 };
 
-export const PUBLISH_VERSION = gql<{ publishVersion: { created: boolean; version: { version: string } } }, { input: { contract: string; version: string; document: string } }>`
-  mutation PublishVersion($input: PublishVersionInput!) { publishVersion(input: $input) { created version { version } } }
+export const PUBLISH_VERSION = gql<{ publishVersion: { created: boolean; version: { version: string; findings: FindingData[] } } }, { input: { contract: string; version: string; document: string } }>`
+  mutation PublishVersion($input: PublishVersionInput!) { publishVersion(input: $input) { created version { version findings { ${FINDING_REACH} } } } }
 `;
