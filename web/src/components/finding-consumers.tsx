@@ -1,4 +1,4 @@
-import { formatDate } from './lifecycle-badge.tsx';
+import { formatSeenAt } from './format-seen-at.ts';
 
 export interface FindingConsumerData {
   consumer: string;
@@ -27,7 +27,7 @@ export function FindingConsumers({ consumers }: { consumers: FindingConsumerData
               {c.requests != null && <span className="badge usage-observed">observed</span>}
             </td>
             <td className="numeric">{c.requests != null ? c.requests.toLocaleString('en-GB') : '—'}</td>
-            <td>{c.lastSeenAt ? formatDate(c.lastSeenAt) : <span className="muted">not seen</span>}</td>
+            <td>{c.lastSeenAt ? formatSeenAt(c.lastSeenAt) : <span className="muted">not seen</span>}</td>
             <td className="mono small">{c.operations.join(', ')}</td>
           </tr>
         ))}

@@ -4,8 +4,9 @@ import { useQuery } from 'urql';
 import { FindingList } from '../../components/finding-list.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { consumersHit, useSubscriptions } from './consumers-hit.ts';
+import { usePublishUsage } from './publish-usage.ts';
 import { UsageExplanation } from '../../components/usage-explanation.tsx';
-import { CHECK_USAGE, COMPARE, VERSION_SOURCES, type ContractData } from './contract-query.ts';
+import { COMPARE, VERSION_SOURCES, type ContractData } from './contract-query.ts';
 
 const SourceDiff = lazy(() => import('../../components/source-diff/source-diff.tsx'));
 
@@ -18,13 +19,12 @@ export function CompareTab({ contract }: { contract: ContractData }) {
   const ready = !!from && !!to && from !== to;
   const [{ data, fetching, error }] = useQuery({ query: COMPARE, variables: { slug: contract.slug, from, to }, pause: !ready });
   const [{ data: sources }] = useQuery({ query: VERSION_SOURCES, variables: { slug: contract.slug, from, to }, pause: !ready });
-  const [{ data: checks }] = useQuery({ query: CHECK_USAGE, variables: { slug: contract.slug }, pause: !ready });
   const subscriptions = useSubscriptions(contract.slug);
-  const choose = (name: 'from' | 'to', value: string) => setParams({ from, to, [name]: value }, { replace: true });
-  if (versions.length < 2) return <p className="empty-state">Comparing needs two published versions.</p>;
   const result = data?.compare;
   // Only a stored comparison was judged with usage: a fresh one checks the documents alone.
-  const usage = result?.source === 'stored' ? checks?.contract?.checks.edges.find((e) => e.node.version === result.to)?.node.usage : undefined;
+  const usage = usePublishUsage(contract.slug, result?.source === 'stored' ? result.to : undefined);
+  const choose = (name: 'from' | 'to', value: string) => setParams({ from, to, [name]: value }, { replace: true });
+  if (versions.length < 2) return <p className="empty-state">Comparing needs two published versions.</p>;
   return (
     <div className="stack">
       <div className="toolbar">

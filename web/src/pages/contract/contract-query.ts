@@ -95,11 +95,10 @@ export const DEPLOYMENTS = gql<{ contract: { deployments: { edges: { node: Deplo
   }
 `;
 
-export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; checks: { edges: { node: { version: string | null; usage: UsageVerdictData | null } }[] }; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
+export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
   query ContractFindings($slug: String!) {
     contract(slug: $slug) {
       latest { version findings { ${FINDING_REACH} } }
-      checks(first: 1) { edges { node { version usage { gating days threshold explanation } } } }
       waivers(first: 30) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
     }
   }
@@ -129,10 +128,9 @@ export const COMPARE = gql<{ compare: { from: string; to: string; source: string
   }
 `;
 
-// The publish of a version is its newest check naming it: that check carries the usage verdict.
-export const CHECK_USAGE = gql<{ contract: { checks: { edges: { node: { version: string | null; usage: UsageVerdictData | null } }[] } } | null }, { slug: string }>`
+export const CHECK_USAGE = gql<{ contract: { checks: { edges: { node: { version: string | null; failed: boolean; usage: UsageVerdictData | null } }[] } } | null }, { slug: string }>`
   query CheckUsage($slug: String!) {
-    contract(slug: $slug) { checks(first: 25) { edges { node { version usage { gating days threshold explanation } } } } }
+    contract(slug: $slug) { checks(first: 25) { edges { node { version failed usage { gating days threshold explanation } } } } }
   }
 `;
 

@@ -6,6 +6,7 @@ import { UsageExplanation } from '../../components/usage-explanation.tsx';
 import { refusalMessage } from '../../graphql/refusal-message.ts';
 import { consumersHit, useSubscriptions } from './consumers-hit.ts';
 import { DECIDE_WAIVER, LATEST_FINDINGS, REQUEST_WAIVER, type ContractData } from './contract-query.ts';
+import { usePublishUsage } from './publish-usage.ts';
 import { useMaintainer } from './use-maintainer.ts';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -37,8 +38,7 @@ export function FindingsTab({ contract }: { contract: ContractData }) {
   const [{ data }] = useQuery({ query: LATEST_FINDINGS, variables: { slug: contract.slug } });
   const latest = data?.contract?.latest;
   const waivers = data?.contract?.waivers.edges.map((e) => e.node) ?? [];
-  const lastCheck = data?.contract?.checks.edges[0]?.node;
-  const usage = lastCheck?.usage && lastCheck.version === latest?.version ? lastCheck.usage : undefined;
+  const usage = usePublishUsage(contract.slug, latest?.version);
   const subscriptions = useSubscriptions(contract.slug);
   const failure = decision.error ?? revocation.error;
   return (

@@ -1,7 +1,7 @@
 import { type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { formatDate } from '../../components/lifecycle-badge.tsx';
+import { formatSeenAt } from '../../components/format-seen-at.ts';
 import { FindingList, type ListedFinding } from '../../components/finding-list.tsx';
 import { UsageExplanation, type UsageVerdictData } from '../../components/usage-explanation.tsx';
 import { refusalCode, refusalMessage } from '../../graphql/refusal-message.ts';
@@ -71,7 +71,7 @@ export function PublishTab({ contract }: { contract: ContractData }) {
           {blocked?.observedConsumers && blocked.observedConsumers.length > 0 && (
             <div>
               <h3>Seen calling what it changes</h3>
-              <ul>{blocked.observedConsumers.map((c) => <li key={c.consumer}><strong>{c.consumer}</strong> (team {c.team ?? 'unknown'}{c.declared ? ', subscribed' : ', no subscription'}): {c.requests.toLocaleString('en-GB')} requests to <span className="mono">{c.operations.join(', ')}</span>, last seen {formatDate(c.lastSeenAt)}</li>)}</ul>
+              <ul>{blocked.observedConsumers.map((c) => <li key={c.consumer}><strong>{c.consumer}</strong> (team {c.team ?? 'unknown'}{c.declared ? ', subscribed' : ', no subscription'}): {c.requests.toLocaleString('en-GB')} requests to <span className="mono">{c.operations.join(', ')}</span>, last seen {formatSeenAt(c.lastSeenAt)}</li>)}</ul>
             </div>
           )}
           {blocked?.findings && <FindingList findings={blocked.findings.map((f) => ({ ...f, rule: f.rule ?? (f as { id?: string }).id ?? 'finding', operations: f.operations ?? [] }))} />}

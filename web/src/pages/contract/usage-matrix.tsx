@@ -1,4 +1,4 @@
-import { formatDate } from '../../components/lifecycle-badge.tsx';
+import { formatSeenAt } from '../../components/format-seen-at.ts';
 import type { ContractUsageData } from './usage-query.ts';
 
 type Use = ContractUsageData['operations'][number];
@@ -34,7 +34,7 @@ export function UsageMatrix({ uses, operations }: { uses: Use[]; operations: str
                 return (
                   <td key={consumer} className={`usage-cell ${use.declared ? 'declared' : 'undeclared'}`}>
                     <strong>{use.requests.toLocaleString('en-GB')}</strong> <span className="small">requests</span>
-                    <div className="small muted">last {formatDate(use.lastSeenAt)}{use.declared ? '' : ' · no subscription'}</div>
+                    <div className="small muted">last {formatSeenAt(use.lastSeenAt)}{use.declared ? '' : ' · no subscription'}</div>
                   </td>
                 );
               })}

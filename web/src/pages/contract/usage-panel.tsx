@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { formatSeenAt } from '../../components/format-seen-at.ts';
 import { formatDate } from '../../components/lifecycle-badge.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import type { ContractData } from './contract-query.ts';
@@ -39,7 +40,7 @@ export default function UsagePanel({ contract }: { contract: ContractData }) {
       <div className="two-columns">
         <section className="card" aria-labelledby="shadow-consumers">
           <h2 id="shadow-consumers">Shadow consumers <span className="count">{usage.shadowConsumers.length}</span></h2>
-          <p className="muted small">Seen calling the contract at least {usage.threshold} times with no approved subscription: a change can break them unannounced.</p>
+          <p className="muted small">Seen calling the contract at least {usage.threshold === 1 ? 'once' : `${usage.threshold} times`} with no approved subscription: a change can break them unannounced.</p>
           {usage.shadowConsumers.length === 0 ? (
             <p className="muted">None: everyone who calls has subscribed.</p>
           ) : (
@@ -47,7 +48,7 @@ export default function UsagePanel({ contract }: { contract: ContractData }) {
               {usage.shadowConsumers.map((s) => (
                 <li key={s.consumer}>
                   <div className="row-head"><strong>{s.consumer}</strong><span className="badge usage-observed">{s.requests.toLocaleString('en-GB')} requests</span></div>
-                  <p className="small muted">team {s.team ?? 'unknown'} · last seen {formatDate(s.lastSeenAt)}</p>
+                  <p className="small muted">team {s.team ?? 'unknown'} · last seen {formatSeenAt(s.lastSeenAt)}</p>
                   <ul className="operation-list">{s.operations.map((op) => <li key={op} className="mono">{op}</li>)}</ul>
                 </li>
               ))}
