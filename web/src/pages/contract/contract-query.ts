@@ -95,10 +95,11 @@ export const DEPLOYMENTS = gql<{ contract: { deployments: { edges: { node: Deplo
   }
 `;
 
-export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
+export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; usageSettings: UsageVerdictData; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
   query ContractFindings($slug: String!) {
     contract(slug: $slug) {
       latest { version findings { ${FINDING_REACH} } }
+      usageSettings { gating days threshold }
       waivers(first: 30) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
     }
   }
@@ -122,15 +123,10 @@ export const VERSION_SOURCES = gql<{ contract: { from: { source: string } | null
   }
 `;
 
-export const COMPARE = gql<{ compare: { from: string; to: string; source: string; verdict: 'pass' | 'warn' | 'fail'; summary: { error: number; warn: number; info: number }; findings: FindingData[] } }, { slug: string; from: string; to: string }>`
+export const COMPARE = gql<{ contract: { usageSettings: UsageVerdictData } | null; compare: { from: string; to: string; source: string; verdict: 'pass' | 'warn' | 'fail'; summary: { error: number; warn: number; info: number }; findings: FindingData[] } }, { slug: string; from: string; to: string }>`
   query Compare($slug: String!, $from: String!, $to: String!) {
+    contract(slug: $slug) { usageSettings { gating days threshold } }
     compare(contract: $slug, from: $from, to: $to) { from to source verdict summary { error warn info } findings { ${FINDING_REACH} } }
-  }
-`;
-
-export const CHECK_USAGE = gql<{ contract: { checks: { edges: { node: { version: string | null; failed: boolean; usage: UsageVerdictData | null } }[] } } | null }, { slug: string }>`
-  query CheckUsage($slug: String!) {
-    contract(slug: $slug) { checks(first: 25) { edges { node { version failed usage { gating days threshold explanation } } } } }
   }
 `;
 
