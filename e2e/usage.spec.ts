@@ -13,7 +13,7 @@ function ordersApi(version: string, { notes = true, byNumber = true }: { notes?:
   const paths: Record<string, unknown> = { '/orders': { get: { operationId: 'listOrders', summary: 'List production orders', responses: ok } } };
   if (byNumber) paths['/orders/{id}'] = { get: { operationId: 'getOrder', summary: 'One production order', parameters: id, responses: ok } };
   if (notes) paths['/orders/{id}/notes'] = { post: { operationId: 'addNote', summary: 'Note on an order', parameters: id, responses: ok } };
-  return JSON.stringify({ openapi: '3.0.3', info: { title: 'Usage orders API', version }, paths });
+  return JSON.stringify({ openapi: '3.0.3', info: { title: 'Usage orders API', version }, paths }, null, 2);
 }
 
 /** Ten minutes of one consumer's calls to one operation in production, ending a minute ago. */
