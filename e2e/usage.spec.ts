@@ -109,6 +109,7 @@ test.describe('usage: whom a change breaks', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Published 1.1.0.' })).toBeVisible();
     const published = page.getByRole('region', { name: 'Findings it was published with' });
     await expect(published.getByRole('listitem').filter({ hasText: 'POST /orders/{id}/notes' })).toContainText('passes: no consumer uses it');
+    await expect(published.getByRole('note', { name: 'How usage weighed in' })).toContainText('1 breaking change no declared or observed consumer uses, so it passed');
 
     // Removing the single-order read the CRM subscribes to and analytics calls is blocked, naming both.
     await page.getByRole('textbox', { name: 'Version' }).fill('1.2.0');

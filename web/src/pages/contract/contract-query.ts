@@ -159,6 +159,6 @@ export const DECIDE_WAIVER = {
   revoke: gql<{ revokeWaiver: { id: string; state: string } }, { id: string }>`mutation RevokeWaiver($id: ID!) { revokeWaiver(id: $id) { id state } }`,
 };
 
-export const PUBLISH_VERSION = gql<{ publishVersion: { created: boolean; version: { version: string; findings: FindingData[] } } }, { input: { contract: string; version: string; document: string } }>`
-  mutation PublishVersion($input: PublishVersionInput!) { publishVersion(input: $input) { created version { version findings { ${FINDING_REACH} } } } }
+export const PUBLISH_VERSION = gql<{ publishVersion: { created: boolean; version: { version: string; findings: FindingData[]; contract: { slug: string; usageSettings: UsageVerdictData } } } }, { input: { contract: string; version: string; document: string } }>`
+  mutation PublishVersion($input: PublishVersionInput!) { publishVersion(input: $input) { created version { version findings { ${FINDING_REACH} } contract { slug usageSettings { gating days threshold } } } } }
 `;

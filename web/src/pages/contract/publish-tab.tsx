@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { formatSeenAt } from '../../components/format-seen-at.ts';
 import { FindingList, type ListedFinding } from '../../components/finding-list.tsx';
 import { UsageExplanation, type UsageVerdictData } from '../../components/usage-explanation.tsx';
+import { usageSummary } from '../../components/usage-summary.ts';
 import { refusalCode, refusalMessage } from '../../graphql/refusal-message.ts';
 import { PUBLISH_VERSION, type ContractData } from './contract-query.ts';
 import { useMaintainer } from './use-maintainer.ts';
@@ -55,6 +56,7 @@ export function PublishTab({ contract }: { contract: ContractData }) {
       {data && data.publishVersion.version.findings.length > 0 && (
         <section aria-labelledby="published-findings">
           <h3 id="published-findings">Findings it was published with</h3>
+          <UsageExplanation usage={{ ...data.publishVersion.version.contract.usageSettings, explanation: usageSummary(data.publishVersion.version.findings) }} />
           <FindingList findings={data.publishVersion.version.findings} />
         </section>
       )}
