@@ -4,6 +4,8 @@ import { useQuery } from 'urql';
 import { FindingList } from '../../components/finding-list.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { consumersHit, useSubscriptions } from './consumers-hit.ts';
+import { UsageExplanation } from '../../components/usage-explanation.tsx';
+import { usageSummary } from '../../components/usage-summary.ts';
 import { COMPARE, VERSION_SOURCES, type ContractData } from './contract-query.ts';
 
 const SourceDiff = lazy(() => import('../../components/source-diff/source-diff.tsx'));
@@ -18,9 +20,10 @@ export function CompareTab({ contract }: { contract: ContractData }) {
   const [{ data, fetching, error }] = useQuery({ query: COMPARE, variables: { slug: contract.slug, from, to }, pause: !ready });
   const [{ data: sources }] = useQuery({ query: VERSION_SOURCES, variables: { slug: contract.slug, from, to }, pause: !ready });
   const subscriptions = useSubscriptions(contract.slug);
+  const result = data?.compare;
+  const settings = data?.contract?.usageSettings;
   const choose = (name: 'from' | 'to', value: string) => setParams({ from, to, [name]: value }, { replace: true });
   if (versions.length < 2) return <p className="empty-state">Comparing needs two published versions.</p>;
-  const result = data?.compare;
   return (
     <div className="stack">
       <div className="toolbar">
@@ -34,6 +37,8 @@ export function CompareTab({ contract }: { contract: ContractData }) {
       {result && (
         <section aria-labelledby="compare-findings">
           <h2 id="compare-findings">Findings</h2>
+          {/* Only a stored comparison was judged with usage; a fresh one checks the two documents alone. */}
+          {result.source === 'stored' && settings ? <UsageExplanation usage={{ ...settings, explanation: usageSummary(result.findings) }} /> : <p className="muted small">Checked now from the two documents: consumers named from approved subscriptions only; publishing weighs observed usage too.</p>}
           <FindingList findings={result.findings} consumersOf={(f) => consumersHit(subscriptions, f)} />
         </section>
       )}

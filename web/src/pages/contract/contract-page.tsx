@@ -12,6 +12,7 @@ import { DocumentationTab } from './documentation-tab.tsx';
 import { FindingsTab } from './findings-tab.tsx';
 import { HealthTab } from './health-tab.tsx';
 import { PublishTab } from './publish-tab.tsx';
+import { UsageTab } from './usage-tab.tsx';
 import { VersionsTab } from './versions-tab.tsx';
 
 const TABS = [
@@ -21,6 +22,7 @@ const TABS = [
   ['changelog', 'Changelog', ChangelogTab],
   ['findings', 'Findings & waivers', FindingsTab],
   ['consumers', 'Consumers', ConsumersTab],
+  ['usage', 'Usage', UsageTab],
   ['deployments', 'Deployments', DeploymentsTab],
   ['health', 'Health', HealthTab],
   ['publish', 'Publish', PublishTab],

@@ -1,5 +1,7 @@
 import { gql } from 'urql';
+import type { FindingConsumerData } from '../../components/finding-consumers.tsx';
 import type { Lifecycle } from '../../components/lifecycle-badge.tsx';
+import type { UsageVerdictData } from '../../components/usage-explanation.tsx';
 
 export interface FindingData {
   rule: string;
@@ -10,6 +12,7 @@ export interface FindingData {
   pointer?: string | null;
   fingerprint?: string | null;
   accepted?: string | null;
+  consumers?: FindingConsumerData[] | null;
 }
 
 export interface SubscriptionData {
@@ -63,6 +66,8 @@ export interface DeploymentData {
 }
 
 const FINDING = 'rule level message why operations pointer fingerprint accepted';
+// Whom a finding reaches costs a list per finding: asked for where findings are read one version at a time.
+const FINDING_REACH = `${FINDING} consumers { consumer team declared requests lastSeenAt operations }`;
 
 export const CONTRACT_PAGE = gql<{ contract: ContractData | null }, { slug: string }>`
   query ContractPage($slug: String!) {
@@ -90,10 +95,11 @@ export const DEPLOYMENTS = gql<{ contract: { deployments: { edges: { node: Deplo
   }
 `;
 
-export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
+export const LATEST_FINDINGS = gql<{ contract: { latest: { version: string; findings: FindingData[] } | null; usageSettings: UsageVerdictData; waivers: { edges: { node: WaiverData }[] } } | null }, { slug: string }>`
   query ContractFindings($slug: String!) {
     contract(slug: $slug) {
-      latest { version findings { ${FINDING} } }
+      latest { version findings { ${FINDING_REACH} } }
+      usageSettings { gating days threshold }
       waivers(first: 30) { edges { node { id rule operations pointer message reason state expiresAt requestedBy } } }
     }
   }
@@ -117,9 +123,10 @@ export const VERSION_SOURCES = gql<{ contract: { from: { source: string } | null
   }
 `;
 
-export const COMPARE = gql<{ compare: { from: string; to: string; source: string; verdict: 'pass' | 'warn' | 'fail'; summary: { error: number; warn: number; info: number }; findings: FindingData[] } }, { slug: string; from: string; to: string }>`
+export const COMPARE = gql<{ contract: { usageSettings: UsageVerdictData } | null; compare: { from: string; to: string; source: string; verdict: 'pass' | 'warn' | 'fail'; summary: { error: number; warn: number; info: number }; findings: FindingData[] } }, { slug: string; from: string; to: string }>`
   query Compare($slug: String!, $from: String!, $to: String!) {
-    compare(contract: $slug, from: $from, to: $to) { from to source verdict summary { error warn info } findings { ${FINDING} } }
+    contract(slug: $slug) { usageSettings { gating days threshold } }
+    compare(contract: $slug, from: $from, to: $to) { from to source verdict summary { error warn info } findings { ${FINDING_REACH} } }
   }
 `;
 
@@ -152,6 +159,6 @@ export const DECIDE_WAIVER = {
   revoke: gql<{ revokeWaiver: { id: string; state: string } }, { id: string }>`mutation RevokeWaiver($id: ID!) { revokeWaiver(id: $id) { id state } }`,
 };
 
-export const PUBLISH_VERSION = gql<{ publishVersion: { created: boolean; version: { version: string } } }, { input: { contract: string; version: string; document: string } }>`
-  mutation PublishVersion($input: PublishVersionInput!) { publishVersion(input: $input) { created version { version } } }
+export const PUBLISH_VERSION = gql<{ publishVersion: { created: boolean; version: { version: string; findings: FindingData[]; contract: { slug: string; usageSettings: UsageVerdictData } } } }, { input: { contract: string; version: string; document: string } }>`
+  mutation PublishVersion($input: PublishVersionInput!) { publishVersion(input: $input) { created version { version findings { ${FINDING_REACH} } contract { slug usageSettings { gating days threshold } } } } }
 `;

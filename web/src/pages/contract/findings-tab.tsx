@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { FindingList, type ListedFinding } from '../../components/finding-list.tsx';
 import { formatDate } from '../../components/lifecycle-badge.tsx';
+import { UsageExplanation } from '../../components/usage-explanation.tsx';
+import { usageSummary } from '../../components/usage-summary.ts';
 import { refusalMessage } from '../../graphql/refusal-message.ts';
 import { consumersHit, useSubscriptions } from './consumers-hit.ts';
 import { DECIDE_WAIVER, LATEST_FINDINGS, REQUEST_WAIVER, type ContractData } from './contract-query.ts';
@@ -36,12 +38,14 @@ export function FindingsTab({ contract }: { contract: ContractData }) {
   const [{ data }] = useQuery({ query: LATEST_FINDINGS, variables: { slug: contract.slug } });
   const latest = data?.contract?.latest;
   const waivers = data?.contract?.waivers.edges.map((e) => e.node) ?? [];
+  const settings = data?.contract?.usageSettings;
   const subscriptions = useSubscriptions(contract.slug);
   const failure = decision.error ?? revocation.error;
   return (
     <div className="stack">
       <section aria-labelledby="latest-findings">
         <h2 id="latest-findings">Findings of {latest ? <span className="mono">{latest.version}</span> : 'the latest version'}</h2>
+        {settings && latest && <UsageExplanation usage={{ ...settings, explanation: usageSummary(latest.findings) }} />}
         {latest ? (
           <FindingList
             findings={latest.findings}

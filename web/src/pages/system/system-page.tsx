@@ -7,6 +7,7 @@ import { SYSTEM } from './system-query.ts';
 
 // The charts load only with a system that provides something to chart.
 const HealthPanel = lazy(() => import('../../components/health/health-panel.tsx'));
+const CanIDeployPanel = lazy(() => import('../../components/can-i-deploy/can-i-deploy-panel.tsx'));
 
 const kindName = (kind: 'openapi' | 'asyncapi' | null) => (kind === 'asyncapi' ? 'AsyncAPI' : kind === 'openapi' ? 'OpenAPI' : 'no version');
 
@@ -75,6 +76,9 @@ export function SystemPage() {
           )}
         </section>
       </div>
+      <Suspense fallback={<p className="loading" role="status">Loading…</p>}>
+        <CanIDeployPanel subject={{ system: system.slug, name: system.name }} />
+      </Suspense>
       {provides.length > 0 && <SystemHealth contracts={provides} />}
     </div>
   );
