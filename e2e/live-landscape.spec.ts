@@ -94,6 +94,8 @@ test.describe('live landscape, health charts and runbooks', () => {
 
     await page.goto('/systems/inventory');
     const health = page.getByRole('region', { name: 'Health', exact: true });
+    // Inventory provides several contracts (other specs may add more): show the one with traffic.
+    await health.getByLabel('Contract').selectOption({ label: 'Inventory Stock API' });
     await expect(health.getByRole('img', { name: /^P95 latency:/ })).toBeVisible();
     await screenshot(page, 'system-health');
   });
