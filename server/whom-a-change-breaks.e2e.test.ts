@@ -20,7 +20,8 @@ import { startInventoryUpstream } from './tester/__fixtures__/inventory-upstream
  * asks, with the real `accord` command, what its next changes would break and whether 3.0.0
  * (without the store stock list) can go to staging. The web shop moves to store availability;
  * Accord answers yes once its last call of the list has left the contract's look-back, which the
- * server's clock reaches by being moved forward.
+ * server's clock reaches by being moved forward. Spans from the banking and manufacturing consumers
+ * land on their own seeded contracts along the way.
  */
 
 const CONTRACT = 'inventory-stock-api';
@@ -38,6 +39,7 @@ const clock: Clock = { now: () => new Date(Date.now() + shiftMs) };
 
 let server: TestServer;
 let trafficKey: string;
+let bankingTrafficKey: string;
 let workDir: string;
 const accord = (...args: string[]) => runAccord(args, { server: server.url });
 
@@ -84,11 +86,11 @@ async function call(url: string, consumer: string, times: number) {
 }
 
 /** Calls as both sides' instrumentation records them, the last ending a minute before the server's now. */
-function spansOf(calls: Omit<Call, 'host' | 'port' | 'status' | 'latencyMs'>[]) {
-  const at = clock.now().getTime() - 60_000 - calls.length * 1000;
+function spansOf(calls: Omit<Call, 'host' | 'port' | 'status' | 'latencyMs'>[], { provider = 'inventory', at = STAGING }: { provider?: string; at?: { host: string; port: number } } = {}) {
+  const startAt = clock.now().getTime() - 60_000 - calls.length * 1000;
   return recordCalls(
-    calls.map((c) => ({ ...c, ...STAGING, status: 200, latencyMs: 20 })),
-    { provider: 'inventory', at },
+    calls.map((c) => ({ ...c, ...at, status: 200, latencyMs: 20 })),
+    { provider, at: startAt },
   );
 }
 
@@ -100,6 +102,7 @@ beforeAll(async () => {
   const key = await server.json<{ key: string }>('POST', '/api/v1/api-keys', { name: 'inventory traffic', team: 'supply-chain', scopes: ['traffic:write'] });
   expect(key.status).toBe(201);
   trafficKey = key.body.key;
+  bankingTrafficKey = (await server.json<{ key: string }>('POST', '/api/v1/api-keys', { name: 'ledger traffic', team: 'core-banking', scopes: ['traffic:write'] })).body.key;
 }, 120_000);
 
 afterAll(async () => {
@@ -107,10 +110,11 @@ afterAll(async () => {
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
-type UsageReport = { operations: { operation: string; consumer: string; requests: number; declared: boolean }[] };
-const usageIn = async (environment: string) => (await server.json<UsageReport>('GET', `/api/v1/contracts/${CONTRACT}/usage?env=${environment}`)).body.operations.map(({ operation, consumer, requests, declared }) => ({ operation, consumer, requests, declared }));
+type UsageReport = { operations: { operation: string; consumer: string; requests: number; declared: boolean }[]; shadowConsumers: { consumer: string; team: string | null }[] };
+const usageReport = async (environment: string, contract = CONTRACT) => (await server.json<UsageReport>('GET', `/api/v1/contracts/${contract}/usage?env=${environment}`)).body;
+const usageIn = async (environment: string, contract = CONTRACT) => (await usageReport(environment, contract)).operations.map(({ operation, consumer, requests, declared }) => ({ operation, consumer, requests, declared }));
 
-describe('whom a change to the seeded Inventory Stock API breaks', () => {
+describe('whom a change breaks, on the seeded landscape', () => {
   it('counts what two consumers call through accord proxy, each its own operation', async () => {
     const upstream = await startInventoryUpstream();
     try {
@@ -129,6 +133,21 @@ describe('whom a change to the seeded Inventory Stock API breaks', () => {
       // No subscription names the store stock list: only the traffic says the web shop reads it.
       { operation: 'GET /stores/{storeId}/stock', consumer: 'e-commerce', requests: 3, declared: false },
     ]);
+  });
+
+  it('maps the banking and manufacturing consumers\' spans to their own seeded contracts in production', async () => {
+    const ledger = spansOf([...times(2, { consumer: 'analytics', method: 'GET', path: '/v1/accounts/ACC-00018273/transactions' }), ...times(3, { consumer: 'crm', method: 'GET', path: '/v1/accounts' })], { provider: 'core-banking', at: { host: 'accounts.core.bank.example.com', port: 443 } });
+    const erp = spansOf(times(2, { consumer: 'mes', method: 'PUT', path: '/production/v1/production-orders/1000451/status' }), { provider: 'erp', at: { host: 'erp-api.manufacturing.example.com', port: 443 } });
+    expect(await exportSpans(ledger, { url: server.url, key: bankingTrafficKey, encoding: 'protobuf', gzip: true })).toEqual({ code: 0 });
+    expect(await exportSpans(erp, { url: server.url, key: trafficKey, encoding: 'json' })).toEqual({ code: 0 });
+    const banking = await usageReport('prod', 'core-banking-accounts-api');
+    expect(banking.operations.map(({ operation, consumer, requests, declared }) => ({ operation, consumer, requests, declared }))).toEqual([
+      { operation: 'GET /accounts', consumer: 'crm', requests: 3, declared: false },
+      { operation: 'GET /accounts/{accountId}/transactions', consumer: 'analytics', requests: 2, declared: true },
+    ]);
+    // The CRM holds no subscription to the ledger's accounts: the traffic alone shows it there.
+    expect(banking.shadowConsumers).toEqual([expect.objectContaining({ consumer: 'crm', team: 'digital-channels' })]);
+    expect(await usageIn('prod', 'erp-production-orders-api')).toEqual([{ operation: 'PUT /production-orders/{orderNumber}/status', consumer: 'mes', requests: 2, declared: true }]);
   });
 
   it('under usage-aware gating fails a breaking change to an operation one consumer calls, naming that consumer and its team alone', async () => {
