@@ -54,6 +54,8 @@ async function candidate(name: string, edit: (document: { info: { version: strin
 
 /** `accord proxy` as its own process, as it runs in front of a service; resolves once it listens. */
 async function startAccordProxy(args: string[]) {
+  // Not under exit-with-parent: its open stdin would keep the proxy alive after SIGTERM, since the
+  // command sets an exit code and lets the event loop end rather than calling process.exit.
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'proxy', ...args], {
     cwd: packageRoot(),
     env: { ...process.env, ACCORD_URL: server.url, ACCORD_TOKEN: trafficKey, SCARF_ANALYTICS: 'false' },
@@ -63,7 +65,14 @@ async function startAccordProxy(args: string[]) {
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve((JSON.parse(line) as { url: string }).url));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        child.kill('SIGKILL');
+        reject(new Error(`accord proxy said "${line}" instead of its --json summary`));
+      }
+    });
     void exited.then((code) => reject(new Error(`accord proxy exited with ${code} before it listened: ${stderr}`)));
   });
   return {
