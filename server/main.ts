@@ -7,7 +7,7 @@ import type { ServerConfig } from './config.js';
 import { createOutageMonitor, isConnectionFailure, openDatabase } from './db/index.js';
 import { createApp, untilReady } from './http/index.js';
 import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
-import { packageRoot, systemClock } from './shared/index.js';
+import { packageRoot, systemClock, type Clock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
 import { readShippedRulesets } from './lint/read-shipped-rulesets.js';
 import { createServer } from 'node:http';
@@ -51,7 +51,12 @@ export interface RunningServer {
  * The composition root: configuration → database (migrated) → worker pool → registry → HTTP.
  * Nothing else creates long-lived singletons.
  */
-export async function startServer(config: ServerConfig, log: Logger = pino({ level: config.logLevel }), { onQuery }: { onQuery?: (statement: string) => void } = {}): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  log: Logger = pino({ level: config.logLevel }),
+  // A test moves `clock` forward to see what time does to the data, e.g. traffic leaving a look-back.
+  { onQuery, clock = systemClock }: { onQuery?: (statement: string) => void; clock?: Clock } = {},
+): Promise<RunningServer> {
   const started = performance.now();
   const phases: Record<string, number> = {};
   const phase = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
@@ -102,8 +107,8 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const access = createAccessPolicy();
     // Events land in the outbox inside each change's transaction; the worker, started once the
     // server is ready, is woken by them and sends.
-    const outbox = createOutbox({ clock: systemClock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
-    const registry = createRegistry({ db: database.db, clock: systemClock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit, observedUsage: readObservedUsage });
+    const outbox = createOutbox({ clock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
+    const registry = createRegistry({ db: database.db, clock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit, observedUsage: readObservedUsage });
     if (config.seed) {
       await phase('seed', () =>
         database.exclusively(async () => {
@@ -118,16 +123,16 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
     const loopback = !config.auth.publicUrl && ['127.0.0.1', 'localhost', '::1'].includes(config.host);
     const trustedOrigins = [...config.auth.trustedOrigins, ...(loopback ? ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`) : [])];
     const secret = config.auth.secret ?? (await localAuthSecret((config.database as { dataDir: string }).dataDir));
-    const auth = createAuth(database.db, systemClock, { publicUrl, secret, trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
-    const bootstrap = await phase('bootstrap-key', () => ensureBootstrapKey(database.db, systemClock, config.auth.bootstrapToken));
+    const auth = createAuth(database.db, clock, { publicUrl, secret, trustedOrigins, signUp: config.auth.signUp, ...(config.auth.oidc && { oidc: config.auth.oidc }), log: (level, message) => log[level]({ component: 'auth' }, message) });
+    const bootstrap = await phase('bootstrap-key', () => ensureBootstrapKey(database.db, clock, config.auth.bootstrapToken));
     if (bootstrap === 'revoked') log.warn('ACCORD_BOOTSTRAP_TOKEN names an API key that was revoked; it stays revoked');
-    const setup = await createSetupClaim({ db: database.db, auth, clock: systemClock, administered: bootstrap === 'created' || bootstrap === 'present' });
+    const setup = await createSetupClaim({ db: database.db, auth, clock, administered: bootstrap === 'created' || bootstrap === 'present' });
     if (setup.token) log.warn({ setupToken: setup.token }, `no administrator yet: claim this installation by POSTing {"token", "email", "name", "password"} to ${publicUrl}/api/v1/setup with this setup token, or with \`accord admin create\``);
     const minute = 60_000;
-    const identity = createIdentity({ db: database.db, clock: systemClock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays });
-    const webhooks = createWebhooks({ db: database.db, clock: systemClock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
-    const traffic = createTraffic({ db: database.db, clock: systemClock, access, emit: outbox.emit, defaultSlo: config.traffic.defaultSlo, retentionDays: config.traffic.retentionDays });
-    const runbooks = createRunbooks({ registry, traffic, identity, clock: systemClock });
+    const identity = createIdentity({ db: database.db, clock, access, auth, apiKeyMaxDays: config.auth.apiKeyMaxDays });
+    const webhooks = createWebhooks({ db: database.db, clock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
+    const traffic = createTraffic({ db: database.db, clock, access, emit: outbox.emit, defaultSlo: config.traffic.defaultSlo, retentionDays: config.traffic.retentionDays });
+    const runbooks = createRunbooks({ registry, traffic, identity, clock });
     const limits = { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) };
     const app = createApp({
       registry,
@@ -139,7 +144,7 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       runbooks,
       graphql: onFirstRequest(async () => (await import('./graphql/index.js')).createGraphql({ registry, identity, webhooks, traffic, runbooks, anonymousRead: config.auth.anonymousRead, introspection: config.graphql.introspection, limits, layouter: workers.layouter, log })),
       auth,
-      authenticate: createAuthenticator({ db: database.db, auth, clock: systemClock }),
+      authenticate: createAuthenticator({ db: database.db, auth, clock }),
       anonymousRead: config.auth.anonymousRead,
       trustedOrigins: new Set([new URL(publicUrl).origin, ...trustedOrigins]),
       limits,
@@ -150,11 +155,11 @@ export async function startServer(config: ServerConfig, log: Logger = pino({ lev
       apiDocument: loadApiDocument,
       maxDocumentBytes: config.maxDocumentBytes,
       webRoot: join(packageRoot(), 'dist', 'web'),
-      otlp: createOtlpIngest({ db: database.db, clock: systemClock, access, traffic, retentionDays: config.traffic.retentionDays }),
+      otlp: createOtlpIngest({ db: database.db, clock, access, traffic, retentionDays: config.traffic.retentionDays }),
     });
     gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;
-    deliveries = startDeliveryWorker({ db: database.db, clock: systemClock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays, onDatabaseUnavailable: outages.refused });
+    deliveries = startDeliveryWorker({ db: database.db, clock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays, onDatabaseUnavailable: outages.refused });
     sweep = startTrafficSweep({ traffic, intervalMs: config.traffic.sweepIntervalMs, log, onDatabaseUnavailable: outages.refused, isConnectionFailure });
     log.info({ url, database: database.kind, ms: Math.round(performance.now() - started), phases }, 'Accord is ready');
     return {

@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import semver from 'semver';
-import { operationMatchKey, NotFound } from '../shared/index.js';
+import { operationMatchKey, NotFound, plural } from '../shared/index.js';
 import type { Operation } from '../spec/index.js';
 import type { Comparisons } from './compare-versions.js';
 import { consumersOf } from './consumers-of.js';
@@ -73,7 +73,7 @@ export function createCanIDeploy(deps: RegistryDeps & { comparisons: Comparisons
     }
     const unattributed = breaking.filter((f) => f.operations.length === 0);
     if (unattributed.length > 0) reasons.push({ answer: 'unknown', contract, consumer: null, message: `whom ${unattributed.map((f) => f.message).join('; ')} affects cannot be told: it names no operation` });
-    if (reasons.length === 0) reasons.push({ answer: 'yes', contract, consumer: null, message: `no consumer subscribes to "${contract}" or called it in ${environment} in the last ${settings.days} days` });
+    if (reasons.length === 0) reasons.push({ answer: 'yes', contract, consumer: null, message: `no consumer subscribes to "${contract}" or called it in ${environment} in the last ${plural(settings.days, 'day')}` });
     return { answer: overall(reasons), environment, reasons: ordered(reasons) };
   }
 
@@ -133,7 +133,7 @@ const describeUse = (used: readonly { declared: boolean; operation: string; requ
   const declared = used.some((u) => u.declared);
   const observed = used.filter((u) => u.requests !== null);
   const last = observed.map((u) => u.lastSeenAt!).sort().at(-1);
-  const seen = observed.length > 0 ? `observed ${observed.reduce((n, u) => n + u.requests!, 0)} requests in ${days} days, last ${last}` : '';
+  const seen = observed.length > 0 ? `observed ${plural(observed.reduce((n, u) => n + u.requests!, 0), 'request')} in ${plural(days, 'day')}, last ${last}` : '';
   return [declared ? 'subscribed' : '', seen].filter(Boolean).join(', ');
 };
 

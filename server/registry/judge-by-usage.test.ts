@@ -65,10 +65,15 @@ describe('judging a check by usage', () => {
     expect(judged.usage.explanation).toContain('1 breaking change reaches consumers and fails the check: pos (team store-ops, subscribed)');
   });
 
+  it('counts a look-back of one day and a threshold of one request in the singular', () => {
+    const judged = judgeByUsage(checkOf([finding('operation-removed', ['GET /stores'])]), [], { gating: 'usage-aware', days: 1, threshold: 1 });
+    expect(judged.usage.explanation).toBe('usage-aware gating: 1 breaking change no declared or observed consumer uses (1 day, at least 1 request), so it does not fail the check');
+  });
+
   it('makes a removal after the sunset an error while any observed traffic still calls it', () => {
     const removal = finding('operation-removed-after-sunset', ['DELETE /stock/{sku}'], 'info');
     const called = judgeByUsage(checkOf([removal]), [observed('erp', 'DELETE /stock/{sku}', 1)], standard);
-    expect(called.findings[0]).toMatchObject({ level: 'error', message: 'operation-removed-after-sunset on DELETE /stock/{sku}, but observed traffic still calls it in the last 30 days: erp (1 requests, last 2026-12-01T10:00:00.000Z)' });
+    expect(called.findings[0]).toMatchObject({ level: 'error', message: 'operation-removed-after-sunset on DELETE /stock/{sku}, but observed traffic still calls it in the last 30 days: erp (1 request, last 2026-12-01T10:00:00.000Z)' });
     expect(called.verdict).toBe('fail');
     const quiet = judgeByUsage(checkOf([removal]), [], standard);
     expect(quiet.findings[0]).toMatchObject({ level: 'info' });

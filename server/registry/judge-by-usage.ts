@@ -1,5 +1,5 @@
 import { verdictOf, type CandidateCheck, type CandidateFinding, type CheckFinding, type FindingConsumer } from '../compat/index.js';
-import { operationMatchKey } from '../shared/index.js';
+import { operationMatchKey, plural } from '../shared/index.js';
 import type { OperationUse } from './consumers-of.js';
 import type { UsageSettings } from './usage-settings-of.js';
 
@@ -51,8 +51,8 @@ export function judgeByUsage<C extends CandidateCheck>(check: C, uses: readonly 
     if (SUNSET_REMOVALS.has(finding.id)) {
       const callers = reaching(finding.operations, uses.filter((u) => (u.requests ?? 0) > 0));
       if (callers.length > 0) {
-        const named = callers.map((c) => `${c.consumer} (${c.requests} requests, last ${c.lastSeenAt})`).join(', ');
-        judged = { ...judged, level: 'error', message: `${finding.message}, but observed traffic still calls it in the last ${settings.days} days: ${named}` };
+        const named = callers.map((c) => `${c.consumer} (${plural(c.requests ?? 0, 'request')}, last ${c.lastSeenAt})`).join(', ');
+        judged = { ...judged, level: 'error', message: `${finding.message}, but observed traffic still calls it in the last ${plural(settings.days, 'day')}: ${named}` };
       }
     }
     const consumers = reaching(finding.operations, counted);
@@ -95,7 +95,7 @@ function explain(findings: readonly CandidateFinding[], { days, threshold }: Pic
   const compat = findings.filter((f): f is CheckFinding => f.source === 'compatibility' && f.direction === 'backward');
   const unused = compat.filter((f) => f.accepted === 'unused');
   const hitting = compat.filter((f) => f.level === 'error' && f.accepted === undefined && f.waiver === undefined);
-  const seen = `${days} days, at least ${threshold} request${threshold === 1 ? '' : 's'}`;
+  const seen = `${plural(days, 'day')}, at least ${plural(threshold, 'request')}`;
   const parts: string[] = [];
   if (unused.length > 0) parts.push(`${count(unused.length)} no declared or observed consumer uses (${seen}), so ${unused.length === 1 ? 'it does' : 'they do'} not fail the check`);
   if (hitting.length > 0) {

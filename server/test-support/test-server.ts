@@ -1,6 +1,7 @@
 import { loadServerConfig } from '../config.js';
 import { startServer, type RunningServer } from '../main.js';
 import type { DatabaseLocation } from '../db/index.js';
+import type { Clock } from '../shared/index.js';
 import { createPgliteLocation } from './test-database.js';
 import { TEST_ADMIN_TOKEN, testAuthEnv } from './test-credentials.js';
 
@@ -20,7 +21,16 @@ export async function startTestServer({
   location,
   env = {},
   onQuery,
-}: { seed?: boolean; location?: DatabaseLocation; env?: Record<string, string>; /** Told of every SQL statement the server sends. */ onQuery?: (statement: string) => void } = {}): Promise<TestServer> {
+  clock,
+}: {
+  seed?: boolean;
+  location?: DatabaseLocation;
+  env?: Record<string, string>;
+  /** Told of every SQL statement the server sends. */
+  onQuery?: (statement: string) => void;
+  /** The server's time, when a test needs it to pass faster than the wall clock's. */
+  clock?: Clock;
+} = {}): Promise<TestServer> {
   const owned = location ? undefined : await createPgliteLocation();
   const where = location ?? owned!.location;
   const config = loadServerConfig({
@@ -33,7 +43,7 @@ export async function startTestServer({
     ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
     ...env,
   });
-  const server = await startServer(config, undefined, onQuery ? { onQuery } : {});
+  const server = await startServer(config, undefined, { ...(onQuery && { onQuery }), ...(clock && { clock }) });
   const fetchPath = (path: string, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     if (!headers.has('authorization') && !headers.has('cookie')) headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);
