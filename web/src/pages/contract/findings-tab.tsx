@@ -35,7 +35,7 @@ export function FindingsTab({ contract }: { contract: ContractData }) {
   const [asking, setAsking] = useState<string>();
   const [decision, decide] = useMutation(DECIDE_WAIVER.approve);
   const [revocation, revoke] = useMutation(DECIDE_WAIVER.revoke);
-  const [{ data }] = useQuery({ query: LATEST_FINDINGS, variables: { slug: contract.slug } });
+  const [{ data }, refetch] = useQuery({ query: LATEST_FINDINGS, variables: { slug: contract.slug } });
   const latest = data?.contract?.latest;
   const waivers = data?.contract?.waivers.edges.map((e) => e.node) ?? [];
   const settings = data?.contract?.usageSettings;
@@ -53,7 +53,15 @@ export function FindingsTab({ contract }: { contract: ContractData }) {
             actions={(f) => {
               if (!me || f.level === 'info' || f.accepted) return null;
               const key = `${f.rule} ${f.pointer ?? ''} ${f.operations.join(',')}`;
-              return asking === key ? <WaiverRequest contract={contract.slug} finding={f} onDone={() => setAsking(undefined)} /> : <button type="button" className="button ghost" onClick={() => setAsking(key)}>Request a waiver…</button>;
+              return asking === key ? <WaiverRequest
+                  contract={contract.slug}
+                  finding={f}
+                  onDone={() => {
+                    setAsking(undefined);
+                    // A new waiver is in no list the cache holds yet: ask again, so it shows at once.
+                    refetch({ requestPolicy: 'network-only' });
+                  }}
+                /> : <button type="button" className="button ghost" onClick={() => setAsking(key)}>Request a waiver…</button>;
             }}
           />
         ) : (
