@@ -1,5 +1,6 @@
-// Socket-level failures of a connection to the database server, as node-postgres reports them.
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// Socket-level failures of a connection to the database server, as node-postgres reports them, and
+// the embedded database's connection staying busy past the wait bound.
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ACCORD_EMBEDDED_DATABASE_BUSY']);
 // Class 08 (connection exception), the server shutting down or starting, too many connections.
 const UNAVAILABLE_STATES = /^(08...|57P0[123]|53300)$/;
 // node-postgres raises these as plain errors without a code.
@@ -13,7 +14,7 @@ const DRIVER_MESSAGES = ['Connection terminated', 'timeout exceeded when trying 
 export function isConnectionFailure(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
     const { code, message } = e as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (NETWORK_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_STATES.test(code))) return true;
     if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => message.includes(m))) return true;
   }
   return false;

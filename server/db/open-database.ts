@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../shared/index.js';
+import { boundEmbeddedClient } from './bound-embedded-client.js';
 import { lockDataDirectory } from './lock-data-directory.js';
 
 /**
@@ -98,7 +99,9 @@ export async function openDatabase(
     lock.release();
     throw error;
   });
-  const db = drizzlePglite(client, { ...(logger && { logger }) }) as unknown as Db;
+  // On its single connection a statement waits for the others, as it would for a pooled
+  // connection on PostgreSQL, and for as long as a PostgreSQL statement may run.
+  const db = drizzlePglite({ client: boundEmbeddedClient(client, timeouts.queryMs) as PGlite, ...(logger && { logger }) }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
