@@ -40,7 +40,7 @@ const BATCH = 500;
  * a real server answers over HTTP, one request at a time.
  */
 export async function graphqlBench({
-  contracts = 2_000,
+  contracts = 10_000,
   versionsPerContract = 10,
   samples = 200,
   warmup = 20,
