@@ -25,7 +25,7 @@ export interface AuditBenchOptions {
 
 // What a registry write records: a typical summary, an actor with a request id.
 const event = (i: number): AuditEvent => ({
-  actor: { kind: 'api-key', keyId: '0196b9f0-2d4e-7a81-8c3f-5e7a9b1d3f60', teamId: null, scopes: ['contracts:publish'], requestId: newId() },
+  actor: { kind: 'api-key', keyId: '0196b9f0-2d4e-7a81-8c3f-5e7a9b1d3f60', name: 'bench', teamId: null, scopes: ['contracts:publish'], requestId: newId() },
   action: 'version.published',
   targetType: 'contract',
   targetId: `bench-contract-${i}`,

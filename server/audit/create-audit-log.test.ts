@@ -39,12 +39,12 @@ describe('who may read the audit log', () => {
   });
 
   it('an administrator key may verify it', async () => {
-    await expect(audit.verify({ kind: 'api-key', keyId: ADMIN_KEY, teamId: null, scopes: ['admin'] })).resolves.toMatchObject({ ok: true });
+    await expect(audit.verify({ kind: 'api-key', keyId: ADMIN_KEY, name: 'ci', teamId: null, scopes: ['admin'] })).resolves.toMatchObject({ ok: true });
   });
 
   it('a person who is not an administrator may not, nor a key without the admin scope', async () => {
     await expect(audit.query({}, person('user-1'))).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(audit.verify({ kind: 'api-key', keyId: PIPELINE_KEY, teamId: null, scopes: ['contracts:read', 'contracts:publish'] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(audit.verify({ kind: 'api-key', keyId: PIPELINE_KEY, name: 'ci', teamId: null, scopes: ['contracts:read', 'contracts:publish'] })).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('an anonymous caller is asked to authenticate', async () => {

@@ -7,7 +7,7 @@ import { queryAuditLog, type AuditFilter } from './query-audit-log.js';
 import { recordAuditEvent } from './record-audit-event.js';
 
 const alice: Actor = { kind: 'user', userId: 'u-alice', name: 'Alice' };
-const ci: Actor = { kind: 'api-key', keyId: 'k-ci', teamId: null, scopes: ['contracts:publish'] };
+const ci: Actor = { kind: 'api-key', keyId: 'k-ci', name: 'ci', teamId: null, scopes: ['contracts:publish'] };
 const minute = (n: number) => new Date(Date.UTC(2026, 2, 1, 9, n));
 
 // seq 1..8, one minute apart: who did what to which target.

@@ -37,7 +37,7 @@ export function createAuthenticator({ db, auth, clock }: { db: Db; auth: Auth; c
         // Conditional again in SQL: of concurrent requests with one key, one writes.
         await db.update(apiKeys).set({ lastUsedAt: now }).where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, stale))));
       }
-      return { actor: { kind: 'api-key', keyId: key.id, teamId: key.teamId, scopes: key.scopes as Scope[], requestId, ...(ip && { ip }) }, viaCookie: false };
+      return { actor: { kind: 'api-key', keyId: key.id, name: key.name, teamId: key.teamId, scopes: key.scopes as Scope[], requestId, ...(ip && { ip }) }, viaCookie: false };
     }
     if (headers.get('cookie')?.includes('accord.session_token')) {
       const session = await auth.api.getSession({ headers });

@@ -8,7 +8,7 @@ export type Actor =
   | { kind: 'anonymous'; requestId?: string; ip?: string }
   | { kind: 'system'; name: string; requestId?: string }
   | { kind: 'user'; userId: string; name: string; requestId?: string; ip?: string }
-  | { kind: 'api-key'; keyId: string; teamId: string | null; scopes: readonly Scope[]; requestId?: string; ip?: string };
+  | { kind: 'api-key'; keyId: string; name: string; teamId: string | null; scopes: readonly Scope[]; requestId?: string; ip?: string };
 
 export function describeActor(actor: Actor): string {
   switch (actor.kind) {
@@ -20,5 +20,19 @@ export function describeActor(actor: Actor): string {
       return `user:${actor.userId}`;
     case 'api-key':
       return `api-key:${actor.keyId}`;
+  }
+}
+
+/** The actor as a person reads it next to a setting they changed: a name, not an id. */
+export function nameActor(actor: Actor): string {
+  switch (actor.kind) {
+    case 'anonymous':
+      return 'anonymous';
+    case 'system':
+      return actor.name;
+    case 'user':
+      return actor.name;
+    case 'api-key':
+      return `API key "${actor.name}"`;
   }
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { contracts, environments } from '../registry/index.js';
-import { InvalidInput, describeActor, type Actor, type TrafficWindow } from '../shared/index.js';
+import { InvalidInput, nameActor, type Actor, type TrafficWindow } from '../shared/index.js';
 import { evaluateSlos } from './evaluate-slos.js';
 import { grafanaDashboard } from './grafana-dashboard.js';
 import { ingestWindows, type IngestedWindow } from './ingest-windows.js';
@@ -134,7 +134,7 @@ export function createTraffic(deps: TrafficDeps) {
           const { configured: _configured, ...current } = await sloSettingsOf(tx, defaultSlo, scope.contractId, scope.environmentId);
           const next = { ...current, ...patch };
           const now = clock.now();
-          const row = { ...next, updatedAt: now, updatedBy: describeActor(actor) };
+          const row = { ...next, updatedAt: now, updatedBy: nameActor(actor) };
           await tx
             .insert(trafficSlos)
             .values({ contractId: scope.contractId, environmentId: scope.environmentId, ...row })

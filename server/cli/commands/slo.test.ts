@@ -24,6 +24,10 @@ describe('accord slo', () => {
     expect(set.stdout).toContain('an incident opens after 2 breaching evaluations and resolves after 2 healthy ones');
     const shown = await accord('slo', 'show', 'stock-api', '--env', 'prod', '--json');
     expect(JSON.parse(shown.stdout)).toMatchObject({ source: 'configured', p95Ms: 250, errorRate: 0.02, windowSeconds: 10, openAfter: 2 });
+    // Who set it is named as a person reads it, not by an id.
+    const said = await accord('slo', 'show', 'stock-api', '--env', 'prod');
+    expect(said.stdout).toMatch(/set by API key "[^"]+"/);
+    expect(said.stdout).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   test('refuses settings it cannot read, saying which option and what it takes, exit 2', async () => {
