@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process';
+import { pinnedCommand } from './pinned-command.js';
 
 export interface RunProcessOptions {
   /** Arguments to `node`: a script and its arguments. */
   args: string[];
+  /** The one CPU the process may run on (see `pinnedCommand`). */
+  cpu?: number;
   cwd: string;
   timeoutMs?: number;
 }
@@ -20,11 +23,12 @@ export interface ProcessRun {
  * Runs `node <args>` to exit and times it from spawn; a run past the timeout is killed (SIGKILL)
  * and reported as timed out rather than thrown, because a tool that never finishes is a result.
  */
-export async function runProcess({ args, cwd, timeoutMs = 60_000 }: RunProcessOptions): Promise<ProcessRun> {
+export async function runProcess({ args, cwd, cpu, timeoutMs = 60_000 }: RunProcessOptions): Promise<ProcessRun> {
   // Plain node: no tsx loader hooks inherited from the bench process.
   const { NODE_OPTIONS: _options, ...env } = process.env;
   const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd, env: { ...env, SCARF_ANALYTICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const pinned = pinnedCommand(cpu, args);
+  const child = spawn(pinned.command, pinned.args, { cwd, env: { ...env, SCARF_ANALYTICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => void stdout.push(chunk));

@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { BenchmarkReport } from './benchmark-report.js';
 import { formatMs } from './format-ms.js';
 import { median } from './median.js';
+import { pinnedCommand } from './pinned-command.js';
 import { runProcess } from './run-process.js';
 
 export interface TrafficBenchOptions {
@@ -27,6 +29,17 @@ interface Load {
 const PATH = '/api/v1/stores/0412/stock/4006381333931';
 
 /**
+ * Which CPU each process runs on. The proxy measured gets a core of its own, as it would next to a
+ * service in production; on two cores the upstream and the load generator share the other, so
+ * the p99 a proxy adds is its own work and not time it waited for a core they were using.
+ */
+function cpuPlan(cores: number): { of(role: 'upstream' | 'load' | 'proxy'): number | undefined; describe: string } {
+  if (cores < 2) return { of: () => undefined, describe: 'one core: not pinned' };
+  const plan = cores === 2 ? { upstream: 0, load: 0, proxy: 1 } : { upstream: 0, load: 1, proxy: 2 };
+  return { of: (role) => plan[role], describe: `pinned with taskset where present: upstream on CPU ${plan.upstream}, load generator on CPU ${plan.load}, the proxy measured on CPU ${plan.proxy}` };
+}
+
+/**
  * P7: `accord proxy` against the service direct and against a plain node:http + undici Pool
  * pass-through proxy, in one run. Upstream, proxies and load generator are separate processes,
  * so each proxy has its own core as it would in production, and the generator takes no time
@@ -36,8 +49,10 @@ const PATH = '/api/v1/stores/0412/stock/4006381333931';
  */
 export async function trafficBench({ projectRoot, runs = 3, connections = 32, durationMs = 4000, minRatio = 0.7, maxAddedP99Ms = 2 }: TrafficBenchOptions): Promise<BenchmarkReport> {
   const children: ChildProcess[] = [];
+  const cpu = cpuPlan(availableParallelism());
   const start = async (...args: string[]) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join('bench', 'traffic-target.ts'), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    const pinned = pinnedCommand(cpu.of(args[0] === 'upstream' ? 'upstream' : 'proxy'), ['--import', 'tsx', join('bench', 'traffic-target.ts'), ...args]);
+    const child = spawn(pinned.command, pinned.args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     children.push(child);
     child.once('exit', (code) => code !== null && code !== 0 && console.error(`traffic-target ${args[0]} exited with ${code}`));
     return new Promise<string>((resolve, reject) => {
@@ -46,7 +61,7 @@ export async function trafficBench({ projectRoot, runs = 3, connections = 32, du
     });
   };
   const load = async (mode: 'closed' | 'open', url: string, amount: number): Promise<Load> => {
-    const run = await runProcess({ args: ['--import', 'tsx', join('bench', 'traffic-load.ts'), mode, url + PATH, String(amount), String(durationMs)], cwd: projectRoot, timeoutMs: durationMs + 60_000 });
+    const run = await runProcess({ args: ['--import', 'tsx', join('bench', 'traffic-load.ts'), mode, url + PATH, String(amount), String(durationMs)], cwd: projectRoot, cpu: cpu.of('load'), timeoutMs: durationMs + 60_000 });
     if (run.code !== 0) throw new Error(`load generator failed: ${run.stderr.slice(0, 500)}`);
     return JSON.parse(run.stdout) as Load;
   };
@@ -81,7 +96,7 @@ export async function trafficBench({ projectRoot, runs = 3, connections = 32, du
           title: `P7 accord proxy: GET ${PATH} (median of ${runs} runs of ${durationMs / 1000} s, ${connections} connections; half load ${halfRate} req/s)`,
           columns: ['target', 'req/s', 'vs direct', 'vs pass-through', 'p50 at peak', 'p99 at half load'],
           rows,
-          notes: [`errors during the peak runs: ${errors}`, 'upstream, each proxy and the load generator run in separate processes; the validating proxy checks path parameters and the response body against inventory-stock-api 1.1.0 and records windows and metrics'],
+          notes: [`errors during the peak runs: ${errors}`, `upstream, each proxy and the load generator run in separate processes, ${cpu.describe}; the validating proxy checks path parameters and the response body against inventory-stock-api 1.1.0 and records windows and metrics`],
         },
       ],
       targets: [
