@@ -182,7 +182,7 @@ async function ruleFixtureTable(projectRoot: string, step: Step): Promise<Table>
     notes: [
       "These are Accord's own fixtures, labelled by the level of the rule each was written for (error = breaking, warn and info = safe): they show that Accord's rules fire and whether openapi-diff sees the same changes, not that Accord's levels are right. The labelled corpus above is the independent measure.",
       ...notes,
-      ...(orphans.length > 0 ? [`Skipped fixture folders without a rule (or a base/fires pair) in the registry: ${orphans.join(', ')}.`] : []),
+      ...(orphans.length > 0 ? [`Skipped rule fixtures whose rule is not in the registry: ${orphans.join(', ')}.`] : []),
     ],
   };
 }

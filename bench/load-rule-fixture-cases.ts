@@ -1,11 +1,11 @@
 import { readdir } from 'node:fs/promises';
 import type { Level } from '../server/compat/index.js';
-import { hasRuleFixture, loadRuleFixture } from '../server/compat/rules/__fixtures__/rule-fixture.js';
+import { loadRuleFixture } from '../server/compat/rules/__fixtures__/rule-fixture.js';
 import type { CompatCase } from './load-compat-cases.js';
 
 export interface RuleFixtureCases {
   cases: CompatCase[];
-  /** Fixture folders whose id no rule in the registry carries (rules being added while the bench runs). */
+  /** Fixtures whose id no rule in the registry carries (rules being added while the bench runs). */
   orphans: string[];
 }
 
@@ -17,12 +17,11 @@ export interface RuleFixtureCases {
 export async function loadRuleFixtureCases({ fixturesDir, levels }: { fixturesDir: string; levels: ReadonlyMap<string, Level> }): Promise<RuleFixtureCases> {
   const cases: CompatCase[] = [];
   const orphans: string[] = [];
-  // A fixture is `<id>.yaml` (a shared base and patches) or, in the older layout, a folder `<id>/`.
   const entries = await readdir(fixturesDir, { withFileTypes: true });
-  const named = entries.filter((e) => (e.isFile() && e.name.endsWith('.yaml')) || (e.isDirectory() && e.name !== 'bases')).map((e) => e.name.replace(/\.yaml$/, ''));
-  for (const id of [...new Set(named)].sort()) {
+  const named = entries.filter((e) => e.isFile() && e.name.endsWith('.yaml')).map((e) => e.name.slice(0, -'.yaml'.length));
+  for (const id of named.sort()) {
     const level = levels.get(id);
-    if (!level || !hasRuleFixture(id)) {
+    if (!level) {
       orphans.push(id);
       continue;
     }

@@ -8,6 +8,7 @@ export type PatchOperation = { op: 'add' | 'replace'; path: string; value: unkno
 /** What a rule's firing case must report: its message, where it points, the operations it reaches. */
 export interface ExpectedFinding {
   message: string;
+  /** Absent when the change carries none: operations, paths, webhooks and callbacks coming and going, an operation's security. */
   pointer?: string;
   operations: string[];
 }
@@ -22,33 +23,35 @@ interface RuleFixtureFile {
   quiet: { patch: PatchOperation[] };
 }
 
-/** A rule's three documents, and the finding the firing one must produce when the fixture says it. */
+/** A rule's three documents, and the finding the firing one must produce. */
 export interface RuleFixture {
   base: object;
   fires: object;
   quiet: object;
-  finding?: ExpectedFinding;
-  /** The directory layout kept readable: three whole documents and no expected finding. */
-  layout: 'patch' | 'directory';
+  finding: ExpectedFinding;
 }
+
+/**
+ * The moment and policy every fixture is judged from: the sunsets they carry are dated against
+ * it, so the findings they expect hold whatever day the tests run.
+ */
+export const RULE_FIXTURE_OPTIONS = { now: new Date('2026-06-01T00:00:00Z'), minDeprecationDays: 90 };
 
 const here = new URL('./', import.meta.url);
 
-/** Whether a rule has a fixture in either layout. */
+/** Whether a rule has a fixture. */
 export function hasRuleFixture(id: string): boolean {
-  return existsSync(new URL(`${id}.yaml`, here)) || ['base', 'fires', 'quiet'].every((name) => existsSync(new URL(`${id}/${name}.yaml`, here)));
+  return existsSync(new URL(`${id}.yaml`, here));
 }
 
-/** Loads a rule's fixture: `<id>.yaml` (a base and two patches) or the older `<id>/{base,fires,quiet}.yaml`. */
+/** Loads `<id>.yaml`: a base and two patches of it, and the finding the firing patch must give. */
 export function loadRuleFixture(id: string): RuleFixture {
-  const file = new URL(`${id}.yaml`, here);
-  if (!existsSync(file)) {
-    const read = (name: string) => parse(readFileSync(new URL(`${id}/${name}.yaml`, here), 'utf8')) as object;
-    return { base: read('base'), fires: read('fires'), quiet: read('quiet'), layout: 'directory' };
-  }
-  const fixture = parse(readFileSync(file, 'utf8')) as RuleFixtureFile;
+  const fixture = parse(readFileSync(new URL(`${id}.yaml`, here), 'utf8')) as RuleFixtureFile;
+  // Said here rather than as a failed comparison: a fixture without its finding asserts nothing.
+  const finding = fixture.fires?.finding;
+  if (typeof finding?.message !== 'string' || !Array.isArray(finding.operations)) throw new Error(`${id}.yaml: fires.finding needs the message and operations the rule must report (and its pointer, if it gives one)`);
   const base = typeof fixture.base === 'string' ? readBase(fixture.base) : applyPatch(readBase(fixture.base.from), fixture.base.patch);
-  return { base, fires: applyPatch(base, fixture.fires.patch), quiet: applyPatch(base, fixture.quiet.patch), finding: fixture.fires.finding, layout: 'patch' };
+  return { base, fires: applyPatch(base, fixture.fires.patch), quiet: applyPatch(base, fixture.quiet.patch), finding };
 }
 
 const bases = new Map<string, string>();
