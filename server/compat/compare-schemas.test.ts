@@ -365,6 +365,24 @@ describe('compareSchemas on unions appearing and going', () => {
     expect(diffOpenApi(both({ oneOf: [ref('Card')] }, extra), both(ref('Card'), extra))).toEqual([]);
   });
 
+  it('judges a referenced schema that became one alternative of a union written beside other keywords by that alternative and those keywords', () => {
+    const beside = { oneOf: [ref('Card'), ref('Cash')], maxProperties: 3 };
+    expect(judged(both(ref('Card'), extra), both(beside, extra))).toEqual([
+      'error request-max-properties-decreased request maxProperties decreased from none to 3 at /components/schemas/Input',
+      'info request-variant-added request oneOf member Cash was added at /components/schemas/Input/oneOf/1',
+      'info response-max-properties-decreased response maxProperties decreased from none to 3 at /components/schemas/Output',
+      'error response-variant-added response oneOf member Cash was added at /components/schemas/Output/oneOf/1',
+    ]);
+    expect(ids(both(beside, extra), both(ref('Card'), extra))).toEqual(['error request-variant-removed', 'info request-max-properties-increased', 'info response-variant-removed', 'warn response-max-properties-increased']);
+    // Keywords beside that the alternative already obeys change nothing.
+    expect(ids(both(ref('Card'), extra), both({ oneOf: [ref('Card'), ref('Cash')], required: ['number'] }, extra))).toEqual(['error response-variant-added', 'info request-variant-added']);
+  });
+
+  it('still judges such a union as a condition added where the schema is none of its alternatives', () => {
+    const plain = { type: 'object', properties: { a: { type: 'string' } } };
+    expect(ids(both(plain, extra), both({ oneOf: [ref('Card'), ref('Cash')], required: ['number'] }, extra))).toContain('error request-union-added');
+  });
+
   it('judges a union with nothing beside it replacing the empty schema as a constraint added', () => {
     expect(ids(both({}, extra), both({ oneOf: [ref('Card'), ref('Cash')] }, extra))).toEqual(['error request-union-added', 'info response-union-added']);
   });

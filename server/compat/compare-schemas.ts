@@ -97,6 +97,22 @@ function compareLoneUnion(base: readonly SchemaPart[], head: readonly SchemaPart
     compareAlternatives(from, alternativesOf(head[0]!, fromUnion.keyword, from), fromUnion.keyword, walk);
     return true;
   }
+  // A referenced schema that became one alternative of a union written beside other keywords (or
+  // the reverse): those keywords hold for every alternative, so the schema is compared with its
+  // alternative and them together, and the other alternatives are added or removed. A schema that
+  // is not one of the alternatives meets the union as a condition added (see `compareViews`).
+  const toBeside = toUnion ? undefined : unionBeside(h);
+  if (toBeside && b.variants.length === 0 && base.length === 1 && isAlternative(base[0]!, toBeside.group)) {
+    const to = unionAlternatives(toBeside.group);
+    compareAlternatives(alternativesOf(base[0]!, toBeside.group.keyword, to), to, toBeside.group.keyword, walk, { to: toBeside.rest });
+    return true;
+  }
+  const fromBeside = fromUnion ? undefined : unionBeside(b);
+  if (fromBeside && h.variants.length === 0 && head.length === 1 && isAlternative(head[0]!, fromBeside.group)) {
+    const from = unionAlternatives(fromBeside.group);
+    compareAlternatives(from, alternativesOf(head[0]!, fromBeside.group.keyword, from), fromBeside.group.keyword, walk, { from: fromBeside.rest });
+    return true;
+  }
   return false;
 }
 
@@ -107,10 +123,12 @@ interface Alternative {
   label?: string;
 }
 
-function compareAlternatives(from: readonly Alternative[], to: readonly Alternative[], keyword: 'oneOf' | 'anyOf', walk: Walk): void {
+/** `beside`: what a side's union node says besides the union, which holds for each of its alternatives. */
+function compareAlternatives(from: readonly Alternative[], to: readonly Alternative[], keyword: 'oneOf' | 'anyOf', walk: Walk, beside: { from?: SchemaPart; to?: SchemaPart } = {}): void {
   const written = (alternatives: readonly Alternative[]) => alternatives.map(({ target }) => (target === undefined ? {} : { $ref: target }));
   const match = matchVariants(written(from), written(to));
-  for (const [x, y] of match.pairs) comparePair([from[x.index]!.part], [to[y.index]!.part], walk);
+  const withBeside = (part: SchemaPart, rest: SchemaPart | undefined) => (rest ? [part, rest] : [part]);
+  for (const [x, y] of match.pairs) comparePair(withBeside(from[x.index]!.part, beside.from), withBeside(to[y.index]!.part, beside.to), walk);
   for (const variant of match.removed) record(walk, { kind: 'schema.variant.removed', keyword, variant: from[variant.index]!.label ?? variant.label }, from[variant.index]!.part.pointer);
   for (const variant of match.added) record(walk, { kind: 'schema.variant.added', keyword, variant: to[variant.index]!.label ?? variant.label }, to[variant.index]!.part.pointer);
 }
@@ -148,6 +166,24 @@ function loneUnion(view: EffectiveSchema): VariantGroup | undefined {
   const node = source!.node;
   if (Array.isArray(node.type) && node.type.includes('null')) return undefined;
   return Object.keys(node).every((key) => key === group!.keyword || BESIDE_LONE_UNION.has(key) || key.startsWith('x-')) ? group : undefined;
+}
+
+/**
+ * The view's one `oneOf`/`anyOf` written in one node beside keywords that constrain it: the group,
+ * and the rest of that node as a part of its own.
+ */
+function unionBeside(view: EffectiveSchema): { group: VariantGroup; rest: SchemaPart } | undefined {
+  const [group] = view.variants;
+  const [source] = view.sources;
+  if (view.variants.length !== 1 || view.sources.length !== 1 || view.allOfMembers.length > 0 || group!.through || !isJsonObject(source!.node)) return undefined;
+  if (Array.isArray(source!.node.type) && source!.node.type.includes('null')) return undefined;
+  const { [group!.keyword]: _union, ...rest } = source!.node;
+  return { group: group!, rest: { ...source!, node: rest } };
+}
+
+/** Whether a resolved schema is one of the union's referenced alternatives. */
+function isAlternative(part: SchemaPart, group: VariantGroup): boolean {
+  return part.viaRef && unionAlternatives(group).some((alternative) => alternative.target === part.pointer);
 }
 
 // The empty schema admits anything, so a union replacing it narrows: that is a union added.
