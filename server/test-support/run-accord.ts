@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { TEST_ADMIN_TOKEN } from './test-credentials.js';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,8 +13,9 @@ export interface AccordRun {
 }
 
 /**
- * Runs the real `accord` command line as a child process, the way a user or a CI job would, against
- * the Accord server at `server`. Resolves with the exit code and both outputs whatever the code is.
+ * Runs the real `accord` command line (bundled from the sources for this run, see `bundleCli`) as a
+ * child process, the way a user or a CI job would, against the Accord server at `server`. Resolves
+ * with the exit code and both outputs whatever the code is.
  */
 export function runAccord(args: string[], { server, token = TEST_ADMIN_TOKEN, env: extra = {}, input }: { server: string; token?: string | null; env?: Record<string, string>; input?: string }): Promise<AccordRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, ACCORD_URL: server, SCARF_ANALYTICS: 'false' };
@@ -21,7 +23,7 @@ export function runAccord(args: string[], { server, token = TEST_ADMIN_TOKEN, en
   if (token !== null) env.ACCORD_TOKEN = token;
   Object.assign(env, extra);
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', ...args], { cwd: projectRoot, env, timeout: 60_000 }, (error, stdout, stderr) => {
+    const child = execFile(process.execPath, [inject('cliEntry'), ...args], { cwd: projectRoot, env, timeout: 60_000 }, (error, stdout, stderr) => {
       if (error && typeof error.code !== 'number') return reject(error);
       resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
     });
