@@ -59,6 +59,13 @@ describe('createSchemaCompiler', () => {
     expect(validate({ qty: 'x' })[0]).toMatchObject({ pointer: '/qty', keyword: 'type' });
   });
 
+  it("reads an AsyncAPI document's id as the application's identifier, not as a draft-04 schema id", () => {
+    const asyncDocument = { asyncapi: '3.0.0', id: 'urn:com:example:retail:inventory:stock-events', components: { schemas: { Adjusted: { type: 'object', required: ['sku'], properties: { id: { type: 'string' }, sku: { type: 'string' } } } } } };
+    const check = createSchemaCompiler({ document: asyncDocument }).compileAt('/components/schemas/Adjusted');
+    expect(check({ id: 'e1', sku: 'ABC-1' })).toEqual([]);
+    expect(check({ id: 'e1' })[0]).toMatchObject({ pointer: '/sku', keyword: 'required' });
+  });
+
   it('coerces parameter strings when asked', () => {
     const check = createSchemaCompiler({ document, coerce: true }).compile({ type: 'object', properties: { limit: { type: 'integer', maximum: 10 } } });
     expect(check({ limit: '5' })).toEqual([]);

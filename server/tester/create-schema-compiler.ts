@@ -76,8 +76,10 @@ export function createSchemaCompiler({ document = {}, dialect = schemaDialectOf(
   const ajv = dialect === 'openapi-3.1' || dialect === 'json-schema-2020-12' ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
   for (const [name, format] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(name, format);
-  const prepared = dialect === 'openapi-3.0' || dialect === 'swagger-2.0' ? fromOpenApi30(structuredClone(document)) : structuredClone(document);
-  ajv.addSchema(prepared as object, DOCUMENT_ID, undefined, false);
+  const prepared = (dialect === 'openapi-3.0' || dialect === 'swagger-2.0' ? fromOpenApi30(structuredClone(document)) : structuredClone(document)) as Record<string, unknown>;
+  // AsyncAPI's root `id` names the application; Ajv takes `id` for draft-04's schema id and refuses the document.
+  if (dialect === 'asyncapi') delete prepared.id;
+  ajv.addSchema(prepared, DOCUMENT_ID, undefined, false);
   const compiled = new Map<string, SchemaCheck>();
 
   const wrap = (validate: ValidateFunction): SchemaCheck => (value) => (validate(value) ? [] : (validate.errors ?? []).map(toViolation));
