@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
-import { InvalidInput, NotFound, describeActor, type Actor } from '../shared/index.js';
+import { InvalidInput, NotFound, nameActor, type Actor } from '../shared/index.js';
 import { contractIdOf } from './contract-id-of.js';
 import { ownerOfContract } from './owner-of.js';
 import type { RegistryDeps, UsageGating } from './registry-types.js';
@@ -83,8 +83,8 @@ export function createUsage({ db, clock, access, observedUsage }: RegistryDeps) 
         const now = clock.now();
         await tx
           .insert(usageExclusions)
-          .values({ contractId, consumer, reason: reason.trim(), createdAt: now, createdBy: describeActor(actor) })
-          .onConflictDoUpdate({ target: [usageExclusions.contractId, usageExclusions.consumer], set: { reason: reason.trim(), createdAt: now, createdBy: describeActor(actor) } });
+          .values({ contractId, consumer, reason: reason.trim(), createdAt: now, createdBy: nameActor(actor) })
+          .onConflictDoUpdate({ target: [usageExclusions.contractId, usageExclusions.consumer], set: { reason: reason.trim(), createdAt: now, createdBy: nameActor(actor) } });
         await recordAuditEvent(tx, { actor, action: 'contract.usage-consumer-excluded', targetType: 'contract', targetId: contract, summary: { consumer, reason: reason.trim() }, at: now });
         return usageSettingsOf(tx, contractId);
       });
