@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { exportSpans, recordCalls, type Call } from './otlp/__fixtures__/export-spans.js';
 import { packageRoot, type Clock } from './shared/index.js';
@@ -56,7 +56,7 @@ async function candidate(name: string, edit: (document: { info: { version: strin
 async function startAccordProxy(args: string[]) {
   // Not under exit-with-parent: its open stdin would keep the proxy alive after SIGTERM, since the
   // command sets an exit code and lets the event loop end rather than calling process.exit.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'proxy', ...args], {
+  const child = spawn(process.execPath, [inject('cliEntry'), 'proxy', ...args], {
     cwd: packageRoot(),
     env: { ...process.env, ACCORD_URL: server.url, ACCORD_TOKEN: trafficKey, SCARF_ANALYTICS: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],

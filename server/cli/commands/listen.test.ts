@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TrafficWindow } from '../../shared/index.js';
 import { TEST_ADMIN_TOKEN } from '../../test-support/test-credentials.js';
 import { startTestServer, type TestServer } from '../../test-support/test-server.js';
@@ -41,7 +41,7 @@ afterAll(async () => {
 
 describe('accord listen', () => {
   it('loads the version deployed in the environment, listens on its broker and reports what it heard', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/accord.ts', 'listen', '--contract', 'stock-events', '--env', 'dev', '--json', '--flush-interval', '1h', '--spool-dir', spoolDir], {
+    const child = spawn(process.execPath, [inject('cliEntry'), 'listen', '--contract', 'stock-events', '--env', 'dev', '--json', '--flush-interval', '1h', '--spool-dir', spoolDir], {
       cwd: projectRoot,
       env: { ...process.env, ACCORD_URL: server.url, ACCORD_TOKEN: TEST_ADMIN_TOKEN },
     });
