@@ -27,7 +27,7 @@ export function SearchPage() {
   // The box keeps its own text: waiting for the URL to round-trip through the router lost keystrokes.
   const [text, setText] = useState(params.get('q') ?? '');
   const filters = useDeferredValue(filtersOf(params));
-  const [{ data, fetching, error }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
+  const [{ data, fetching, error, operation }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
   const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: filters });
   const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
 
@@ -53,7 +53,8 @@ export function SearchPage() {
       </section>
       <div className="search-layout">
         <FacetPanel facets={facets?.contractFacets} chosen={filters} onChoose={update} />
-        <section className="results" aria-labelledby="results-heading">
+        {/* data-search names the text the shown results answer, so a harness can tell a settled list from one still on its way. */}
+        <section className="results" aria-labelledby="results-heading" data-search={data ? (operation?.variables.search ?? '') : undefined}>
           <h2 id="results-heading" className="results-count" aria-live="polite">
             {data ? `${data.contracts.totalCount} contract${data.contracts.totalCount === 1 ? '' : 's'}` : 'Contracts'}
           </h2>
