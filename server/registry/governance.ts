@@ -94,7 +94,8 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
       .where(and(eq(waivers.status, 'approved'), gt(waivers.expiresAt, now)));
     const liveOf = new Map<string, typeof live>();
     for (const waiver of live) liveOf.set(waiver.contractId, [...(liveOf.get(waiver.contractId) ?? []), waiver]);
-    const effectiveOf = await rulesets.effectiveForAll();
+    // A page of search results asks for a few scorecards: resolving every contract's ruleset for them cost as much as the whole registry.
+    const effectiveOf = where === undefined ? await rulesets.effectiveForAll() : await rulesets.effectiveForMany(rows.map((row) => row.contract));
     const cards: ContractScorecard[] = [];
     const { rulesApplyingTo } = await policyEngine();
     for (const row of rows) {
