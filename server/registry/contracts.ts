@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
@@ -235,9 +235,7 @@ function matching(filter: Omit<ContractFilter, keyof PageRequest>): (SQL | undef
         filter.kind ? eq(contracts.kind, filter.kind) : undefined,
         filter.lifecycle ? eq(contracts.lifecycle, filter.lifecycle) : undefined,
         filter.tag ? arrayContains(contracts.tags, [filter.tag]) : undefined,
-        filter.q
-          ? or(...textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]))
-          : undefined,
+        filter.q ? textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]) : undefined,
   ];
 }
 
