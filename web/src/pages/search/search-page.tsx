@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
@@ -26,9 +26,12 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   // The box keeps its own text: waiting for the URL to round-trip through the router lost keystrokes.
   const [text, setText] = useState(params.get('q') ?? '');
-  const filters = useDeferredValue(filtersOf(params));
+  const filters = useDeferredValue(useMemo(() => filtersOf(params), [params]));
   const [{ data, fetching, error, operation }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
-  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: filters });
+  // The counts follow the list on screen: asked for only once the list answers, so on a busy
+  // server they never hold back the list a person is waiting for, and they always describe it.
+  const { first: _first, ...shown } = operation?.variables ?? { first: PAGE_SIZE };
+  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: shown, pause: !data });
   const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
 
   const clear = () => setParams(params.get('q') ? { q: params.get('q')! } : {}, { replace: true });
