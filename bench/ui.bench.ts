@@ -51,23 +51,33 @@ export async function uiBench({
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
     try {
       const landing = await landingJavaScript(server.url);
-      const samples: number[] = [];
-      const page = await browser.newPage();
-      // The first GraphQL request loads the handler on the server: not what a keystroke costs.
-      await page.goto(server.url);
-      await page.getByRole('heading', { name: /contracts?$/ }).waitFor({ timeout: 120_000 });
+      const samples: Keystroke[] = [];
       for (let run = 0; run < runs; run++) {
+        // A page of its own per run: in one page, the client's cache answers every search typed before.
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await page.getByRole('heading', { name: /contracts?$/ }).waitFor({ timeout: 120_000 });
         for (const word of WORDS) {
           const box = page.getByRole('searchbox', { name: 'Search contracts' });
           await box.fill('');
-          await page.waitForTimeout(300);
-          for (const letter of word) samples.push(...(await timeKeystroke(page, letter)));
+          // Like a person who cleared the box, wait until the whole catalog shows again.
+          await page.waitForFunction(SETTLED_ON, '', { timeout: 120_000 });
+          for (let typed = 1; typed <= word.length; typed++) {
+            const letter = word[typed - 1]!;
+            // A trailing space leaves the search as it was: nothing to wait for.
+            if (word.slice(0, typed).trim() === word.slice(0, typed - 1).trim()) await page.keyboard.press(letter === ' ' ? 'Space' : letter);
+            else samples.push(await timeKeystroke(page, letter));
+          }
         }
+        await page.close();
       }
-      await page.close();
-      const p50 = median(samples);
-      const p95 = percentile(samples, 95);
-      targets.push({ target: `search results update ≤ ${maxKeystrokeMs} ms after a keystroke (P95, Chromium, ${contracts.toLocaleString('en-US')} contracts)`, measured: `median ${formatMs(p50)}, P95 ${formatMs(p95)} over ${samples.length} keystrokes`, pass: p95 <= maxKeystrokeMs });
+      const shown = samples.flatMap((k) => (k.ms === null ? [] : [k.ms]));
+      const timedOut = samples.length - shown.length;
+      const changed = samples.flatMap((k) => (k.ms !== null && k.changed ? [k.ms] : []));
+      const p50 = median(shown);
+      const p95 = percentile(shown, 95);
+      const measured = `median ${formatMs(p50)}, P95 ${formatMs(p95)} over ${shown.length} keystrokes${timedOut > 0 ? `, ${timedOut} never shown within ${formatMs(KEYSTROKE_TIMEOUT_MS)}` : ''}`;
+      targets.push({ target: `search results update ≤ ${maxKeystrokeMs} ms after a keystroke (P95, Chromium, ${contracts.toLocaleString('en-US')} contracts)`, measured, pass: timedOut === 0 && p95 <= maxKeystrokeMs });
       targets.push({ target: `landing page JavaScript ≤ ${maxLandingKib} KiB gzipped`, measured: `${(landing.gzipped / 1024).toFixed(1)} KiB in ${landing.files} files`, pass: landing.gzipped <= maxLandingKib * 1024 });
       return {
         name: 'ui',
@@ -76,14 +86,24 @@ export async function uiBench({
             title: `Catalog in Chromium: ${contracts.toLocaleString('en-US')} contracts × ${versionsPerContract} versions (PGlite)`,
             columns: ['measure', 'median', 'P95', 'min', 'max', 'samples', 'target'],
             rows: [
-              ['keystroke → results shown', formatMs(p50), formatMs(p95), formatMs(Math.min(...samples)), formatMs(Math.max(...samples)), String(samples.length), `≤ ${maxKeystrokeMs} ms`],
+              ['keystroke → results shown', formatMs(p50), formatMs(p95), formatMs(Math.min(...shown)), formatMs(Math.max(...shown)), String(shown.length), `≤ ${maxKeystrokeMs} ms`],
+              ['  of which the list changed', formatMs(median(changed)), formatMs(percentile(changed, 95)), formatMs(Math.min(...changed)), formatMs(Math.max(...changed)), String(changed.length), ''],
               ['landing page JS, gzipped', `${(landing.gzipped / 1024).toFixed(1)} KiB`, '', '', '', `${landing.files} files`, `≤ ${maxLandingKib} KiB`],
               ['(generating the registry)', formatMs(generatedMs), '', '', '', '', ''],
             ],
             notes: [
-              `Words typed letter by letter into an emptied box, ${runs} times: ${WORDS.map((w) => `"${w}"`).join(', ')}. A sample runs from the keydown event to the animation frame in which the result list or its count first shows the new answer, timed with performance.now() inside the page; keystrokes that leave the results as they were are not counted.`,
+              `Words typed letter by letter into an emptied box, ${runs} times, each time in a new page (so no search is answered from the client's cache): ${WORDS.map((w) => `"${w}"`).join(', ')}. A sample runs from the keydown event to the animation frame in which the results first answer the new text (the page names the text its shown results answer), timed with performance.now() inside the page; a trailing space, which leaves the search as it was, is not counted. "Of which the list changed" keeps the keystrokes after which the count or the first five names differ.`,
               "Landing page JavaScript: the entry module and every module it preloads, as index.html names them, gzipped at the default level; pages past the landing page, the landscape's drawing and the documentation renderer load later.",
             ],
+          },
+          {
+            title: 'Per keystroke: the text searched after it',
+            columns: ['search', 'median', 'max', 'samples', 'list changed'],
+            rows: [...bySearch(samples)].map(([search, keystrokes]) => {
+              const times = keystrokes.flatMap((k) => (k.ms === null ? [] : [k.ms]));
+              const never = keystrokes.length - times.length;
+              return [`"${search}"`, times.length > 0 ? formatMs(median(times)) : '—', never > 0 ? `never (${never}×)` : formatMs(Math.max(...times)), String(keystrokes.length), `${keystrokes.filter((k) => k.changed).length}/${keystrokes.length}`];
+            }),
           },
         ],
         targets,
@@ -97,22 +117,31 @@ export async function uiBench({
   }
 }
 
+const KEYSTROKE_TIMEOUT_MS = 10_000;
+
+/** The results section names the search text its shown results answer. */
+const SETTLED_ON = `(search) => document.querySelector('[data-search]')?.dataset.search === search`;
+
 // Runs in the page (kept as text: the bench compiles without the DOM's types). Arms a timer on the
-// search box's next keydown that resolves, in the first animation frame showing other results
-// than before, with the time since the keydown; null after 10 s without a change.
+// search box's next keydown that resolves in the first animation frame whose results answer the
+// box's new text, with the time since the keydown and whether the list looks different; null time
+// after the timeout.
 const ARM_KEYSTROKE_TIMER = `
   window.__timing = new Promise((resolve) => {
     const box = document.querySelector('input[type=search]');
+    const rendered = () => document.querySelector('[data-search]')?.dataset.search;
     const shown = () => (document.querySelector('.results-count')?.textContent ?? '') + '|' + [...document.querySelectorAll('.result-list > li h2')].slice(0, 5).map((h) => h.textContent).join('|');
     box.addEventListener('keydown', (event) => {
       const before = shown();
+      const from = box.value.trim();
       const started = event.timeStamp;
-      const deadline = performance.now() + 10000;
+      const deadline = performance.now() + ${KEYSTROKE_TIMEOUT_MS};
       const frame = () => {
         const now = performance.now();
-        // A list emptied while the answer is on its way is not the answer.
-        if (shown() !== before && document.querySelector('.result-list > li, .empty-state')) return resolve(now - started);
-        if (now > deadline) return resolve(null);
+        const search = box.value.trim();
+        // The keydown comes before the input: the box must hold the new text, and the results answer it.
+        if (search !== from && rendered() === search) return resolve({ search, ms: now - started, changed: shown() !== before });
+        if (now > deadline) return resolve({ search, ms: null, changed: false });
         requestAnimationFrame(frame);
       };
       requestAnimationFrame(frame);
@@ -122,12 +151,24 @@ const ARM_KEYSTROKE_TIMER = `
   undefined;
 `;
 
-/** One keystroke timed in the page; no sample when the results did not change. */
-async function timeKeystroke(page: Page, letter: string): Promise<number[]> {
+/** One keystroke timed in the page: the text then searched, how long its results took to show (null: never), and whether they differ. */
+interface Keystroke {
+  search: string;
+  ms: number | null;
+  changed: boolean;
+}
+
+/** Keystrokes grouped by the text they searched, in typing order. */
+function bySearch(samples: Keystroke[]): Map<string, Keystroke[]> {
+  const groups = new Map<string, Keystroke[]>();
+  for (const k of samples) groups.set(k.search, [...(groups.get(k.search) ?? []), k]);
+  return groups;
+}
+
+async function timeKeystroke(page: Page, letter: string): Promise<Keystroke> {
   await page.evaluate(ARM_KEYSTROKE_TIMER);
   await page.keyboard.press(letter === ' ' ? 'Space' : letter);
-  const ms = (await page.evaluate('window.__timing')) as number | null;
-  return ms === null ? [] : [ms];
+  return (await page.evaluate('window.__timing')) as Keystroke;
 }
 
 /** The entry script and the modules index.html preloads with it, gzipped. */

@@ -109,7 +109,7 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
 
     it('counts the contracts per facet value, each facet ignoring its own filter but not the others', async () => {
       type Facets = Record<'domain' | 'team' | 'kind' | 'lifecycle' | 'tag', { value: string; label: string; count: number }[]>;
-      const FACETS = 'query($domain: String, $tag: String) { contractFacets(domain: $domain, tag: $tag) { domain { value label count } team { value label count } kind { value count } lifecycle { value count } tag { value count } } }';
+      const FACETS = 'query($domain: String, $tag: String, $search: String) { contractFacets(domain: $domain, tag: $tag, search: $search) { domain { value label count } team { value label count } kind { value count } lifecycle { value count } tag { value count } } }';
       const all = (await graphql<{ contractFacets: Facets }>(FACETS)).body.data!.contractFacets;
       const listed = (await rest<{ items: { domain: string; kind: string | null; tags: string[] }[] }>('/contracts?limit=100')).items;
       const tally = (values: (string | null)[]) => Object.fromEntries([...new Set(values.filter((v) => v !== null))].map((v) => [v, values.filter((w) => w === v).length]));
@@ -123,6 +123,19 @@ function graphqlBehaviour(name: string, createLocation: () => Promise<{ location
       expect(retail.domain).toEqual(all.domain);
       const retailListed = listed.filter((c) => c.domain === 'retail');
       expect(Object.fromEntries(retail.tag.map((f) => [f.value, f.count]))).toEqual(tally(retailListed.flatMap((c) => c.tags)));
+
+      // A chosen tag keeps every tag choosable and narrows the other facets to the tagged contracts.
+      const tag = all.tag[0]!.value;
+      const tagged = (await graphql<{ contractFacets: Facets }>(FACETS, { tag })).body.data!.contractFacets;
+      expect(tagged.tag).toEqual(all.tag);
+      expect(Object.fromEntries(tagged.domain.map((f) => [f.value, f.count]))).toEqual(tally(listed.filter((c) => c.tags.includes(tag)).map((c) => c.domain)));
+
+      // A search narrows every facet to the contracts it finds.
+      const found = (await rest<{ items: { domain: string; tags: string[] }[] }>('/contracts?q=stock&limit=100')).items;
+      const searched = (await graphql<{ contractFacets: Facets }>(FACETS, { search: 'stock' })).body.data!.contractFacets;
+      expect(found.length).toBeGreaterThan(0);
+      expect(Object.fromEntries(searched.domain.map((f) => [f.value, f.count]))).toEqual(tally(found.map((c) => c.domain)));
+      expect(Object.fromEntries(searched.tag.map((f) => [f.value, f.count]))).toEqual(tally(found.flatMap((c) => c.tags)));
     });
 
     it('reads a catalog page of contracts with their owners, latest versions and consumers in a few statements, whatever the page size', async () => {

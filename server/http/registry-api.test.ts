@@ -215,6 +215,8 @@ describe('listing, filtering and paginating', () => {
     expect(await search('tills')).toEqual(['pos-sales-events']);
     expect(await search('SALES')).toEqual(['pos-sales-events']);
     expect(await search('%')).toEqual([]);
+    // Each column is matched on its own: a query does not run on from the description into a tag.
+    expect(await search('tills sales')).toEqual([]);
   });
 
   it('pages through every contract with a cursor, without repeats', async () => {

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfContract, ownerOfSystem } from './owner-of.js';
 import { DEFAULT_COMPATIBILITY_MODE, rules, type CompatibilityMode, type LevelOverrides } from '../compat/index.js';
@@ -41,13 +41,24 @@ export interface ContractFilter extends PageRequest {
   q?: string;
 }
 
+/** What "latest" means among the versions of one contract, aliased `v`: both readers below order by it. */
+const NEWEST_FIRST = sql.raw('(v.prerelease is null) desc, v.major desc, v.minor desc, v.patch desc, v.published_at desc');
+
 /**
  * The newest stable version, or the newest pre-release when there is no stable one yet. Ordering
  * among pre-releases of one x.y.z falls back to publication time.
  */
 export const latestVersionOf = (contractId: SQL | typeof contracts.id) => sql<string | null>`(
-  select v.version from ${versions} v where v.contract_id = ${contractId}
-  order by (v.prerelease is null) desc, v.major desc, v.minor desc, v.patch desc, v.published_at desc limit 1)`;
+  select v.version from ${versions} v where v.contract_id = ${contractId} order by ${NEWEST_FIRST} limit 1)`;
+
+/**
+ * The latest version's number, specification version and findings, as `latest`, for a left join: lateral,
+ * so each contract reads its own versions through their index. Joining on `version =
+ * latestVersionOf(...)` let the planner hash every version of every contract instead, which cost
+ * as much for a page of 30 contracts as for the whole registry.
+ */
+export const latestVersionRowOf = (contractId: SQL | typeof contracts.id) => sql`lateral (
+  select v.version, v.spec_version, v.findings from ${versions} v where v.contract_id = ${contractId} order by ${NEWEST_FIRST} limit 1) as latest`;
 
 const columns = {
   slug: contracts.slug,
@@ -168,30 +179,36 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
      * applied but not its own: choosing a domain still shows how many the other domains hold.
      */
     async facets(filter: Omit<ContractFilter, keyof PageRequest>): Promise<ContractFacets> {
-      const counted = async (facet: keyof ContractFacets, value: SQL, label: SQL = value) => {
-        const { [facet]: _own, ...others } = filter;
-        let query = db
-          .select({ value: sql<string>`${value}`, label: sql<string>`${label}`, count: count() })
-          .from(contracts)
-          .innerJoin(systems, eq(systems.id, contracts.systemId))
-          .innerJoin(teams, eq(teams.id, systems.teamId))
-          .$dynamic();
-        // A contract counts once under each of its tags.
-        if (facet === 'tag') query = query.innerJoin(sql`lateral unnest(${contracts.tags}) as facet_tag(value)`, sql`true`);
-        const rows = await query
-          .where(and(sql`${value} is not null`, ...matching(others)))
-          .groupBy(value, label)
-          .orderBy(sql`count(*) desc`, value);
-        return rows.map((row) => ({ value: row.value, label: row.label, count: Number(row.count) }));
+      const { domain, team, kind, lifecycle, tag, ...scope } = filter;
+      const chosen: Record<keyof ContractFacets, SQL | undefined> = {
+        domain: domain ? sql`m.domain = ${domain}` : undefined,
+        team: team ? sql`m.team = ${team}` : undefined,
+        kind: kind ? sql`m.kind = ${kind}` : undefined,
+        lifecycle: lifecycle ? sql`m.lifecycle = ${lifecycle}` : undefined,
+        tag: tag ? sql`${tag} = any(m.tags)` : undefined,
       };
-      const [domain, team, kind, lifecycle, tag] = await Promise.all([
-        counted('domain', sql`${systems.domain}`),
-        counted('team', sql`${teams.slug}`, sql`${teams.name}`),
-        counted('kind', sql`${contracts.kind}::text`),
-        counted('lifecycle', sql`${contracts.lifecycle}::text`),
-        counted('tag', sql`facet_tag.value`),
-      ]);
-      return { domain, team, kind, lifecycle, tag };
+      const others = (facet: keyof ContractFacets) => and(sql`true`, ...Object.entries(chosen).filter(([f]) => f !== facet).map(([, condition]) => condition));
+      // The text search is the costly part of a count: it runs once, over the contracts, and each
+      // facet then counts within what it matched (Postgres materialises a CTE read five times).
+      const query = sql`
+        with m as (
+          select ${systems.domain} as domain, ${teams.slug} as team, ${teams.name} as team_name, ${contracts.kind}::text as kind, ${contracts.lifecycle}::text as lifecycle, ${contracts.tags} as tags
+          from ${contracts} inner join ${systems} on ${eq(systems.id, contracts.systemId)} inner join ${teams} on ${eq(teams.id, systems.teamId)}
+          where ${and(sql`true`, ...matching(scope))}
+        )
+        select facet, value, label, count from (
+          select 'domain' as facet, m.domain as value, m.domain as label, count(*)::int as count from m where m.domain is not null and ${others('domain')} group by m.domain
+          union all select 'team', m.team, m.team_name, count(*)::int from m where ${others('team')} group by m.team, m.team_name
+          union all select 'kind', m.kind, m.kind, count(*)::int from m where m.kind is not null and ${others('kind')} group by m.kind
+          union all select 'lifecycle', m.lifecycle, m.lifecycle, count(*)::int from m where ${others('lifecycle')} group by m.lifecycle
+          -- A contract counts once under each of its tags.
+          union all select 'tag', facet_tag.value, facet_tag.value, count(*)::int from m cross join lateral unnest(m.tags) as facet_tag(value) where ${others('tag')} group by facet_tag.value
+        ) counted
+        order by facet, count desc, value`;
+      const { rows } = (await db.execute(query)) as unknown as { rows: { facet: keyof ContractFacets; value: string; label: string; count: number }[] };
+      const facets: ContractFacets = { domain: [], team: [], kind: [], lifecycle: [], tag: [] };
+      for (const row of rows) facets[row.facet].push({ value: row.value, label: row.label, count: Number(row.count) });
+      return facets;
     },
 
     /** Several contracts by slug in one read, for edges that batch; unknown slugs are left out. */
@@ -218,9 +235,7 @@ function matching(filter: Omit<ContractFilter, keyof PageRequest>): (SQL | undef
         filter.kind ? eq(contracts.kind, filter.kind) : undefined,
         filter.lifecycle ? eq(contracts.lifecycle, filter.lifecycle) : undefined,
         filter.tag ? arrayContains(contracts.tags, [filter.tag]) : undefined,
-        filter.q
-          ? or(...textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]))
-          : undefined,
+        filter.q ? textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]) : undefined,
   ];
 }
 

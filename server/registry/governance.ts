@@ -2,7 +2,7 @@ import { and, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LintRuleset } from '../lint/index.js';
 import { policyEngine } from './policy-engine.js';
 import { InvalidInput, NotFound } from '../shared/index.js';
-import { latestVersionOf } from './contracts.js';
+import { latestVersionRowOf } from './contracts.js';
 import type { RegistryDeps } from './registry-types.js';
 import type { Rulesets } from './rulesets.js';
 import { contracts, systems, teams, versions, waivers } from './registry.tables.js';
@@ -77,14 +77,14 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
         domain: systems.domain,
         lifecycle: contracts.lifecycle,
         kind: contracts.kind,
-        latestVersion: versions.version,
-        specVersion: versions.specVersion,
-        findings: versions.findings,
+        latestVersion: sql<string | null>`latest.version`,
+        specVersion: sql<string | null>`latest.spec_version`,
+        findings: sql<unknown>`latest.findings`.mapWith(versions.findings),
       })
       .from(contracts)
       .innerJoin(systems, eq(systems.id, contracts.systemId))
       .innerJoin(teams, eq(teams.id, systems.teamId))
-      .leftJoin(versions, and(eq(versions.contractId, contracts.id), sql`${versions.version} = ${latestVersionOf(contracts.id)}`))
+      .leftJoin(latestVersionRowOf(contracts.id), sql`true`)
       .where(where)
       .orderBy(contracts.slug);
     const now = clock.now();
@@ -94,7 +94,8 @@ export function createGovernance({ db, clock, shippedRulesets, rulesets }: Regis
       .where(and(eq(waivers.status, 'approved'), gt(waivers.expiresAt, now)));
     const liveOf = new Map<string, typeof live>();
     for (const waiver of live) liveOf.set(waiver.contractId, [...(liveOf.get(waiver.contractId) ?? []), waiver]);
-    const effectiveOf = await rulesets.effectiveForAll();
+    // A page of search results asks for a few scorecards: resolving every contract's ruleset for them cost as much as the whole registry.
+    const effectiveOf = where === undefined ? await rulesets.effectiveForAll() : await rulesets.effectiveForMany(rows.map((row) => row.contract));
     const cards: ContractScorecard[] = [];
     const { rulesApplyingTo } = await policyEngine();
     for (const row of rows) {

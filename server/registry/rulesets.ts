@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, type Db } from '../db/index.js';
 import type { ShippedRulesetName } from '../lint/index.js';
@@ -268,16 +268,21 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
     async effectiveForAll(): Promise<Map<string, EffectiveRuleset>> {
       return resolve(await governed());
     },
+
+    /** `effectiveFor` of the named contracts at once, by slug: a page of results need not read the whole registry. */
+    async effectiveForMany(slugs: readonly string[]): Promise<Map<string, EffectiveRuleset>> {
+      return slugs.length === 0 ? new Map() : resolve(await governed(inArray(contracts.slug, [...slugs])));
+    },
   };
 
   /** What decides a contract's ruleset: its slug, stage, team and domain. */
-  function governed(slug?: string) {
+  function governed(which?: string | SQL) {
     return db
       .select({ slug: contracts.slug, lifecycle: contracts.lifecycle, team: teams.slug, domain: systems.domain })
       .from(contracts)
       .innerJoin(systems, eq(systems.id, contracts.systemId))
       .innerJoin(teams, eq(teams.id, systems.teamId))
-      .where(slug === undefined ? undefined : eq(contracts.slug, slug));
+      .where(typeof which === 'string' ? eq(contracts.slug, which) : which);
   }
 
   async function resolve(governedContracts: { slug: string; lifecycle: string; team: string; domain: string }[]): Promise<Map<string, EffectiveRuleset>> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { ownerOfSystem } from './owner-of.js';
 import type { Db } from '../db/index.js';
@@ -113,7 +113,7 @@ function matching(filter: Omit<SystemFilter, keyof PageRequest>): (SQL | undefin
   return [
     filter.team ? eq(teams.slug, filter.team) : undefined,
     filter.domain ? eq(systems.domain, filter.domain) : undefined,
-    filter.q ? or(...textSearch(filter.q, [systems.slug, systems.name, systems.description, systems.domain])) : undefined,
+    filter.q ? textSearch(filter.q, [systems.slug, systems.name, systems.description, systems.domain]) : undefined,
   ];
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, type SQL } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { Conflict, NotFound, newId, type Actor } from '../shared/index.js';
 import { readPageRequest, slugCursor, toPage } from './page.js';
@@ -75,6 +75,6 @@ export function createTeams({ db, clock, access }: RegistryDeps) {
   };
 }
 
-const matching = (q: string | undefined) => (q ? or(...textSearch(q, [teams.slug, teams.name, teams.description])) : undefined);
+const matching = (q: string | undefined) => (q ? textSearch(q, [teams.slug, teams.name, teams.description]) : undefined);
 
 export type Teams = ReturnType<typeof createTeams>;

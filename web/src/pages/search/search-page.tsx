@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
@@ -26,9 +26,12 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   // The box keeps its own text: waiting for the URL to round-trip through the router lost keystrokes.
   const [text, setText] = useState(params.get('q') ?? '');
-  const filters = useDeferredValue(filtersOf(params));
-  const [{ data, fetching, error }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
-  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: filters });
+  const filters = useDeferredValue(useMemo(() => filtersOf(params), [params]));
+  const [{ data, fetching, error, operation }] = useQuery({ query: SEARCH_CONTRACTS, variables: { first: PAGE_SIZE, ...filters } });
+  // The counts follow the list on screen: asked for only once the list answers, so on a busy
+  // server they never hold back the list a person is waiting for, and they always describe it.
+  const { first: _first, ...shown } = operation?.variables ?? { first: PAGE_SIZE };
+  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: shown, pause: !data });
   const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
 
   const clear = () => setParams(params.get('q') ? { q: params.get('q')! } : {}, { replace: true });
@@ -53,7 +56,8 @@ export function SearchPage() {
       </section>
       <div className="search-layout">
         <FacetPanel facets={facets?.contractFacets} chosen={filters} onChoose={update} />
-        <section className="results" aria-labelledby="results-heading">
+        {/* data-search names the text the shown results answer, so a harness can tell a settled list from one still on its way. */}
+        <section className="results" aria-labelledby="results-heading" data-search={data ? (operation?.variables.search ?? '') : undefined}>
           <h2 id="results-heading" className="results-count" aria-live="polite">
             {data ? `${data.contracts.totalCount} contract${data.contracts.totalCount === 1 ? '' : 's'}` : 'Contracts'}
           </h2>
