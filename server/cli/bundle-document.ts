@@ -4,6 +4,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { UsageError } from './cli-errors.js';
+import { infoOf } from './info-of.js';
 
 const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 
@@ -32,6 +33,12 @@ function utf8TextOf(file: string, bytes: Buffer): string {
 
 export interface BundleOptions {
   /**
+   * The caller parses the text itself right after (`loadDocument` ingests it), so a YAML document
+   * whose every `$ref` points inside it is not parsed here too: on a 9 MB YAML file that second
+   * parse took as long as the first and doubled the command's memory. Its `info` is left to the caller.
+   */
+  parsedByCaller?: boolean;
+  /**
    * The folder references may reach: by default the git work tree the document is in, otherwise
    * the current directory when the document is under it, otherwise the document's own folder.
    */
@@ -45,7 +52,7 @@ export interface BundleOptions {
  * their real place before that check); remote references are refused rather than fetched. A
  * document without external references is sent exactly as written.
  */
-export async function bundleDocument(file: string, { refRoot }: BundleOptions = {}): Promise<BundledDocument> {
+export async function bundleDocument(file: string, { refRoot, parsedByCaller = false }: BundleOptions = {}): Promise<BundledDocument> {
   const path = resolve(file);
   let text: string;
   try {
@@ -56,6 +63,7 @@ export async function bundleDocument(file: string, { refRoot }: BundleOptions = 
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (/^\s*\{/.test(text) && !EXTERNAL_JSON_REF.test(text)) return describedLazily(text);
+  if (parsedByCaller && onlyInternalYamlRefs(text)) return describedLazily(text);
   let doc: unknown;
   try {
     // JSON through the native parser: the YAML parser takes seconds on a multi-megabyte JSON file.
@@ -143,6 +151,20 @@ async function gitWorkTreeOf(folder: string): Promise<string | undefined> {
 const EXTERNAL_JSON_REF = /"\$ref"\s*:\s*"(?!#)/;
 
 /**
+ * Whether every `$ref` in a YAML text is a key whose value, on the same line, starts with `#`. Any
+ * other spelling (a `$ref` in prose, a value on the next line) answers no, and the document is
+ * parsed and bundled as before; as for JSON, a reference spelt with escapes is refused by ingest.
+ */
+function onlyInternalYamlRefs(text: string): boolean {
+  const internal = /\$ref["']?[ \t]*:[ \t]*["']?#/y;
+  for (let at = text.indexOf('$ref'); at !== -1; at = text.indexOf('$ref', at + 4)) {
+    internal.lastIndex = at;
+    if (!internal.test(text)) return false;
+  }
+  return true;
+}
+
+/**
  * A JSON document with no file references is sent as written, and `accord diff` never asks for
  * its info: parsing it here as well as in ingest was a tenth of a diff of two 4 MB documents.
  */
@@ -175,13 +197,6 @@ function hasExternalRef(value: unknown): boolean {
   return false;
 }
 
-function infoOf(doc: unknown): { title?: string; version?: string } {
-  const info = (doc as { info?: { title?: unknown; version?: unknown } } | null)?.info;
-  return {
-    ...(typeof info?.title === 'string' ? { title: info.title } : {}),
-    ...(info?.version !== undefined ? { version: String(info.version) } : {}),
-  };
-}
 
 function parseJsonOrUndefined(text: string): unknown {
   if (!/^\s*[{[]/.test(text)) return undefined;
