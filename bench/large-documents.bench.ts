@@ -185,8 +185,10 @@ async function startAccord({ cli, dataDir, cwd }: { cli: string; dataDir: string
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+  // PGlite's start takes tens of seconds on a machine as busy as this one gets.
+  const readyWithinMs = 240_000;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`accord serve was not ready within 60 s: ${stderr}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`accord serve was not ready within ${readyWithinMs / 1000} s: ${stderr}`)), readyWithinMs);
     child.once('exit', (code) => reject(new Error(`accord serve exited with ${code}: ${stderr}`)));
     // Every log line is read, so the server never blocks on a full pipe.
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -194,6 +196,10 @@ async function startAccord({ cli, dataDir, cwd }: { cli: string; dataDir: string
       clearTimeout(timer);
       resolve((JSON.parse(line) as { url: string }).url);
     });
+  }).catch(async (error: unknown) => {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
   });
   return {
     url,

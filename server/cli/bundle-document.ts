@@ -72,8 +72,7 @@ export async function bundleDocument(file: string, { refRoot, parsedByCaller = f
     // The parser's first line ends by pointing at a code excerpt on the next lines ("…, column 5:").
     throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}`);
   }
-  const info = infoOf(doc);
-  const isContract = ['openapi', 'swagger', 'asyncapi'].some((field) => typeof doc === 'object' && doc !== null && field in doc);
+  const { info, isContract } = descriptionOf(doc);
   if (!hasExternalRef(doc)) return { text, included: [], info, isContract };
 
   const root = await referenceRoot(path, refRoot);
@@ -169,19 +168,24 @@ function onlyInternalYamlRefs(text: string): boolean {
  * its info: parsing it here as well as in ingest was a tenth of a diff of two 4 MB documents.
  */
 function describedLazily(text: string): BundledDocument {
-  let doc: unknown;
-  const parsed = () => (doc ??= parseJsonOrUndefined(text) ?? null);
+  // Only what is read of the tree is kept: the tree itself (several times the text) would stay
+  // alive through the upload that follows and set the command's peak memory.
+  let described: Pick<BundledDocument, 'info' | 'isContract'> | undefined;
+  const describe = () => (described ??= descriptionOf(parseJsonOrUndefined(text) ?? null));
   return {
     text,
     included: [],
     get info() {
-      return infoOf(parsed());
+      return describe().info;
     },
     get isContract() {
-      const value = parsed();
-      return ['openapi', 'swagger', 'asyncapi'].some((field) => typeof value === 'object' && value !== null && field in value);
+      return describe().isContract;
     },
   };
+}
+
+function descriptionOf(doc: unknown): Pick<BundledDocument, 'info' | 'isContract'> {
+  return { info: infoOf(doc), isContract: ['openapi', 'swagger', 'asyncapi'].some((field) => typeof doc === 'object' && doc !== null && field in doc) };
 }
 
 function hasExternalRef(value: unknown): boolean {
