@@ -17,7 +17,7 @@ const GNU_TIME = '/usr/bin/time';
  * from wait4's rusage when the process exits: the same OS high-water mark for a script of our own
  * and for a peer's CLI, without changing either. Without /usr/bin/time the peak is undefined.
  */
-export async function runProcessWithPeakMemory({ args, cwd, timeoutMs = 60_000 }: RunProcessOptions): Promise<ProcessRunWithPeakMemory> {
+export async function runProcessWithPeakMemory({ args, cwd, timeoutMs = 60_000, env: extra = {} }: RunProcessOptions): Promise<ProcessRunWithPeakMemory> {
   const withTime = existsSync(GNU_TIME);
   const scratch = withTime ? await mkdtemp(join(tmpdir(), 'accord-bench-time-')) : undefined;
   const report = scratch ? join(scratch, 'rusage') : undefined;
@@ -27,7 +27,7 @@ export async function runProcessWithPeakMemory({ args, cwd, timeoutMs = 60_000 }
   try {
     const started = performance.now();
     // Its own process group, so a timeout kills node too and not only GNU time above it.
-    const child = spawn(command, argv, { cwd, env: { ...env, SCARF_ANALYTICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, argv, { cwd, env: { ...env, SCARF_ANALYTICS: 'false', ...extra }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => void stdout.push(chunk));

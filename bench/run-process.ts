@@ -8,6 +8,8 @@ export interface RunProcessOptions {
   cpu?: number;
   cwd: string;
   timeoutMs?: number;
+  /** Added to the environment the child inherits. */
+  env?: Record<string, string>;
 }
 
 export interface ProcessRun {
@@ -23,12 +25,12 @@ export interface ProcessRun {
  * Runs `node <args>` to exit and times it from spawn; a run past the timeout is killed (SIGKILL)
  * and reported as timed out rather than thrown, because a tool that never finishes is a result.
  */
-export async function runProcess({ args, cwd, cpu, timeoutMs = 60_000 }: RunProcessOptions): Promise<ProcessRun> {
+export async function runProcess({ args, cwd, cpu, timeoutMs = 60_000, env: extra = {} }: RunProcessOptions): Promise<ProcessRun> {
   // Plain node: no tsx loader hooks inherited from the bench process.
   const { NODE_OPTIONS: _options, ...env } = process.env;
   const started = performance.now();
   const pinned = pinnedCommand(cpu, args);
-  const child = spawn(pinned.command, pinned.args, { cwd, env: { ...env, SCARF_ANALYTICS: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(pinned.command, pinned.args, { cwd, env: { ...env, SCARF_ANALYTICS: 'false', ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   child.stdout.on('data', (chunk: Buffer) => void stdout.push(chunk));

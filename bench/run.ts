@@ -11,6 +11,7 @@ import { compatBench } from './compat.bench.js';
 import { graphqlBench } from './graphql.bench.js';
 import { hostileBench } from './hostile.bench.js';
 import { ingestBench } from './ingest.bench.js';
+import { largeDocumentsBench } from './large-documents.bench.js';
 import { lintBench } from './lint.bench.js';
 import { natsListenerBench } from './nats-listener.bench.js';
 import { otlpBench } from './otlp.bench.js';
@@ -24,6 +25,7 @@ const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const benchmarks: Record<string, () => Promise<BenchmarkReport>> = {
   ingest: () => ingestBench({ projectRoot }),
   publish: () => publishBench({ projectRoot }),
+  'large-documents': () => largeDocumentsBench({ projectRoot }),
   'cold-start': () => coldStartBench({ projectRoot }),
   hostile: () => hostileBench(),
   compat: () => compatBench({ projectRoot }),

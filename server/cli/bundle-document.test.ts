@@ -45,6 +45,18 @@ describe('bundleDocument', () => {
     expect(doc.paths['/stock/{sku}'].get.responses['200'].content['application/json'].schema.required).toEqual(['sku', 'stores']);
   });
 
+  test('a caller that ingests the text itself gets a YAML document with only internal references as written, unparsed', async () => {
+    // The caller's own parse refuses what is not YAML; bundling leaves it to that one parse.
+    const bundled = await bundleDocument(fixture('bundle/not-yaml.yaml'), { parsedByCaller: true });
+    expect(bundled.text).toBe(await readFile(fixture('bundle/not-yaml.yaml'), 'utf8'));
+    expect(bundled.included).toEqual([]);
+  });
+
+  test('a caller that ingests the text itself still gets its references to other files bundled', async () => {
+    const bundled = await bundleDocument(fixture('publish/order-events/asyncapi.yaml'), { parsedByCaller: true });
+    expect(bundled.included).toEqual(['common/messages.yaml', 'common/schemas/customer.yaml', 'common/schemas/order.yaml']);
+  });
+
   test('a contract whose references climb out of its folder to files shared with its siblings is bundled under the git work tree', async () => {
     // The layout of the AsyncAPI specification's own multi-file example: backend/asyncapi.yaml → ../common/….
     const bundled = await bundleDocument(fixture('social-media/backend/asyncapi.yaml'));

@@ -4,6 +4,7 @@ import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { UsageError } from './cli-errors.js';
+import { infoOf } from './info-of.js';
 
 const MAX_TOTAL_BYTES = 10 * 1024 * 1024;
 
@@ -32,6 +33,12 @@ function utf8TextOf(file: string, bytes: Buffer): string {
 
 export interface BundleOptions {
   /**
+   * The caller parses the text itself right after (`loadDocument` ingests it), so a YAML document
+   * whose every `$ref` points inside it is not parsed here too: on a 9 MB YAML file that second
+   * parse took as long as the first and doubled the command's memory. Its `info` is left to the caller.
+   */
+  parsedByCaller?: boolean;
+  /**
    * The folder references may reach: by default the git work tree the document is in, otherwise
    * the current directory when the document is under it, otherwise the document's own folder.
    */
@@ -45,7 +52,7 @@ export interface BundleOptions {
  * their real place before that check); remote references are refused rather than fetched. A
  * document without external references is sent exactly as written.
  */
-export async function bundleDocument(file: string, { refRoot }: BundleOptions = {}): Promise<BundledDocument> {
+export async function bundleDocument(file: string, { refRoot, parsedByCaller = false }: BundleOptions = {}): Promise<BundledDocument> {
   const path = resolve(file);
   let text: string;
   try {
@@ -56,6 +63,7 @@ export async function bundleDocument(file: string, { refRoot }: BundleOptions = 
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (/^\s*\{/.test(text) && !EXTERNAL_JSON_REF.test(text)) return describedLazily(text);
+  if (parsedByCaller && onlyInternalYamlRefs(text)) return describedLazily(text);
   let doc: unknown;
   try {
     // JSON through the native parser: the YAML parser takes seconds on a multi-megabyte JSON file.
@@ -64,8 +72,7 @@ export async function bundleDocument(file: string, { refRoot }: BundleOptions = 
     // The parser's first line ends by pointing at a code excerpt on the next lines ("…, column 5:").
     throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}`);
   }
-  const info = infoOf(doc);
-  const isContract = ['openapi', 'swagger', 'asyncapi'].some((field) => typeof doc === 'object' && doc !== null && field in doc);
+  const { info, isContract } = descriptionOf(doc);
   if (!hasExternalRef(doc)) return { text, included: [], info, isContract };
 
   const root = await referenceRoot(path, refRoot);
@@ -143,23 +150,42 @@ async function gitWorkTreeOf(folder: string): Promise<string | undefined> {
 const EXTERNAL_JSON_REF = /"\$ref"\s*:\s*"(?!#)/;
 
 /**
+ * Whether every `$ref` in a YAML text is a key whose value, on the same line, starts with `#`. Any
+ * other spelling (a `$ref` in prose, a value on the next line) answers no, and the document is
+ * parsed and bundled as before; as for JSON, a reference spelt with escapes is refused by ingest.
+ */
+function onlyInternalYamlRefs(text: string): boolean {
+  const internal = /\$ref["']?[ \t]*:[ \t]*["']?#/y;
+  for (let at = text.indexOf('$ref'); at !== -1; at = text.indexOf('$ref', at + 4)) {
+    internal.lastIndex = at;
+    if (!internal.test(text)) return false;
+  }
+  return true;
+}
+
+/**
  * A JSON document with no file references is sent as written, and `accord diff` never asks for
  * its info: parsing it here as well as in ingest was a tenth of a diff of two 4 MB documents.
  */
 function describedLazily(text: string): BundledDocument {
-  let doc: unknown;
-  const parsed = () => (doc ??= parseJsonOrUndefined(text) ?? null);
+  // Only what is read of the tree is kept: the tree itself (several times the text) would stay
+  // alive through the upload that follows and set the command's peak memory.
+  let described: Pick<BundledDocument, 'info' | 'isContract'> | undefined;
+  const describe = () => (described ??= descriptionOf(parseJsonOrUndefined(text) ?? null));
   return {
     text,
     included: [],
     get info() {
-      return infoOf(parsed());
+      return describe().info;
     },
     get isContract() {
-      const value = parsed();
-      return ['openapi', 'swagger', 'asyncapi'].some((field) => typeof value === 'object' && value !== null && field in value);
+      return describe().isContract;
     },
   };
+}
+
+function descriptionOf(doc: unknown): Pick<BundledDocument, 'info' | 'isContract'> {
+  return { info: infoOf(doc), isContract: ['openapi', 'swagger', 'asyncapi'].some((field) => typeof doc === 'object' && doc !== null && field in doc) };
 }
 
 function hasExternalRef(value: unknown): boolean {
@@ -175,13 +201,6 @@ function hasExternalRef(value: unknown): boolean {
   return false;
 }
 
-function infoOf(doc: unknown): { title?: string; version?: string } {
-  const info = (doc as { info?: { title?: unknown; version?: unknown } } | null)?.info;
-  return {
-    ...(typeof info?.title === 'string' ? { title: info.title } : {}),
-    ...(info?.version !== undefined ? { version: String(info.version) } : {}),
-  };
-}
 
 function parseJsonOrUndefined(text: string): unknown {
   if (!/^\s*[{[]/.test(text)) return undefined;

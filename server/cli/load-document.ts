@@ -1,6 +1,7 @@
 import { readComparableSpec, type ComparableSpec, type Validity } from '../spec/index.js';
 import { bundleDocument, type BundledDocument } from './bundle-document.js';
 import { UsageError } from './cli-errors.js';
+import { infoOf } from './info-of.js';
 
 export interface LoadedDocument {
   file: string;
@@ -19,12 +20,15 @@ export interface LoadOptions {
 
 /** Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2. */
 export async function loadDocument(file: string, { text, validity = 'full', refRoot }: LoadOptions = {}): Promise<LoadedDocument> {
-  const bundled = text === undefined ? await bundleDocument(file, { refRoot }) : { text, included: [], info: {}, isContract: true }; // the ingest below says what it is not
-  const spec = await readComparableSpec(bundled.text, { validity });
+  const read = text === undefined ? await bundleDocument(file, { refRoot, parsedByCaller: true }) : { text, included: [], info: {}, isContract: true }; // the ingest below says what it is not
+  const spec = await readComparableSpec(read.text, { validity });
   if (!spec.ok) {
     const where = spec.issues[0]?.pointer ? ` (at ${spec.issues[0].pointer})` : '';
     const hint = spec.code === 'spec-invalid' && validity === 'full' ? '; --validity syntax accepts it and reports its schema errors as warnings' : '';
     throw new UsageError(`${file}: ${spec.code}: ${spec.message}${spec.message.includes('(at ') ? '' : where}${hint}`);
   }
+  // A document sent as written is described by its ingested tree, the one parse of it; a bundled
+  // one by its own root, as the bundler read it.
+  const bundled = read.included.length === 0 ? { text: read.text, included: read.included, info: infoOf(spec.document), isContract: true } : read;
   return { file, bundled, spec, document: spec.document };
 }
