@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInput, toJsonPointer } from '../shared/index.js';
-import { describeInputIssue } from './describe-input-issue.js';
+import { describeInputIssue, InvalidInput, toJsonPointer } from '../shared/index.js';
 
 /**
  * Validates a request body or query against a zod schema. Schemas are strict, so fields the client

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { plural, withArticle } from '../shared/index.js';
+import { plural } from './plural.js';
+import { withArticle } from './with-article.js';
 
 const EXAMPLE_FORMATS: Record<string, string> = {
   datetime: 'a timestamp with a time zone such as 2030-01-31T00:00:00Z',
