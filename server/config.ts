@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { COMPATIBILITY_MODES, type CompatibilityMode } from './compat/index.js';
+import { describeInputIssue } from './shared/index.js';
 import { VALIDITY_LEVELS, type Validity } from './spec/index.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -115,7 +116,10 @@ export class ConfigError extends Error {}
 /** The only reader of the environment: validated once at start-up, with messages naming the variable. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   // An empty variable counts as unset, as shells and compose files often leave them.
-  const result = serverSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
+  const result = serverSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+    { error: describeInputIssue },
+  );
   if (!result.success) {
     const lines = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);

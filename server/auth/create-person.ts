@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { recordAuditEvent } from '../audit/index.js';
 import { isUniqueViolation, type Db } from '../db/index.js';
-import { Conflict, InvalidInput, newId, type Actor, type Clock } from '../shared/index.js';
+import { Conflict, InvalidInput, newId, plural, type Actor, type Clock } from '../shared/index.js';
 import { accounts, users } from './auth.tables.js';
 import type { Auth } from './create-auth.js';
 
@@ -33,7 +33,7 @@ export async function createPerson(
   prepare: (tx: Db) => Promise<void> = async () => {},
 ): Promise<Person> {
   const email = input.email.trim().toLowerCase();
-  if (input.password.length < 12 || input.password.length > 256) throw new InvalidInput('a password has 12 to 256 characters', [{ pointer: '/password', message: 'length' }], 'weak-password');
+  if (input.password.length < 12 || input.password.length > 256) throw new InvalidInput(`a password must have 12 to 256 characters; this one has ${plural(input.password.length, 'character')}`, [{ pointer: '/password', message: 'must have 12 to 256 characters' }], 'weak-password');
   const context = await auth.$context;
   const hash = await context.password.hash(input.password);
   const now = clock.now();

@@ -71,7 +71,7 @@ export function createPeople({ db, auth, clock, access }: { db: Db; auth: Auth; 
           .from(apiKeys)
           .leftJoin(teams, eq(teams.id, apiKeys.teamId))
           .where(eq(apiKeys.id, actor.keyId));
-        if (!key) throw new Unauthenticated('this API key is not valid');
+        if (!key) throw new Unauthenticated('this API key is not valid (unknown or revoked); a team maintainer creates a new one with accord key create');
         return { kind: 'api-key', apiKey: key };
       }
       return { kind: actor.kind };

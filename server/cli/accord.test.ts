@@ -46,6 +46,18 @@ describe('accord', () => {
     expect(run.stderr).toContain('Commands:');
   });
 
+  test('a missing argument is named before the synopsis', async () => {
+    const run = await accord('deploy', 'orders-api');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: missing the version\n\naccord deploy <contract> <version>/);
+  });
+
+  test('an argument too many is quoted before the synopsis', async () => {
+    const run = await accord('deprecate', 'orders-api', '2027-03-31');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: unexpected argument "2027-03-31"\n\naccord deprecate <contract>/);
+  });
+
   test('a server address without its scheme is a usage error showing the address to use, not an unreachable server', async () => {
     const run = await runAccord(['ls'], { server: 'localhost:4000' });
     expect(run.code).toBe(2);

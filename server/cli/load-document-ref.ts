@@ -64,7 +64,8 @@ async function exists(path: string): Promise<boolean> {
 async function deployedVersion(client: AccordClient, contract: string, environment: string): Promise<string> {
   const { body } = await client.request<DeploymentMatrix>('GET', '/deployments', { query: { contract } });
   if (!body.environments.some((e) => e.slug === environment)) {
-    throw new UsageError(`${contract}@env:${environment}: there is no environment "${environment}"; there are ${body.environments.map((e) => e.slug).join(', ') || 'none'}`);
+    const known = body.environments.map((e) => e.slug);
+    throw new UsageError(`${contract}@env:${environment}: there is no environment "${environment}"; ${known.length === 0 ? 'none is defined yet' : `the environments are ${known.join(', ')}`}`);
   }
   const deployed = body.rows.find((row) => row.contract === contract)?.deployments[environment];
   if (!deployed) throw new UsageError(`${contract}@env:${environment}: no version of ${contract} is recorded as deployed in ${environment} (accord deploy records one)`);

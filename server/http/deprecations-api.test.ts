@@ -125,7 +125,7 @@ describe('deprecation over HTTP', () => {
     const deprecated = await patch({ lifecycle: 'deprecated' });
     expect(deprecated.status).toBe(422);
     expect(deprecated.body).toMatchObject({ code: 'invalid-input', errors: [{ pointer: '/lifecycle' }] });
-    expect(deprecated.body.detail).toContain('POST /contracts/orders-patched/deprecate');
+    expect(deprecated.body.detail).toContain('POST /api/v1/contracts/orders-patched/deprecate');
 
     const sunsetAt = inDays(60);
     expect((await server.json('POST', '/api/v1/contracts/orders-patched/deprecate', { sunsetAt })).status).toBe(200);

@@ -132,9 +132,13 @@ describe('publishing versions', () => {
 
   it('refuses an AsyncAPI document on an OpenAPI contract', async () => {
     const doc = stringify({ asyncapi: '3.0.0', info: { title: 'x', version: '1.0.0' }, channels: {}, operations: {} });
-    const res = await server.json<{ code: string }>('POST', '/api/v1/contracts/stock-api/versions', { version: '3.0.0', document: doc });
+    const res = await server.json<{ code: string; detail: string; errors: unknown[] }>('POST', '/api/v1/contracts/stock-api/versions', { version: '3.0.0', document: doc });
     expect(res.status).toBe(422);
-    expect(res.body.code).toBe('kind-mismatch');
+    expect(res.body).toMatchObject({
+      code: 'kind-mismatch',
+      detail: 'contract "stock-api" holds OpenAPI documents and this one is AsyncAPI; publish it to an AsyncAPI contract',
+      errors: [{ pointer: '/document', detail: 'expected an OpenAPI document' }],
+    });
   });
 
   it('accepts a raw YAML upload with the version in the query', async () => {

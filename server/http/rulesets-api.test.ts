@@ -192,6 +192,7 @@ describe('ruleset assignments', () => {
       expect(refused.status, JSON.stringify(body)).toBe(422);
       expect(refused.body, JSON.stringify(body)).toMatchObject({ code, errors: [{ pointer }] });
     }
+    expect((await assign({ scope: 'team', ruleset: 'accord-strict' })).body).toMatchObject({ detail: 'a team assignment needs a target: the team it applies to' });
     expect((await server.json('GET', '/api/v1/contracts/no-such-api/ruleset')).status).toBe(404);
     expect((await server.json('POST', '/api/v1/ruleset-assignments/not-an-id/remove')).status).toBe(404);
   });

@@ -16,7 +16,7 @@ function rulesetInput(req: Request): RulesetInput {
   if (Buffer.isBuffer(req.body)) {
     const query = validateInput(rulesetUploadQuery, req.query, 'query');
     const text = decodeUtf8(req.body, { what: 'the ruleset', issues: [{ pointer: '/text', message: 'not UTF-8' }] });
-    if (text.length === 0) throw new InvalidInput('the ruleset is empty', [{ pointer: '/text', message: 'empty' }]);
+    if (text.length === 0) throw new InvalidInput('the ruleset is empty: send its YAML or JSON text as the request body', [{ pointer: '/text', message: 'must not be empty' }]);
     return { ...query, text };
   }
   if (!req.is('application/json')) {

@@ -108,7 +108,7 @@ export const matrixQuery = z.strictObject({ contract: text, team: text, system: 
 const rulesetName = z
   .string()
   .max(64)
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'expected lowercase kebab-case');
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'must be lowercase letters, digits and hyphens, starting and ending with a letter or digit');
 // The loader's own limit; checked here too so an oversized text is refused before it is parsed.
 const rulesetText = z.string().min(1).max(512 * 1024);
 const assignmentScope = z.enum(['global', 'domain', 'team', 'contract']);

@@ -127,7 +127,7 @@ describe('waivers', () => {
     const both = await server.json<{ status: number; errors: { pointer: string }[] }>('POST', '/api/v1/contracts/ledger-bad/waivers', { ...body, check: '018f0000-0000-7000-8000-000000000000', fingerprint: 'y', expiresAt: inDays(1) });
     expect(both.status).toBe(422);
     expect(both.body.errors[0]!.pointer).toBe('/rule');
-    const unknownCheck = await server.json<{ code: string }>('POST', '/api/v1/contracts/ledger-bad/waivers', { check: '018f0000-0000-7000-8000-000000000000', fingerprint: 'y', reason: 'x', expiresAt: inDays(1) });
-    expect(unknownCheck.body.code).toBe('unknown-reference');
+    const unknownCheck = await server.json<{ code: string; detail: string }>('POST', '/api/v1/contracts/ledger-bad/waivers', { check: '018f0000-0000-7000-8000-000000000000', fingerprint: 'y', reason: 'x', expiresAt: inDays(1) });
+    expect(unknownCheck.body).toMatchObject({ code: 'unknown-reference', detail: expect.stringContaining('check 018f0000-0000-7000-8000-000000000000 of contract "ledger-bad" does not exist') });
   });
 });

@@ -12,8 +12,8 @@ export interface LifecycleChange {
 
 /** Setting `deprecated` directly would skip the sunset and the consumers' notice. */
 export function deprecateThroughRegistry(slug: string): InvalidInput {
-  return new InvalidInput(`a contract is deprecated with a sunset date: POST /contracts/${slug}/deprecate {"sunsetAt": …}, which also tells its consumers`, [
-    { pointer: '/lifecycle', message: 'use POST /contracts/{contract}/deprecate to deprecate' },
+  return new InvalidInput(`a contract is deprecated with a sunset date: POST /api/v1/contracts/${slug}/deprecate {"sunsetAt": …} (accord deprecate ${slug} --sunset <date>), which also tells its consumers`, [
+    { pointer: '/lifecycle', message: 'use POST /api/v1/contracts/{contract}/deprecate to deprecate' },
   ]);
 }
 

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type semver from 'semver';
 import type { Db } from '../db/index.js';
-import { Conflict, InvalidInput } from '../shared/index.js';
+import { Conflict, InvalidInput, withArticle } from '../shared/index.js';
 import type { SpecDocument } from '../spec/index.js';
 import { versionStanding, type Sibling } from './version-standing.js';
 import { contracts, versions } from './registry.tables.js';
 
 type ContractRow = Pick<typeof contracts.$inferSelect, 'lifecycle' | 'kind'>;
+
+const KIND_NAMES = { openapi: 'OpenAPI', asyncapi: 'AsyncAPI' } as const;
 
 export const siblingsOf = (db: Db, contractId: string): Promise<Sibling[]> =>
   db.select({ version: versions.version, contentHash: versions.contentHash }).from(versions).where(eq(versions.contractId, contractId));
@@ -14,7 +16,8 @@ export const siblingsOf = (db: Db, contractId: string): Promise<Sibling[]> =>
 /** A contract holds documents of one kind, fixed by its first version. */
 export function assertSameKind(contract: Pick<ContractRow, 'kind'>, spec: SpecDocument, slug: string): void {
   if (contract.kind !== null && contract.kind !== spec.kind) {
-    throw new InvalidInput(`contract "${slug}" holds ${contract.kind} documents; this document is ${spec.kind}`, [{ pointer: '/document', message: `expected an ${contract.kind} document` }], 'kind-mismatch');
+    const [holds, given] = [KIND_NAMES[contract.kind], KIND_NAMES[spec.kind]];
+    throw new InvalidInput(`contract "${slug}" holds ${holds} documents and this one is ${given}; publish it to ${withArticle(given)} contract`, [{ pointer: '/document', message: `expected ${withArticle(holds)} document` }], 'kind-mismatch');
   }
 }
 

@@ -27,7 +27,7 @@ const verdictOfChange = (findings: readonly ReportedFinding[]) => verdictOf(find
 export function createComparisons({ checker, contracts, versions, changelog }: Pick<RegistryDeps, 'checker'> & { contracts: Contracts; versions: Versions; changelog: Changelog }) {
   return {
     async compare(contract: string, from: string, to: string): Promise<Comparison> {
-      if (from === to) throw new InvalidInput('compare two different versions', [{ pointer: '/to', message: 'same as from' }]);
+      if (from === to) throw new InvalidInput(`from and to are both ${from}; compare two different versions`, [{ pointer: '/to', message: 'same as from' }]);
       const entry = await changelog.entry(contract, to);
       if (entry.previous === from) {
         const findings: ChangelogFinding[] = [...entry.breaking, ...entry.deprecations, ...entry.changes, ...entry.additions];

@@ -227,7 +227,7 @@ describe('changing the lifecycle outside the deprecate operation', () => {
     await contract('orders-patch-deprecated');
     const patched = await refusal(registry.contracts.update('orders-patch-deprecated', { lifecycle: 'deprecated' }, admin));
     expect(patched).toMatchObject({ code: 'invalid-input', issues: [{ pointer: '/lifecycle' }] });
-    expect(patched.message).toContain('POST /contracts/orders-patch-deprecated/deprecate');
+    expect(patched.message).toContain('POST /api/v1/contracts/orders-patch-deprecated/deprecate');
     const created = await refusal(registry.contracts.create({ slug: 'orders-born-deprecated', name: 'x', system: 'orders', lifecycle: 'deprecated' }, admin));
     expect(created).toMatchObject({ code: 'invalid-input', issues: [{ pointer: '/lifecycle' }] });
     expect((await registry.contracts.get('orders-patch-deprecated')).lifecycle).toBe('draft');

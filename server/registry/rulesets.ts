@@ -194,8 +194,8 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
     /** Sets the ruleset for one scope, target and stage, replacing the one assigned there before. */
     async assign(input: AssignmentInput, actor: Actor): Promise<{ created: boolean; assignment: RulesetAssignment }> {
       const target = input.target ?? '';
-      if (input.scope === 'global' && target !== '') throw new InvalidInput('a global assignment has no target', [{ pointer: '/target', message: 'omit for global' }]);
-      if (input.scope !== 'global' && target === '') throw new InvalidInput(`a ${input.scope} assignment names its ${input.scope}`, [{ pointer: '/target', message: 'required' }]);
+      if (input.scope === 'global' && target !== '') throw new InvalidInput(`a global assignment applies everywhere and takes no target; leave out target "${target}"`, [{ pointer: '/target', message: 'omit for global' }]);
+      if (input.scope !== 'global' && target === '') throw new InvalidInput(`a ${input.scope} assignment needs a target: the ${input.scope} it applies to`, [{ pointer: '/target', message: 'required' }]);
       const lifecycle = input.lifecycle ?? '';
       return db.transaction(async (tx) => {
         await access.assert(tx, actor, 'admin', null);

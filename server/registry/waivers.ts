@@ -97,7 +97,7 @@ export function createWaivers({ db, clock, access, waiverMaxDays = 90 }: Registr
           if (input.expiresAt.getTime() > now.getTime() + waiverMaxDays * DAY_MS) {
             throw new InvalidInput(`a waiver may last at most ${waiverMaxDays} days; ask again when it expires`, [{ pointer: '/expiresAt', message: `later than ${waiverMaxDays} days from now` }], 'invalid-expiry');
           }
-          const finding = 'check' in input ? await findingOfCheck(tx, contract.id, input.check, input.fingerprint) : describe(input);
+          const finding = 'check' in input ? await findingOfCheck(tx, { contractId: contract.id, slug: input.contract }, input.check, input.fingerprint) : describe(input);
           // An approved waiver past its expiry is no longer live: record that, so the finding can be waived again.
           await tx
             .update(waivers)
@@ -178,13 +178,13 @@ function stateCondition(state: WaiverState, now: Date): SQL {
 
 type WaivedFinding = Pick<typeof waivers.$inferInsert, 'rule' | 'fingerprint' | 'operations' | 'pointer' | 'message'>;
 
-async function findingOfCheck(tx: Db, contractId: string, check: string, fingerprint: string): Promise<WaivedFinding> {
+async function findingOfCheck(tx: Db, { contractId, slug }: { contractId: string; slug: string }, check: string, fingerprint: string): Promise<WaivedFinding> {
   const parsed = idCursor.safeParse(check);
   const [row] = parsed.success ? await tx.select({ report: checks.report }).from(checks).where(and(eq(checks.id, parsed.data), eq(checks.contractId, contractId))) : [];
-  if (!row) throw new InvalidInput(`check ${check} of this contract does not exist`, [{ pointer: '/check', message: 'unknown check' }], 'unknown-reference');
+  if (!row) throw new InvalidInput(`check ${check} of contract "${slug}" does not exist; a waiver names a check of the contract it waives`, [{ pointer: '/check', message: 'unknown check' }], 'unknown-reference');
   const findings = (row.report as { findings: { id: string; fingerprint: string; operations: string[]; pointer?: string; message: string }[] }).findings;
   const finding = findings.find((f) => f.fingerprint === fingerprint);
-  if (!finding) throw new InvalidInput(`check ${check} has no finding with fingerprint ${fingerprint}`, [{ pointer: '/fingerprint', message: 'not a finding of that check' }], 'unknown-reference');
+  if (!finding) throw new InvalidInput(`check ${check} has no finding with fingerprint ${fingerprint}; the check's report lists its findings' fingerprints`, [{ pointer: '/fingerprint', message: 'not a finding of that check' }], 'unknown-reference');
   return { rule: finding.id, fingerprint, operations: finding.operations, pointer: finding.pointer ?? null, message: finding.message };
 }
 

@@ -12,3 +12,4 @@ export * from './invalid-utf8-offset.js';
 export * from './traffic-window.js';
 export * from './plural.js';
 export * from './with-article.js';
+export * from './describe-input-issue.js';

@@ -33,7 +33,7 @@ export function readPageRequest<K>(request: PageRequest, cursor: z.ZodType<K>): 
   }
   const parsed = cursor.safeParse(decoded);
   if (!parsed.success) {
-    throw new InvalidInput('cursor is not one this list issued', [{ pointer: '/cursor', message: 'malformed cursor' }], 'invalid-cursor');
+    throw new InvalidInput('cursor is not one this list issued; start again from the first page, without cursor', [{ pointer: '/cursor', message: 'malformed cursor' }], 'invalid-cursor');
   }
   return { limit, after: parsed.data };
 }

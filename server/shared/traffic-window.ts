@@ -52,7 +52,7 @@ export function mergeLatencySketches(sketches: Iterable<LatencySketch>): Latency
   return [...counts].sort(([a], [b]) => a - b);
 }
 
-const slug = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+const slug = z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and hyphens');
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = (max: number) => z.string().max(max);
 
@@ -102,7 +102,7 @@ const undocumented = z.object({
 export const trafficWindowSchema = z
   .object({
     /** Chosen by the reporter and unique per window: sending it again must not count twice. */
-    id: z.string().min(8).max(200).regex(/^[A-Za-z0-9._:-]+$/),
+    id: z.string().min(8).max(200).regex(/^[A-Za-z0-9._:-]+$/, 'must be letters, digits, dots, underscores, colons and hyphens'),
     contract: slug,
     environment: slug,
     /** The version the traffic was validated against. */

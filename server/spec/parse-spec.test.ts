@@ -57,6 +57,16 @@ describe('parseSpec', () => {
     expect(result).toMatchObject({ ok: false, code: 'spec-invalid', issues: [{ pointer: '/components/schemas/Order/$ref' }] });
   });
 
+  it('words schema errors in the terms of the document, not of JSON Schema', async () => {
+    const refused = async (doc: object) => {
+      const result = await parseSpec(JSON.stringify(doc));
+      if (result.ok) throw new Error('accepted');
+      return result.message;
+    };
+    expect(await refused(openapi({ info: { title: 'Orders', version: 1 } }))).toBe('the document is not a valid OpenAPI description: must be a string (at /info/version)');
+    expect(await refused(openapi({ paths: { '/orders': { get: { responses: {} } } } }))).toBe('the document is not a valid OpenAPI description: must not be empty (at /paths/~1orders/get/responses)');
+  });
+
   it('still applies Swagger 2.0 semantic rules, such as declared path parameters', async () => {
     const result = await parseSpec(
       JSON.stringify({ swagger: '2.0', info: { title: 'Legacy', version: '1' }, paths: { '/members/{id}': { get: { responses: { '200': { description: 'ok' } } } } } }),

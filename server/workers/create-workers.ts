@@ -4,7 +4,7 @@ import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
 import type { LandscapeGraph, LandscapeLayout } from '../landscape/index.js';
 import { enableLinearRegExps, loadRuleset, unfinishedLint, type LintFinding, type LintRuleset } from '../lint/index.js';
-import { AccordError, Unavailable } from '../shared/index.js';
+import { AccordError, plural, Unavailable } from '../shared/index.js';
 import { DEFAULT_VALIDITY, defaultSpecLimits, type SpecLimits, type SpecResult, type Validity } from '../spec/index.js';
 import { fairSlots } from './fair-slots.js';
 import type { CheckTaskInput, LintTaskInput, WorkerTask } from './worker-task.js';
@@ -107,8 +107,8 @@ export function createWorkers({
   const acquire = async (caller: string, admit: boolean) => {
     if (!admit || slots.free()) return slots.acquire(caller);
     const own = waitingBy.get(caller) ?? 0;
-    if (own >= maxQueuePerCaller) throw new Unavailable('ingest-busy', `${own} of your documents are already waiting to be parsed; send the next when one is done`);
-    if (waitingDocuments >= maxQueue) throw new Unavailable('ingest-busy', `${waitingDocuments} documents are already waiting to be parsed; retry shortly`);
+    if (own >= maxQueuePerCaller) throw new Unavailable('ingest-busy', `${plural(own, 'document')} of yours ${own === 1 ? 'is' : 'are'} already waiting to be parsed; send the next when one is done`);
+    if (waitingDocuments >= maxQueue) throw new Unavailable('ingest-busy', `${plural(waitingDocuments, 'document')} ${waitingDocuments === 1 ? 'is' : 'are'} already waiting to be parsed; retry shortly`);
     waitingDocuments++;
     waitingBy.set(caller, own + 1);
     try {

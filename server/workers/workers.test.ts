@@ -21,6 +21,7 @@ describe('the worker pool', () => {
     const refused = results[2] as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(Unavailable);
     expect(refused.reason.code).toBe('ingest-busy');
+    expect(refused.reason.message).toMatch(/^1 document (of yours )?is already waiting/);
   });
 
   it("keeps room in the queue for other callers when one caller fills its share", async () => {
@@ -32,7 +33,7 @@ describe('the worker pool', () => {
       const results = await Promise.allSettled([...flood, other]);
       // One runs at once, two wait: the fourth is refused, naming the caller's own share.
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
-      expect((results[3] as PromiseRejectedResult).reason.message).toMatch(/2 of your documents are already waiting/);
+      expect((results[3] as PromiseRejectedResult).reason.message).toMatch(/2 documents of yours are already waiting/);
     } finally {
       await shared.close();
     }

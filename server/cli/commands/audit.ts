@@ -1,6 +1,7 @@
 import type { AuditVerification, BrokenLink, RecordedAuditEvent } from '../../audit/index.js';
 import type { Page } from '../../registry/index.js';
 import { EXIT, UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -41,7 +42,7 @@ export async function audit(argv: string[]): Promise<number> {
   const format = values.json ? 'json' : values.format;
   if (!FORMATS.includes(format as (typeof FORMATS)[number])) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const [action, ...extra] = positionals;
-  if (!action || extra.length > 0) throw new UsageError(auditHelp);
+  if (!action || extra.length > 0) throw wrongArguments(auditHelp, { missing: 'the action: verify or ls', extra });
 
   switch (action) {
     case 'verify': {

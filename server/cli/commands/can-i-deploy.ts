@@ -1,5 +1,6 @@
 import type { CanIDeploy } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 
 export const canIDeployHelp = `accord can-i-deploy --contract <slug> --version <v> --to <environment>
@@ -22,7 +23,7 @@ const EXIT_OF = { yes: 0, no: 1, unknown: 2 } as const;
 export async function canIDeploy(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, contract: { type: 'string' }, version: { type: 'string' }, system: { type: 'string' }, to: { type: 'string' } });
   if (values.help) return void console.log(canIDeployHelp), 0;
-  if (positionals.length > 0) throw new UsageError(canIDeployHelp);
+  if (positionals.length > 0) throw wrongArguments(canIDeployHelp, { extra: positionals });
   if (!values.to) throw new UsageError('--to is required: the environment to deploy to, e.g. --to prod');
   if (values.system !== undefined && (values.contract !== undefined || values.version !== undefined)) throw new UsageError('ask either as a consumer (--system) or as a provider (--contract and --version), not both');
   if (values.system === undefined && (!values.contract || !values.version)) throw new UsageError(`give --contract and --version (a provider), or --system (a consumer)\n\n${canIDeployHelp}`);

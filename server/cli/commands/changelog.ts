@@ -4,6 +4,7 @@ import type { ChangelogEntry } from '../../registry/index.js';
 import { AccordError } from '../../shared/index.js';
 import { contentHash } from '../../spec/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { loadDocumentRef } from '../load-document-ref.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 
@@ -25,7 +26,7 @@ export async function changelog(argv: string[]): Promise<number> {
   const format = (values.json ? 'json' : values.format) as (typeof FORMATS)[number];
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const [first, second, ...extra] = positionals;
-  if (!first || extra.length > 0) throw new UsageError(changelogHelp);
+  if (!first || extra.length > 0) throw wrongArguments(changelogHelp, { missing: 'the contract, or two documents', extra });
   if (second !== undefined) {
     if (values.from !== undefined || values.to !== undefined) throw new UsageError('--from and --to select versions of a registered contract; two documents are one step already');
     return offline(first, second, format, values);

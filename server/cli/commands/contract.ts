@@ -1,5 +1,6 @@
 import type { Contract } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { readLevelOverrides } from '../read-level-overrides.js';
 import { deprecate } from './deprecate.js';
@@ -38,7 +39,7 @@ export async function contract(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(contractHelp), 0;
   const [, slug, ...extra] = positionals;
-  if (!slug || extra.length > 0) throw new UsageError(contractHelp);
+  if (!slug || extra.length > 0) throw wrongArguments(contractHelp, { missing: 'the slug of the contract', extra });
   // Unknown modes, kinds and lifecycles are named by the server, which knows the current list.
   const fields = {
     ...(values.name !== undefined && { name: values.name }),

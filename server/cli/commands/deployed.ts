@@ -1,4 +1,5 @@
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { recordDeployment } from '../record-deployment.js';
 
@@ -12,7 +13,7 @@ contract already runs in the environment (it stays what it was); the first deplo
 export async function deployed(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, contract: { type: 'string' }, version: { type: 'string' }, env: { type: 'string' }, address: { type: 'string' } });
   if (values.help) return void console.log(deployedHelp), 0;
-  if (positionals.length > 0) throw new UsageError(deployedHelp);
+  if (positionals.length > 0) throw wrongArguments(deployedHelp, { extra: positionals });
   if (!values.contract || !values.version) throw new UsageError(`--contract and --version are required\n\n${deployedHelp}`);
   if (!values.env) throw new UsageError('--env is required, e.g. --env prod (accord ls environments lists them)');
   return recordDeployment(clientFrom(values), { contract: values.contract, version: values.version, environment: values.env, address: values.address }, values.json);

@@ -1,5 +1,6 @@
 import type { Deprecations } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -27,7 +28,7 @@ export async function deprecate(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(deprecateHelp), 0;
   const [contract, ...extra] = positionals;
-  if (!contract || extra.length > 0) throw new UsageError(deprecateHelp);
+  if (!contract || extra.length > 0) throw wrongArguments(deprecateHelp, { missing: 'the contract', extra });
   const operations = values.operation ?? [];
   if (values.version !== undefined && operations.length > 0) throw new UsageError('deprecate either a --version or --operation(s), not both');
   const at = `/contracts/${encodeURIComponent(contract)}`;

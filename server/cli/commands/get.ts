@@ -1,5 +1,6 @@
 import type { Version } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 
 export const getHelp = `accord get contract <slug> | version <contract> [version|latest] [--source|--document]
@@ -21,7 +22,7 @@ export async function get(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, source: { type: 'boolean', default: false }, document: { type: 'boolean', default: false } });
   if (values.help) return void console.log(getHelp), 0;
   const [what, id, version = 'latest'] = positionals;
-  if (!what || !id) throw new UsageError(getHelp);
+  if (!what || !id) throw wrongArguments(getHelp, { missing: what ? `the ${what} to get` : 'what to get and its name' });
   const client = clientFrom(values);
 
   if (what === 'version') {

@@ -1,5 +1,6 @@
 import type { ApiKey } from '../../auth/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -27,7 +28,7 @@ export async function key(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(keyHelp), 0;
   const [action, target, ...extra] = positionals;
-  if (!action || extra.length > 0) throw new UsageError(keyHelp);
+  if (!action || extra.length > 0) throw wrongArguments(keyHelp, { missing: 'the action: create, ls or revoke', extra });
   const client = clientFrom(values);
   switch (action) {
     case 'create': {

@@ -49,7 +49,7 @@ export async function listen(argv: string[]): Promise<number> {
   if (values.help) return void console.log(listenHelp), 0;
   if (!values.contract || !values.env) throw new UsageError(`--contract and --env are required\n\n${listenHelp}`);
   const queueSize = values['queue-size'] === undefined ? 10_000 : Number(values['queue-size']);
-  if (!Number.isInteger(queueSize) || queueSize < 1) throw new UsageError(`--queue-size must be a positive integer; got "${values['queue-size']}"`);
+  if (!Number.isInteger(queueSize) || queueSize < 1) throw new UsageError(`--queue-size must be a positive whole number, not "${values['queue-size']}"`);
   const flushIntervalMs = parseDurationMs(values['flush-interval'] ?? '10s', '--flush-interval');
   const durationMs = values.duration === undefined ? undefined : parseDurationMs(values.duration, '--duration');
   const redact = (values.redact ?? '').split(',').map((f) => f.trim()).filter(Boolean);

@@ -118,7 +118,7 @@ describe('accord ls', () => {
   test('ls versions without a contract exits 2', async () => {
     const run = await accord('ls', 'versions');
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('error: accord ls versions <contract>');
+    expect(run.stderr).toContain('error: name the contract: accord ls versions <contract>');
   });
 
   test('ls of something that cannot be listed exits 2', async () => {

@@ -69,7 +69,7 @@ export async function ls(argv: string[]): Promise<number> {
       return 0;
     }
     case 'versions': {
-      if (!arg) throw new UsageError('accord ls versions <contract>');
+      if (!arg) throw new UsageError('name the contract: accord ls versions <contract>');
       const listing: Listing<VersionSummary> = {
         path: `/contracts/${encodeURIComponent(arg)}/versions`,
         headers: ['version', 'spec', 'operations', 'published', 'by', 'hash'],
@@ -79,7 +79,7 @@ export async function ls(argv: string[]): Promise<number> {
       return 0;
     }
     case 'subscriptions': {
-      if (!arg) throw new UsageError('accord ls subscriptions <contract>');
+      if (!arg) throw new UsageError('name the contract: accord ls subscriptions <contract>');
       const listing: Listing<Subscription> = {
         path: `/contracts/${encodeURIComponent(arg)}/subscriptions`,
         headers: ['id', 'consumer', 'range', 'status', 'operations'],

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page, Ruleset, RulesetAssignment, RulesetSummary } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -33,9 +34,9 @@ export async function ruleset(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(rulesetHelp), 0;
   const [action, target, ...extra] = positionals;
-  if (!action || extra.length > 0) throw new UsageError(rulesetHelp);
+  if (!action || extra.length > 0) throw wrongArguments(rulesetHelp, { missing: 'the action: ls, get, save, versions, assign, unassign or assignments', extra });
   const needs = (what: string) => {
-    if (!target) throw new UsageError(`accord ruleset ${action} ${what}`);
+    if (!target) throw new UsageError(`missing ${what.split(' ')[0]}: accord ruleset ${action} ${what}`);
     return target;
   };
   const client = clientFrom(values);

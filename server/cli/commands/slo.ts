@@ -1,5 +1,6 @@
 import type { Incident, MeanTimeToRecover, Slo, TrafficReport } from '../../traffic/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { parseDurationMs } from '../load-deployed-document.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
@@ -35,7 +36,7 @@ export async function slo(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(sloHelp), 0;
   const [action, contract, ...extra] = positionals;
-  if (!action || extra.length > 0 || (action !== 'incidents' && !contract)) throw new UsageError(sloHelp);
+  if (!action || extra.length > 0 || (action !== 'incidents' && !contract)) throw wrongArguments(sloHelp, { missing: action ? 'the contract' : 'the action and the contract', extra });
   const client = clientFrom(values);
   const path = `/contracts/${encodeURIComponent(contract ?? '')}`;
   const env = () => {

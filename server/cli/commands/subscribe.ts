@@ -1,5 +1,6 @@
 import type { Subscription } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printSubscription } from './subscriptions.js';
 
@@ -22,7 +23,7 @@ export async function subscribe(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(subscribeHelp), 0;
   const [contract, ...extra] = positionals;
-  if (!contract || extra.length > 0) throw new UsageError(subscribeHelp);
+  if (!contract || extra.length > 0) throw wrongArguments(subscribeHelp, { missing: 'the contract', extra });
   if (!values.consumer) throw new UsageError('--consumer is required: the slug of the system that uses the contract');
   if (!values.range) throw new UsageError('--range is required, e.g. --range ^1');
   if (!values.operation?.length) throw new UsageError('name the operations used with --operation, e.g. --operation "GET /orders/{id}"');

@@ -1,5 +1,6 @@
 import type { Page, Subscription } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -14,7 +15,7 @@ export async function subscriptions(argv: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...clientOptions, status: { type: 'string' }, note: { type: 'string' } });
   if (values.help) return void console.log(subscriptionsHelp), 0;
   const [action, target, ...extra] = positionals;
-  if (!action || !target || extra.length > 0) throw new UsageError(subscriptionsHelp);
+  if (!action || !target || extra.length > 0) throw wrongArguments(subscriptionsHelp, { missing: action ? (action === 'ls' ? 'the contract' : 'the subscription id') : 'the action and what it applies to', extra });
   const client = clientFrom(values);
   switch (action) {
     case 'ls': {

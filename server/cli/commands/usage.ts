@@ -1,5 +1,6 @@
 import type { UsageReport, UsageSettings } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -23,12 +24,12 @@ export async function usage(argv: string[]): Promise<number> {
   if (values.help) return void console.log(usageHelp), 0;
   const client = clientFrom(values);
   const [first, ...rest] = positionals;
-  if (!first) throw new UsageError(usageHelp);
+  if (!first) throw wrongArguments(usageHelp, { missing: 'the contract' });
   const settingsPath = (contract: string) => `/contracts/${encodeURIComponent(contract)}/usage`;
   switch (first) {
     case 'settings': {
       const [contract, ...extra] = rest;
-      if (!contract || extra.length > 0) throw new UsageError(usageHelp);
+      if (!contract || extra.length > 0) throw wrongArguments(usageHelp, { missing: 'the contract', extra });
       const patch = { ...(values.gating !== undefined && { gating: values.gating }), ...(values.days !== undefined && { days: count(values.days, '--days') }), ...(values.threshold !== undefined && { threshold: count(values.threshold, '--threshold') }) };
       const { body } = Object.keys(patch).length === 0 ? await client.request<UsageSettings>('GET', `${settingsPath(contract)}/settings`) : await client.request<UsageSettings>('PATCH', `${settingsPath(contract)}/settings`, { body: patch });
       return printSettings(body, values.json);
@@ -36,7 +37,7 @@ export async function usage(argv: string[]): Promise<number> {
     case 'exclude':
     case 'include': {
       const [contract, consumer, ...extra] = rest;
-      if (!contract || !consumer || extra.length > 0) throw new UsageError(usageHelp);
+      if (!contract || !consumer || extra.length > 0) throw wrongArguments(usageHelp, { missing: contract ? 'the consumer' : 'the contract and the consumer', extra });
       if (first === 'exclude' && !values.reason?.trim()) throw new UsageError('--reason is required: say why this consumer\'s traffic is not use of the contract, e.g. --reason "uptime probe"');
       const { body } =
         first === 'exclude'
@@ -45,7 +46,7 @@ export async function usage(argv: string[]): Promise<number> {
       return printSettings(body, values.json);
     }
     default: {
-      if (rest.length > 0) throw new UsageError(usageHelp);
+      if (rest.length > 0) throw wrongArguments(usageHelp, { extra: rest });
       const { body } = await client.request<UsageReport>('GET', settingsPath(first), { query: { days: values.days === undefined ? undefined : String(count(values.days, '--days')), env: values.env } });
       if (values.json) return void console.log(JSON.stringify(body)), 0;
       console.log(`${body.contract}: observed over ${body.days} days${body.environment ? ` in ${body.environment}` : ''}, since ${new Date(body.from).toISOString()}`);

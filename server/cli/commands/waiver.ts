@@ -1,5 +1,6 @@
 import type { Page, Waiver } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -28,7 +29,7 @@ export async function waiver(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(waiverHelp), 0;
   const [action, target, ...extra] = positionals;
-  if (!action || !target || extra.length > 0) throw new UsageError(waiverHelp);
+  if (!action || !target || extra.length > 0) throw wrongArguments(waiverHelp, { missing: action ? (action === 'request' || action === 'ls' ? 'the contract' : 'the waiver id') : 'the action and what it applies to', extra });
   const client = clientFrom(values);
   const show = (w: Waiver) => (values.json ? console.log(JSON.stringify(w)) : console.log(`${w.id}  ${w.state}  ${w.rule}  until ${new Date(w.expiresAt).toISOString().slice(0, 10)}  ${w.message}`));
 

@@ -1,6 +1,7 @@
 import type { WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '../../notify/index.js';
 import type { Page } from '../../registry/index.js';
 import { UsageError } from '../cli-errors.js';
+import { wrongArguments } from '../wrong-arguments.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';
 import { printTable } from '../print-table.js';
 
@@ -27,7 +28,7 @@ export async function webhook(argv: string[]): Promise<number> {
   });
   if (values.help) return void console.log(webhookHelp), 0;
   const [action, target, ...extra] = positionals;
-  if (!action || !target || extra.length > 0) throw new UsageError(webhookHelp);
+  if (!action || !target || extra.length > 0) throw wrongArguments(webhookHelp, { missing: action ? (action === 'create' || action === 'ls' ? 'the system' : 'the webhook id') : 'the action and what it applies to', extra });
   const client = clientFrom(values);
   const at = `/webhooks/${encodeURIComponent(target)}`;
   const show = (w: WebhookEndpoint | WebhookEndpointWithSecret) => {
