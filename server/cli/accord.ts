@@ -108,7 +108,9 @@ main(process.argv.slice(2)).then(
       const p = error.problem;
       // Loaded here, not up front: the compatibility engine is not every command's to pay for.
       const { blockingFindings } = await import('./blocking-findings.js');
-      const details = (p.errors ?? []).slice(0, 10).map((e) => `\n  ${e.pointer ?? ''} ${e.detail}`).join('') + blockingFindings(p);
+      // A lone field's detail is the summary already (`slug is required`): printing it again adds nothing.
+      const errors = (p.errors ?? []).filter((e) => !(p.errors!.length === 1 && p.detail.endsWith(e.detail)));
+      const details = errors.slice(0, 10).map((e) => `\n  ${e.pointer ?? ''} ${e.detail}`).join('') + blockingFindings(p);
       report(EXIT.rejected, p, `error: ${p.code}: ${p.detail}${details}`);
     } else if (error instanceof UsageError || error instanceof ConfigError) {
       report(EXIT.usage, { code: 'usage', detail: error.message }, `error: ${error.message}`);

@@ -25,6 +25,12 @@ describe('accord contract', () => {
     expect(run.stderr).toMatch(/^error: unknown-reference: .*no-such-system/);
   });
 
+  test('a field the server refuses is named with what it takes, and where', async () => {
+    const run = await accord('contract', 'create', 'Stock API', '--name', 'Stock API', '--system', 'pos');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('error: invalid-input: "Stock API" is not a valid slug: use lowercase letters, digits and hyphens (1–64 characters)\n  /slug expected lowercase kebab-case\n');
+  });
+
   test('deprecate is accord deprecate', async () => {
     const run = await accord('contract', 'deprecate', 'orders-api', '--sunset', '2099-01-31', '--json');
     expect(run.code).toBe(0);
