@@ -1,4 +1,5 @@
 import $RefParser from '@apidevtools/json-schema-ref-parser';
+import { isUtf8 } from 'node:buffer';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,18 +18,16 @@ export interface BundledDocument {
   isContract: boolean;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /** Contract files are UTF-8; anything else is named for what it is rather than mis-decoded. */
 function utf8TextOf(file: string, bytes: Buffer): string {
   const [a, b, c, d] = bytes;
   const bom = a === 0xff && b === 0xfe ? (c === 0 && d === 0 ? 'UTF-32LE' : 'UTF-16LE') : a === 0xfe && b === 0xff ? 'UTF-16BE' : a === 0 && b === 0 && c === 0xfe && d === 0xff ? 'UTF-32BE' : undefined;
   if (bom) throw new UsageError(`${file} is ${bom} (it starts with a ${bom.slice(0, 6)} byte-order mark); Accord reads UTF-8 only: convert it, e.g. iconv -f ${bom} -t UTF-8`);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new UsageError(`${file} is not valid UTF-8; save it as UTF-8`);
-  }
+  // Checking first and then decoding is several times faster than a fatal TextDecoder on a
+  // multi-megabyte file, and reads the same text: the decoder too drops a UTF-8 byte-order mark.
+  if (!isUtf8(bytes)) throw new UsageError(`${file} is not valid UTF-8; save it as UTF-8`);
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export interface BundleOptions {

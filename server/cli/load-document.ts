@@ -16,12 +16,14 @@ export interface LoadOptions {
   validity?: Validity;
   /** The folder relative references may reach (see `bundleDocument`). */
   refRoot?: string;
+  /** False when the caller ignores the document's schema errors, which then need not be looked for. */
+  reportSchemaErrors?: boolean;
 }
 
 /** Bundles and safely ingests one document; anything wrong with it is the user's input, exit 2. */
-export async function loadDocument(file: string, { text, validity = 'full', refRoot }: LoadOptions = {}): Promise<LoadedDocument> {
+export async function loadDocument(file: string, { text, validity = 'full', refRoot, reportSchemaErrors = true }: LoadOptions = {}): Promise<LoadedDocument> {
   const read = text === undefined ? await bundleDocument(file, { refRoot, parsedByCaller: true }) : { text, included: [], info: {}, isContract: true }; // the ingest below says what it is not
-  const spec = await readComparableSpec(read.text, { validity });
+  const spec = await readComparableSpec(read.text, { validity, reportSchemaErrors });
   if (!spec.ok) {
     const where = spec.issues[0]?.pointer ? ` (at ${spec.issues[0].pointer})` : '';
     const hint = spec.code === 'spec-invalid' && validity === 'full' ? '; --validity syntax accepts it and reports its schema errors as warnings' : '';

@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from './json-object.js';
+import { refSiblingsApply } from './ref-siblings-apply.js';
 import { resolveRef } from './resolve-ref.js';
 import type { SchemaPart } from './schema-part.js';
 
@@ -22,10 +23,6 @@ export function resolveParts(parts: readonly SchemaPart[]): SchemaPart[] {
 // A location merged twice says nothing new (`allOf: [A, A]` is `A`), and lists would double each level.
 function add(parts: SchemaPart[], part: SchemaPart): void {
   if (!parts.some((other) => other.pointer === part.pointer)) parts.push(part);
-}
-
-function refSiblingsApply(doc: unknown): boolean {
-  return isJsonObject(doc) && typeof doc.openapi === 'string' && /^3\.[12]\./.test(doc.openapi);
 }
 
 function constrains(node: JsonObject): boolean {

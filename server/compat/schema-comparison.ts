@@ -1,5 +1,6 @@
 import type { SchemaChange } from './change.js';
 import type { SchemaViews } from './effective-schema.js';
+import { createSchemasAlike, type SchemasAlike } from './schemas-alike.js';
 
 /**
  * The memory of one diff's schema comparisons. Each pair of schema locations (per direction) is a
@@ -16,17 +17,19 @@ export interface SchemaComparison {
   facts: Map<string, SchemaScope>;
   /** Merged views of referenced schemas, built once per diff. */
   views: SchemaViews;
+  /** Pairs that cannot differ, found without comparing them (see `SchemasAlike`). */
+  alike: SchemasAlike;
   changes: SchemaChange[];
 }
 
 export interface SchemaScope {
   children: Set<SchemaScope>;
-  /** Filled by `finishSchemaComparison`; a fact's own scope lends it this list. */
+  /** Filled by `finishSchemaComparison` in the scopes that lead to a fact; a fact's own scope lends it this list. */
   operations: string[];
 }
 
 export function createSchemaComparison(): SchemaComparison {
-  return { scopes: new Map(), roots: new Map(), facts: new Map(), views: new Map(), changes: [] };
+  return { scopes: new Map(), roots: new Map(), facts: new Map(), views: new Map(), alike: createSchemasAlike(), changes: [] };
 }
 
 export function createScope(): SchemaScope {
@@ -42,19 +45,40 @@ export function operationScope(comparison: SchemaComparison, operation: string):
 
 /** Names, on every fact, the operations that reach it, and returns the facts. */
 export function finishSchemaComparison(comparison: SchemaComparison): SchemaChange[] {
+  // Only scopes that lead to a fact need their operations, and most compared schemas yield none:
+  // walking every operation through all it reaches was most of the work on a large document.
+  const parents = new Map<SchemaScope, SchemaScope[]>();
+  for (const scope of [...comparison.roots.values(), ...comparison.scopes.values()]) {
+    for (const child of scope.children) {
+      const list = parents.get(child);
+      if (list) list.push(scope);
+      else parents.set(child, [scope]);
+    }
+  }
+  const leading = new Set<SchemaScope>(comparison.facts.values());
+  const pending = [...leading];
+  for (let scope = pending.pop(); scope; scope = pending.pop()) {
+    for (const parent of parents.get(scope) ?? []) {
+      if (!leading.has(parent)) {
+        leading.add(parent);
+        pending.push(parent);
+      }
+    }
+  }
   for (const [operation, root] of comparison.roots) {
+    if (!leading.has(root)) continue;
     const seen = new Set<SchemaScope>([root]);
     const stack = [root];
     for (let scope = stack.pop(); scope; scope = stack.pop()) {
       scope.operations.push(operation);
       for (const child of scope.children) {
-        if (!seen.has(child)) {
+        if (leading.has(child) && !seen.has(child)) {
           seen.add(child);
           stack.push(child);
         }
       }
     }
   }
-  for (const scope of [...comparison.roots.values(), ...comparison.scopes.values(), ...comparison.facts.values()]) scope.operations.sort();
+  for (const scope of comparison.facts.values()) scope.operations.sort();
   return comparison.changes;
 }

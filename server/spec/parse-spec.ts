@@ -56,9 +56,17 @@ export async function parseSpec(input: string | Uint8Array, { limits = defaultSp
  * returns the parsed tree and skips what a registry keeps (the JSON text, the operation index and
  * the content hash), which on a multi-megabyte document is a good part of the time.
  */
-export async function readComparableSpec(input: string | Uint8Array, { limits = defaultSpecLimits, validity = DEFAULT_VALIDITY }: ParseSpecOptions = {}): Promise<ComparableSpec | SpecInvalid> {
+export async function readComparableSpec(
+  input: string | Uint8Array,
+  { limits = defaultSpecLimits, validity = DEFAULT_VALIDITY, reportSchemaErrors = true }: ParseSpecOptions & { reportSchemaErrors?: boolean } = {},
+): Promise<ComparableSpec | SpecInvalid> {
   try {
     const { doc, flavour, format } = readTree(input, limits);
+    // Under `syntax` an OpenAPI 3.x document's schema errors are only reported, never refused, so a
+    // caller that does not report them (the base side of a diff) need not look for them.
+    if (validity === 'syntax' && !reportSchemaErrors && flavour.family.startsWith('openapi-3')) {
+      return { ok: true, kind: flavour.kind, specVersion: flavour.specVersion, format, document: doc, warnings: [], schemaErrors: [] };
+    }
     // Swagger 2.0's semantic pass and the AsyncAPI parser work on the document in place, and the
     // caller keeps this one; OpenAPI 3.x is only read by the compiled schema validator.
     const checked = validity === 'none' || flavour.family.startsWith('openapi-3') ? doc : structuredClone(doc);

@@ -45,7 +45,8 @@ export async function diff(argv: string[]): Promise<number> {
   if (!base || !head || extra.length > 0) throw new UsageError('expected two documents: <base> <head>\n\n' + diffHelp);
   // The registry is asked only when a side names it, so a diff of two files stays offline.
   const client = () => clientFrom(values);
-  const [before, after] = await Promise.all([loadDocumentRef(base, { client, validity, refRoot }), loadDocumentRef(head, { client, validity, refRoot })]);
+  // Only the head's schema errors are reported.
+  const [before, after] = await Promise.all([loadDocumentRef(base, { client, validity, refRoot, reportSchemaErrors: false }), loadDocumentRef(head, { client, validity, refRoot })]);
   let findings;
   try {
     const found = findBreakingChanges(before.document, after.document, { now: new Date(), levels }).map((f) => ({ ...f, fingerprint: findingFingerprint(f) }));
