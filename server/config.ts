@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { COMPATIBILITY_MODES, type CompatibilityMode } from './compat/index.js';
 import { describeInputIssue } from './shared/index.js';
 import { VALIDITY_LEVELS, type Validity } from './spec/index.js';
+import { ConfigError } from './client-config.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -111,7 +112,7 @@ export interface ServerConfig {
   };
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** The only reader of the environment: validated once at start-up, with messages naming the variable. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -170,14 +171,4 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
       sweepIntervalMs: c.ACCORD_TRAFFIC_SWEEP_MS,
     },
   };
-}
-
-export interface ClientConfig {
-  server: string;
-  token: string | undefined;
-}
-
-/** What the `accord` client commands read from the environment; flags override it. */
-export function loadClientConfig(env: NodeJS.ProcessEnv = process.env): ClientConfig {
-  return { server: env.ACCORD_URL || 'http://localhost:4000', token: env.ACCORD_TOKEN || undefined };
 }

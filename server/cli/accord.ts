@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import module from 'node:module';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../client-config.js';
 import { EXIT, RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
 import { AccordError } from '../shared/index.js';
 

@@ -1,4 +1,3 @@
-import $RefParser from '@apidevtools/json-schema-ref-parser';
 import { isUtf8 } from 'node:buffer';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -107,6 +106,8 @@ export async function bundleDocument(file: string, { refRoot, parsedByCaller = f
 
   let bundled: unknown;
   try {
+    // Loaded only for a document that refers to other files: most need no bundling at all.
+    const { default: $RefParser } = await import('@apidevtools/json-schema-ref-parser');
     bundled = await $RefParser.bundle(path, doc as never, {
       resolve: { file: false, http: false, external: true, local: { order: 1, canRead: true, read: (f: { url: string }) => readLocal(f.url) } } as never,
     });

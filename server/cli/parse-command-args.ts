@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { loadClientConfig } from '../config.js';
+import { loadClientConfig } from '../client-config.js';
 import { createAccordClient, type AccordClient } from './accord-client.js';
 import { UsageError } from './cli-errors.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Traffic } from '../traffic/index.js';
-import { trafficWindowSchema } from '../shared/index.js';
+import { trafficWindowSchema } from '../shared/traffic-window-schema.js';
 import { instant } from './instant.js';
 import { actorOf, param } from './request-context.js';
 import type { Route } from './route.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latencyBucketOf, trafficWindowSchema } from '../shared/index.js';
+import { latencyBucketOf } from '../shared/index.js';
+import { trafficWindowSchema } from '../shared/traffic-window-schema.js';
 import type { SpanMapper } from './create-span-mapper.js';
 import type { DeployedContract } from './load-deployed-contracts.js';
 import { SpanKind, type ReceivedSpan } from './received-span.js';

@@ -10,6 +10,7 @@ export * from './access.js';
 export * from './page.js';
 export * from './invalid-utf8-offset.js';
 export * from './traffic-window.js';
+export type { TrafficWindow, OperationTraffic, TrafficViolation, UndocumentedTraffic } from './traffic-window-schema.js';
 export * from './plural.js';
 export * from './with-article.js';
 export * from './describe-input-issue.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LATENCY_RELATIVE_ERROR, latencyBucketOf, latencyOfBucket, latencyQuantile, mergeLatencySketches, trafficWindowSchema, type LatencySketch } from './traffic-window.js';
+import { LATENCY_RELATIVE_ERROR, latencyBucketOf, latencyOfBucket, latencyQuantile, mergeLatencySketches, type LatencySketch } from './traffic-window.js';
+import { trafficWindowSchema } from './traffic-window-schema.js';
 
 describe('latency sketch', () => {
   it('keeps every latency from a microsecond to an hour within the stated relative error', () => {

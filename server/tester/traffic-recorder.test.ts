@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { latencyQuantile, trafficWindowSchema, type TrafficWindow } from '../shared/index.js';
+import { latencyQuantile, type TrafficWindow } from '../shared/index.js';
+import { trafficWindowSchema } from '../shared/traffic-window-schema.js';
 import { createTrafficRecorder } from './index.js';
 
 const base = { contract: 'inventory-stock-api', environment: 'dev', version: '1.1.0', source: 'proxy' as const };

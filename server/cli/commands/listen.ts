@@ -2,7 +2,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TrafficWindow } from '../../shared/index.js';
 import { brokerChannelsOf, brokerUrlOf, createBrokerListener, createSchemaCompiler, createTrafficRecorder, createWindowReporter, openBrokerTap, protocolOf, tapPatterns } from '../../tester/index.js';
-import { loadClientConfig } from '../../config.js';
+import { loadClientConfig } from '../../client-config.js';
 import { UsageError } from '../cli-errors.js';
 import { loadDeployedDocument, parseDurationMs } from '../load-deployed-document.js';
 import { clientFrom, clientOptions, parseCommandArgs } from '../parse-command-args.js';

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadClientConfig } from '../../config.js';
+import { loadClientConfig } from '../../client-config.js';
 import { compileHttpContract, createTrafficRecorder, createWindowReporter, probeContract, type ProbeResult } from '../../tester/index.js';
 import { createAccordClient } from '../accord-client.js';
 import { UsageError } from '../cli-errors.js';

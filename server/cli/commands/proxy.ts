@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadClientConfig } from '../../config.js';
+import { loadClientConfig } from '../../client-config.js';
 import { compileHttpContract, createTrafficRecorder, createWindowReporter, startProxy } from '../../tester/index.js';
 import { createAccordClient } from '../accord-client.js';
 import { UsageError } from '../cli-errors.js';
