@@ -112,9 +112,10 @@ function workerBehaviour(name: string, open: () => Promise<{ location: DatabaseL
       const deliveryOf = async () => (await database.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)))[0]!;
       const logOf = async (deliveryId: string) => (await database.db.select({ status: webhookAttempts.status }).from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId))).map((a) => a.status);
       const stalled = startDeliveryWorker({ db: database.db, ...fast });
-      const owner = startDeliveryWorker({ db: database.db, ...fast, pollIntervalMs: 3_600_000 });
       try {
         await vi.waitFor(() => expect(receiver.requests()).toBe(1), { timeout: 10_000, interval: 10 });
+        // Started only now: a worker polls once as it starts, and this one must not be the first to claim.
+        const owner = startDeliveryWorker({ db: database.db, ...fast, pollIntervalMs: 3_600_000 });
         // The lease runs out while the first send still waits for its answer; the other worker takes the delivery.
         await database.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(0) }).where(eq(webhookDeliveries.endpointId, endpoint.id));
         owner.wake();
