@@ -1,5 +1,4 @@
 import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 
 /** What the upstream does wrong, changed while it runs: the fault injection of the tests and the walk-through. */
 export interface UpstreamFaults {
@@ -69,14 +68,4 @@ export async function startInventoryUpstream({ port = 0, host = '127.0.0.1', fau
     stop,
     close: () => (server ? stop() : Promise.resolve()),
   };
-}
-
-// `npx tsx server/tester/__fixtures__/inventory-upstream.ts [port]`: the upstream of the README's walk-through.
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const upstream = await startInventoryUpstream({ port: Number(process.argv[2] ?? 4011) });
-  console.log(`inventory-stock-api upstream at ${upstream.url}/api/v1 and /api/v2 (x-fault: wrong-type | missing-property | status-418; SIGUSR2 toggles 5 % errors)`);
-  process.on('SIGUSR2', () => {
-    upstream.faults.errorRate = upstream.faults.errorRate > 0 ? 0 : 0.05;
-    console.log(`error rate now ${upstream.faults.errorRate}`);
-  });
 }
