@@ -33,6 +33,7 @@ const RINGS: Record<string, number> = {
   main: 3,
   config: 3,
   'client-config': 3,
+  'config-error': 3,
   // Starts servers and databases for tests; it may import anything and nothing but tests import it.
   'test-support': 4,
 };
@@ -64,7 +65,8 @@ const SAME_RING: readonly (readonly [from: string, to: string])[] = [
   ['cli', 'http'],
   ['cli', 'config'],
   ['cli', 'client-config'],
-  ['config', 'client-config'],
+  ['config', 'config-error'],
+  ['cli', 'config-error'],
   ['cli', 'tester'],
   ['otlp', 'tester'],
   ['http', 'otlp'],

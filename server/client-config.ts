@@ -2,9 +2,6 @@
 // else reads the environment; the two are separate so that a client command does not load the
 // server's validation (zod and the server's settings) only to learn where the server is.
 
-/** A setting of the environment or a flag that cannot be used; the message names it. */
-export class ConfigError extends Error {}
-
 export interface ClientConfig {
   server: string;
   token: string | undefined;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { COMPATIBILITY_MODES, type CompatibilityMode } from './compat/index.js';
 import { describeInputIssue } from './shared/index.js';
 import { VALIDITY_LEVELS, type Validity } from './spec/index.js';
-import { ConfigError } from './client-config.js';
+import { ConfigError } from './config-error.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import module from 'node:module';
-import { ConfigError } from '../client-config.js';
+import { ConfigError } from '../config-error.js';
 import { EXIT, RejectedByAccord, ServerUnreachable, UsageError } from './cli-errors.js';
 import { AccordError } from '../shared/index.js';
 
@@ -105,13 +105,9 @@ main(process.argv.slice(2)).then(
       process.exitCode = code;
     };
     if (error instanceof RejectedByAccord) {
-      const p = error.problem;
-      // Loaded here, not up front: the compatibility engine is not every command's to pay for.
-      const { blockingFindings } = await import('./blocking-findings.js');
-      // A lone field's detail is the summary already (`slug is required`): printing it again adds nothing.
-      const errors = (p.errors ?? []).filter((e) => !(p.errors!.length === 1 && p.detail.endsWith(e.detail)));
-      const details = errors.slice(0, 10).map((e) => `\n  ${e.pointer ?? ''} ${e.detail}`).join('') + blockingFindings(p);
-      report(EXIT.rejected, p, `error: ${p.code}: ${p.detail}${details}`);
+      // Loaded here, not up front: a blocked publish's findings need the compatibility engine, which is not every command's to pay for.
+      const { describeRefusal } = await import('./describe-refusal.js');
+      report(EXIT.rejected, error.problem, describeRefusal(error.problem));
     } else if (error instanceof UsageError || error instanceof ConfigError) {
       report(EXIT.usage, { code: 'usage', detail: error.message }, `error: ${error.message}`);
     } else if (error instanceof AccordError) {

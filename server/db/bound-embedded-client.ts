@@ -16,14 +16,22 @@ export type EmbeddedClient = Pick<PGlite, 'query' | 'exec' | 'transaction'>;
  */
 export function boundEmbeddedClient(client: PGlite, waitMs: number): EmbeddedClient {
   let tail: Promise<void> = Promise.resolve();
+  // Calls that hold the connection or wait for it. When there are none, a call takes its turn at
+  // once and arms no timer: that is nearly every call, and a timer per statement is not free.
+  let queued = 0;
 
   // Resolves to a release function once every call queued before this one is done, or rejects
   // after waitMs. A call that gave up still passes its turn on when the one before it finishes.
   const turn = (): Promise<() => void> => {
-    let release!: () => void;
-    const done = new Promise<void>((resolve) => (release = resolve));
+    let passOn!: () => void;
+    const done = new Promise<void>((resolve) => (passOn = resolve));
+    const release = () => {
+      queued--;
+      passOn();
+    };
     const previous = tail;
     tail = previous.then(() => done);
+    if (queued++ === 0) return Promise.resolve(release);
     const started = Date.now();
     return new Promise((resolve, reject) => {
       let gaveUp = false;
