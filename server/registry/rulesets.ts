@@ -271,7 +271,10 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
 
     /** `effectiveFor` of the named contracts at once, by slug: a page of results need not read the whole registry. */
     async effectiveForMany(slugs: readonly string[]): Promise<Map<string, EffectiveRuleset>> {
-      return slugs.length === 0 ? new Map() : resolve(await governed(inArray(contracts.slug, [...slugs])));
+      const rows: Awaited<ReturnType<typeof governed>> = [];
+      // One parameter per slug, and PostgreSQL takes at most 65,535 in one statement.
+      for (let at = 0; at < slugs.length; at += SLUGS_PER_STATEMENT) rows.push(...(await governed(inArray(contracts.slug, slugs.slice(at, at + SLUGS_PER_STATEMENT)))));
+      return resolve(rows);
     },
   };
 
@@ -312,6 +315,8 @@ export function createRulesets({ db, clock, shippedRulesets, access }: RegistryD
 }
 
 type AssignmentRow = typeof rulesetAssignments.$inferSelect;
+
+const SLUGS_PER_STATEMENT = 10_000;
 
 /** The most specific assignment that reaches a contract, a stage-specific one before a stage-less one. */
 function chooseAssignment(assignments: readonly AssignmentRow[], contract: { slug: string; lifecycle: string; team: string; domain: string }): AssignmentRow | undefined {
