@@ -12,14 +12,16 @@ type Entry = { value: object; depth: number; parent: Entry | undefined; segment:
  * surrogates, and refusing every reference that does not point inside the document: Accord never
  * fetches a URL or reads a file because a document asked it to.
  */
-export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'maxDepth' | 'maxNodes'>): { internalRefs: Map<string, string> } {
+export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'maxDepth' | 'maxNodes'>): { internalRefs: Map<string, string>; strings: number } {
   const externalRefs: Issue[] = [];
   // Each distinct internal reference, with the first place it is used, for `checkInternalRefs`.
   const internalRefs = new Map<string, string>();
   let nodes = 1;
+  // Keys and string values, which a JSON document's caller compares with what its text spells.
+  let strings = 0;
   if (root === null || typeof root !== 'object') {
     checkString(root, undefined, '');
-    return { internalRefs };
+    return { internalRefs, strings: typeof root === 'string' ? 1 : 0 };
   }
   const stack: Entry[] = [{ value: root, depth: 0, parent: undefined, segment: '' }];
   while (stack.length > 0) {
@@ -38,6 +40,7 @@ export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'max
       const key = keys ? keys[i]! : i;
       const child: unknown = (entry.value as Record<string | number, unknown>)[key];
       if (typeof key === 'string') {
+        strings++;
         if (FORBIDDEN_KEYS.has(key)) {
           const pointer = pointerOf(entry, key);
           throw new SpecRejection('forbidden-key', `the key "${key}" is not allowed in a contract document (at ${pointer})`, [
@@ -63,13 +66,16 @@ export function inspectDocumentTree(root: unknown, limits: Pick<SpecLimits, 'max
         }
         stack.push({ value: child, depth: entry.depth + 1, parent: entry, segment: key });
       }
-      else checkString(child, entry, key);
+      else if (typeof child === 'string') {
+        strings++;
+        checkString(child, entry, key);
+      }
     }
   }
   if (externalRefs.length > 0) {
     throw new SpecRejection('external-ref', `${externalRefs[0]!.message} (at ${externalRefs[0]!.pointer})`, externalRefs);
   }
-  return { internalRefs };
+  return { internalRefs, strings };
 }
 
 function checkString(value: unknown, parent: Entry | undefined, segment: string | number): void {
