@@ -24,19 +24,13 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export function parseDocumentTree(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'maxNodes' | 'maxDepth'>): DocumentTree {
   const trimmed = text.trimStart();
   if (trimmed === '') throw new SpecRejection('document-syntax', 'the document is empty');
-  const control = CONTROL.exec(text);
-  if (control) {
-    const { line, column } = positionOf(text, control.index);
-    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
-    throw new SpecRejection('document-syntax', `the document contains the control character U+${code} (line ${line}, column ${column})`, [
-      { message: `control character U+${code}`, line, column },
-    ]);
-  }
-  if (/^(\{\s*["}]|\[)/.test(trimmed)) {
-    // `{"` or `[`: the author meant JSON, so a JSON syntax error is the answer even where YAML's
-    // laxer flow syntax (trailing commas, single quotes) would have accepted the text.
-    return { ...parseJson(text, limits), format: 'json' };
-  }
+  // `{"` or `[`: the author meant JSON, so a JSON syntax error is the answer even where YAML's
+  // laxer flow syntax (trailing commas, single quotes) would have accepted the text.
+  const json = /^(\{\s*["}]|\[)/.test(trimmed);
+  // JSON.parse refuses every C0 control but tab, LF and CR itself, so JSON text is searched for
+  // them only to explain a refusal, and for DEL, which a JSON string may hold.
+  if (!json || text.includes('\u007f')) refuseControlCharacters(text);
+  if (json) return { ...parseJson(text, limits), format: 'json' };
   return { value: parseYaml(text, limits), format: 'yaml' };
 }
 
@@ -50,6 +44,7 @@ function parseJson(text: string, { maxNodes, maxDepth }: Pick<SpecLimits, 'maxNo
   try {
     value = JSON.parse(text);
   } catch (error) {
+    refuseControlCharacters(text);
     throw new SpecRejection('document-syntax', `the document is not valid JSON: ${(error as Error).message}`);
   }
   return { value, strings };
@@ -101,6 +96,16 @@ function issueOf(error: YAMLError, lineCounter: LineCounter) {
   const pos = lineCounter.linePos(error.pos[0]);
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return { code: 'document-syntax', message, line: pos.line, column: pos.col };
+}
+
+function refuseControlCharacters(text: string): void {
+  const control = CONTROL.exec(text);
+  if (!control) return;
+  const { line, column } = positionOf(text, control.index);
+  const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
+  throw new SpecRejection('document-syntax', `the document contains the control character U+${code} (line ${line}, column ${column})`, [
+    { message: `control character U+${code}`, line, column },
+  ]);
 }
 
 function positionOf(text: string, index: number): { line: number; column: number } {
