@@ -24,7 +24,7 @@ export interface SchemaComparison {
 
 export interface SchemaScope {
   children: Set<SchemaScope>;
-  /** Filled by `finishSchemaComparison` in the scopes that lead to a fact; a fact's own scope lends it this list. */
+  /** Filled by `finishSchemaComparison` in every fact's scope (and on the way in scopes leading to one); a fact lends it this list. */
   operations: string[];
 }
 
@@ -45,8 +45,6 @@ export function operationScope(comparison: SchemaComparison, operation: string):
 
 /** Names, on every fact, the operations that reach it, and returns the facts. */
 export function finishSchemaComparison(comparison: SchemaComparison): SchemaChange[] {
-  // Only scopes that lead to a fact need their operations, and most compared schemas yield none:
-  // walking every operation through all it reaches was most of the work on a large document.
   const parents = new Map<SchemaScope, SchemaScope[]>();
   for (const scope of [...comparison.roots.values(), ...comparison.scopes.values()]) {
     for (const child of scope.children) {
@@ -55,6 +53,37 @@ export function finishSchemaComparison(comparison: SchemaComparison): SchemaChan
       else parents.set(child, [scope]);
     }
   }
+  // Walked from the smaller side: a diff usually finds a few facts in schemas that many operations
+  // use (Stripe's pair: 7 facts, 415 operations), and walking forward from every operation through
+  // all it reaches was most of this step; a rewrite with more facts than operations goes forward.
+  if (comparison.facts.size <= comparison.roots.size) nameFromFacts(comparison, parents);
+  else nameFromOperations(comparison, parents);
+  for (const scope of comparison.facts.values()) scope.operations.sort();
+  return comparison.changes;
+}
+
+/** Walks back from each fact through the scopes that reach it, collecting the operations among them. */
+function nameFromFacts(comparison: SchemaComparison, parents: Map<SchemaScope, SchemaScope[]>): void {
+  const operationOf = new Map<SchemaScope, string>();
+  for (const [operation, root] of comparison.roots) operationOf.set(root, operation);
+  for (const fact of comparison.facts.values()) {
+    const seen = new Set<SchemaScope>([fact]);
+    const pending = [fact];
+    for (let scope = pending.pop(); scope; scope = pending.pop()) {
+      const operation = operationOf.get(scope);
+      if (operation !== undefined) fact.operations.push(operation);
+      for (const parent of parents.get(scope) ?? []) {
+        if (!seen.has(parent)) {
+          seen.add(parent);
+          pending.push(parent);
+        }
+      }
+    }
+  }
+}
+
+/** Walks forward from each operation, only through scopes that lead to a fact. */
+function nameFromOperations(comparison: SchemaComparison, parents: Map<SchemaScope, SchemaScope[]>): void {
   const leading = new Set<SchemaScope>(comparison.facts.values());
   const pending = [...leading];
   for (let scope = pending.pop(); scope; scope = pending.pop()) {
@@ -79,6 +108,4 @@ export function finishSchemaComparison(comparison: SchemaComparison): SchemaChan
       }
     }
   }
-  for (const scope of comparison.facts.values()) scope.operations.sort();
-  return comparison.changes;
 }

@@ -25,10 +25,15 @@ export function parseJsonPointer(pointer: string): string[] | undefined {
   return path
     .split('/')
     .slice(1)
-    .map((raw) => (fragment ? decodeFragment(raw) : raw).replaceAll('~1', '/').replaceAll('~0', '~'));
+    .map((raw) => {
+      const decoded = fragment ? decodeFragment(raw) : raw;
+      return decoded.includes('~') ? decoded.replaceAll('~1', '/').replaceAll('~0', '~') : decoded;
+    });
 }
 
+// Most segments hold no escape at all; a diff resolves references tens of thousands of times.
 function decodeFragment(raw: string): string {
+  if (!raw.includes('%')) return raw;
   try {
     return decodeURIComponent(raw);
   } catch {

@@ -6,9 +6,9 @@ import { SpecRejection } from './spec-document.js';
  * `#node`, JSON Schema anchors, are left to the validators.) This is the one thing a full
  * dereference would prove, at a fraction of its cost: each distinct reference is resolved once.
  */
-export function checkInternalRefs(document: unknown, refs: Map<string, string>): void {
+export function checkInternalRefs(document: unknown, refs: Map<string, () => string>): void {
   const dangling: Issue[] = [];
-  for (const [ref, pointer] of refs) {
+  for (const [ref, where] of refs) {
     if (ref !== '#' && !ref.startsWith('#/')) continue;
     let target: unknown;
     try {
@@ -16,7 +16,7 @@ export function checkInternalRefs(document: unknown, refs: Map<string, string>):
     } catch {
       target = undefined; // a malformed percent-escape names nothing
     }
-    if (target === undefined) dangling.push({ pointer, code: 'spec-invalid', message: `the reference "${ref}" points at nothing in the document` });
+    if (target === undefined) dangling.push({ pointer: where(), code: 'spec-invalid', message: `the reference "${ref}" points at nothing in the document` });
     if (dangling.length >= 50) break;
   }
   if (dangling.length > 0) throw new SpecRejection('spec-invalid', `${dangling[0]!.message} (at ${dangling[0]!.pointer})`, dangling);

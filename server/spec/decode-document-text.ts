@@ -30,7 +30,7 @@ export function decodeDocumentText(input: string | Uint8Array, limits: Pick<Spec
       throw notUtf8(input);
     }
   }
-  if (countOccurrences(text, '\u0000') > text.length / 10) {
+  if (text.includes('\u0000') && countOccurrences(text, '\u0000') > text.length / 10) {
     throw new SpecRejection('invalid-encoding', 'the document is mostly NUL characters; it looks binary or UTF-16 without a byte-order mark');
   }
   return text;

@@ -1,13 +1,17 @@
 import { LineCounter, parseAllDocuments, type YAMLError } from 'yaml';
 import { countOccurrences } from './count-occurrences.js';
-import { findDuplicateJsonKeys } from './find-duplicate-json-keys.js';
+import { countJsonStrings } from './count-json-strings.js';
 import { findDuplicateYamlKeys } from './find-duplicate-yaml-keys.js';
 import { SpecRejection, type SpecLimits } from './spec-document.js';
 
-export interface DocumentTree {
-  value: unknown;
-  format: 'json' | 'yaml';
-}
+export type DocumentTree =
+  | {
+      value: unknown;
+      format: 'json';
+      /** The strings (keys and values) the text spells, for the caller to check no key was lost (see `countJsonStrings`). */
+      strings: number;
+    }
+  | { value: unknown; format: 'yaml' };
 
 // C0 controls other than tab, LF and CR are allowed in neither YAML nor raw JSON text.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
@@ -20,38 +24,30 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 export function parseDocumentTree(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'maxNodes' | 'maxDepth'>): DocumentTree {
   const trimmed = text.trimStart();
   if (trimmed === '') throw new SpecRejection('document-syntax', 'the document is empty');
-  const control = CONTROL.exec(text);
-  if (control) {
-    const { line, column } = positionOf(text, control.index);
-    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
-    throw new SpecRejection('document-syntax', `the document contains the control character U+${code} (line ${line}, column ${column})`, [
-      { message: `control character U+${code}`, line, column },
-    ]);
-  }
-  if (/^(\{\s*["}]|\[)/.test(trimmed)) {
-    // `{"` or `[`: the author meant JSON, so a JSON syntax error is the answer even where YAML's
-    // laxer flow syntax (trailing commas, single quotes) would have accepted the text.
-    return { value: parseJson(text, limits), format: 'json' };
-  }
+  // `{"` or `[`: the author meant JSON, so a JSON syntax error is the answer even where YAML's
+  // laxer flow syntax (trailing commas, single quotes) would have accepted the text.
+  const json = /^(\{\s*["}]|\[)/.test(trimmed);
+  // JSON.parse refuses every C0 control but tab, LF and CR itself, so JSON text is searched for
+  // them only to explain a refusal, and for DEL, which a JSON string may hold.
+  if (!json || text.includes('\u007f')) refuseControlCharacters(text);
+  if (json) return { ...parseJson(text, limits), format: 'json' };
   return { value: parseYaml(text, limits), format: 'yaml' };
 }
 
-function parseJson(text: string, { maxNodes, maxDepth }: Pick<SpecLimits, 'maxNodes' | 'maxDepth'>): unknown {
+function parseJson(text: string, { maxNodes, maxDepth }: Pick<SpecLimits, 'maxNodes' | 'maxDepth'>): { value: unknown; strings: number } {
   // Every value but the last of each container is followed by a comma: a count of commas is a
   // near-exact bound that refuses a million-value document before any allocation.
   const commas = countOccurrences(text, ',');
   if (commas > maxNodes) throw new SpecRejection('too-many-nodes', `the document holds about ${commas} values; the limit is ${maxNodes}`);
-  const duplicates = findDuplicateJsonKeys(text, { maxNodes, maxDepth });
+  const strings = countJsonStrings(text, { maxDepth });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
+    refuseControlCharacters(text);
     throw new SpecRejection('document-syntax', `the document is not valid JSON: ${(error as Error).message}`);
   }
-  if (duplicates.length > 0) {
-    throw new SpecRejection('duplicate-key', `${duplicates[0]!.message} (at ${duplicates[0]!.pointer})`, duplicates);
-  }
-  return value;
+  return { value, strings };
 }
 
 function parseYaml(text: string, limits: Pick<SpecLimits, 'maxAliasCount' | 'maxNodes'>): unknown {
@@ -100,6 +96,16 @@ function issueOf(error: YAMLError, lineCounter: LineCounter) {
   const pos = lineCounter.linePos(error.pos[0]);
   const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   return { code: 'document-syntax', message, line: pos.line, column: pos.col };
+}
+
+function refuseControlCharacters(text: string): void {
+  const control = CONTROL.exec(text);
+  if (!control) return;
+  const { line, column } = positionOf(text, control.index);
+  const code = control[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
+  throw new SpecRejection('document-syntax', `the document contains the control character U+${code} (line ${line}, column ${column})`, [
+    { message: `control character U+${code}`, line, column },
+  ]);
 }
 
 function positionOf(text: string, index: number): { line: number; column: number } {

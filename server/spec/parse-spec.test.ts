@@ -91,6 +91,20 @@ describe('parseSpec', () => {
     expect(result).toMatchObject({ ok: false, code: 'duplicate-key', issues: [{ pointer: '/paths' }] });
   });
 
+  it('names a control character in JSON, whether JSON.parse refuses it (U+0001) or would accept it inside a string (DEL)', async () => {
+    for (const [char, code] of [['\u0001', 'U+0001'], ['\u007f', 'U+007F']]) {
+      const result = await parseSpec(`{"openapi":"3.0.3","info":{"title":"a${char}","version":"1"},"paths":{}}`);
+      expect(result).toMatchObject({ ok: false, code: 'document-syntax', issues: [{ message: `control character ${code}`, line: 1, column: 38 }] });
+    }
+  });
+
+  it('reports a duplicate JSON key spelt with escapes, and none where escaped quotes and brackets sit inside strings', async () => {
+    const spelt = await parseSpec('{"openapi":"3.0.3","info":{"title":"a","version":"1","\\u0074itle":"b"},"paths":{}}');
+    expect(spelt).toMatchObject({ ok: false, code: 'duplicate-key', issues: [{ pointer: '/info/title' }] });
+    const quoted = await parseSpec('{"openapi":"3.0.3","info":{"title":"a \\"{[\\" b","version":"1","description":"\\\\"},"paths":{}}');
+    expect(quoted).toMatchObject({ ok: true });
+  });
+
   it('explains schema violations with a pointer into the document', async () => {
     const result = await parseSpec(JSON.stringify({ openapi: '3.0.3', info: { title: 'x' }, paths: {} }));
     expect(result.ok).toBe(false);
