@@ -38,6 +38,9 @@ interface Sample {
   ms: number;
   cliPeakBytes: number;
   serverGrowthBytes: number;
+  /** CPU time of the CLI process and of the server process (all its threads) during the step. */
+  cliCpuMs: number;
+  serverCpuMs: number;
 }
 
 const STEPS = ['publish 1.0.0 (first version)', 'check 1.1.0 against 1.0.0', 'publish 1.1.0 (checked against 1.0.0)'] as const;
@@ -79,12 +82,12 @@ export async function largeDocumentsBench({
             const sample = await accord(step);
             samples[i]!.push(sample);
             // A run of several minutes says where it is.
-            console.error(`  ${format.name} run ${run + 1}: ${STEPS[i]} ${formatMs(sample.ms)}, CLI ${formatBytes(sample.cliPeakBytes)}, server +${formatBytes(sample.serverGrowthBytes)}${sample.failure ? `, failed: ${sample.failure}` : ''}`);
+            console.error(`  ${format.name} run ${run + 1}: ${STEPS[i]} ${formatMs(sample.ms)} (CPU: CLI ${formatMs(sample.cliCpuMs)}, server ${formatMs(sample.serverCpuMs)}), CLI ${formatBytes(sample.cliPeakBytes)}, server +${formatBytes(sample.serverGrowthBytes)}${sample.failure ? `, failed: ${sample.failure}` : ''}`);
             // The later steps build on this one.
             if (sample.failure) break;
           }
         }
-        rows.push([`${format.name} ${formatBytes(format.bytes)}`, `floor: read + ${format.name === 'JSON' ? 'JSON.parse' : 'yaml.parse'} in a bare node process`, formatMs(floor.ms), '1.0×', formatBytes(floor.peakBytes), '—', '']);
+        rows.push([`${format.name} ${formatBytes(format.bytes)}`, `floor: read + ${format.name === 'JSON' ? 'JSON.parse' : 'yaml.parse'} in a bare node process`, formatMs(floor.ms), '1.0×', formatMs(floor.cpuMs), formatBytes(floor.peakBytes), '—', '']);
         STEPS.forEach((step, i) => {
           const done = samples[i]!.filter((s) => !s.failure);
           const failures = samples[i]!.filter((s) => s.failure);
@@ -93,14 +96,15 @@ export async function largeDocumentsBench({
           const ms = done.length > 0 ? median(done.map((s) => s.ms)) : Number.NaN;
           const cliPeak = median(samples[i]!.map((s) => s.cliPeakBytes));
           const growth = median(samples[i]!.map((s) => s.serverGrowthBytes));
-          rows.push(['', `accord ${step}${failed}`, formatMs(ms), `${(ms / floor.ms).toFixed(1)}×`, `${formatBytes(cliPeak)} (${(cliPeak / floor.peakBytes).toFixed(1)}× floor)`, formatBytes(growth), `≤ ${formatMs(maxCommandMs)}`]);
+          const cpu = `${formatMs(median(done.map((s) => s.cliCpuMs)))} + ${formatMs(median(done.map((s) => s.serverCpuMs)))}`;
+          rows.push(['', `accord ${step}${failed}`, formatMs(ms), `${(ms / floor.ms).toFixed(1)}×`, cpu, `${formatBytes(cliPeak)} (${(cliPeak / floor.peakBytes).toFixed(1)}× floor)`, formatBytes(growth), `≤ ${formatMs(maxCommandMs)}`]);
           const what = `${format.name} ${formatBytes(format.bytes)}: accord ${step}`;
           targets.push({ target: `${what} ≤ ${formatMs(maxCommandMs)}`, measured: formatMs(ms) + failed, pass: failures.length === 0 && ms <= maxCommandMs });
           targets.push({ target: `${what}: server growth ≤ ${formatBytes(maxServerGrowthBytes)}`, measured: formatBytes(growth), pass: growth <= maxServerGrowthBytes });
           targets.push({ target: `${what}: CLI peak RSS ≤ ${maxCliOverFloor}× the bare parse`, measured: `${formatBytes(cliPeak)} (${(cliPeak / floor.peakBytes).toFixed(1)}×)`, pass: cliPeak <= maxCliOverFloor * floor.peakBytes });
         });
       }
-      rows.push(['', 'server RSS after every run', formatBytes(residentBytes(server.child.pid!).rss), '', '', '', '']);
+      rows.push(['', 'server RSS after every run', formatBytes(residentBytes(server.child.pid!).rss), '', '', '', '', '']);
     } finally {
       await server.stop();
     }
@@ -109,11 +113,12 @@ export async function largeDocumentsBench({
       tables: [
         {
           title: `Large documents: publish and check of ~${formatBytes(documentBytes)} through the CLI and a real server on PGlite`,
-          columns: ['document', 'step', 'wall (median)', 'vs floor', 'CLI peak RSS', 'server peak RSS growth', 'target'],
+          columns: ['document', 'step', 'wall (median)', 'vs floor', 'CPU: CLI + server', 'CLI peak RSS', 'server peak RSS growth', 'target'],
           rows,
           notes: [
             `Medians of ${runs} runs, each on a fresh contract. Documents: generate-large-openapi.ts (seed 1), pretty-printed JSON and YAML of the same generator; the 1.1.0 candidate adds one path, so the check and the second publish diff two ~9 MB documents and find it compatible.`,
             'Wall: spawn of `node dist/server/cli/accord.js <step> … --server` to its exit (module loading, reading and bundling the file, upload, the server\'s work, the report). CLI peak RSS: GNU time\'s maxRSS of that process.',
+            'CPU: user + system time of the CLI (GNU time) and of the server process with its worker threads (/proc/<pid>/stat) during the step; on a loaded machine it says what the step costs when wall time mostly says how long it waited for a core.',
             'Server: `accord serve` in its own process (LOG_LEVEL=info, PGlite data directory). Its peak RSS is reset before each step (/proc/<pid>/clear_refs) and read after it (VmHWM); growth is that peak over its RSS just before the step. Worker threads live in the same process, so their heaps count.',
             'Floor: `node` reading the file and parsing it once (JSON.parse, or `yaml`\'s parse for YAML), timed from spawn and with its maxRSS, in the same run.',
             build.note,
@@ -167,14 +172,14 @@ const value = format === 'JSON' ? JSON.parse(text) : (await import('yaml')).pars
 if (typeof value !== 'object') process.exit(1);
 `;
 
-async function measureFloor(format: Format, cwd: string, runs: number): Promise<{ ms: number; peakBytes: number }> {
+async function measureFloor(format: Format, cwd: string, runs: number): Promise<{ ms: number; cpuMs: number; peakBytes: number }> {
   const samples: ProcessRunWithPeakMemory[] = [];
   for (let i = 0; i < runs; i++) {
     const run = await runProcessWithPeakMemory({ args: ['--input-type=module', '-e', FLOOR, format.name, format.base], cwd });
     if (run.code !== 0) throw new Error(`the floor parse of ${format.base} failed: ${run.stderr.slice(0, 500)}`);
     samples.push(run);
   }
-  return { ms: median(samples.map((s) => s.ms)), peakBytes: median(samples.map((s) => s.peakRssBytes ?? Number.NaN)) };
+  return { ms: median(samples.map((s) => s.ms)), cpuMs: median(samples.map((s) => s.cpuMs ?? Number.NaN)), peakBytes: median(samples.map((s) => s.peakRssBytes ?? Number.NaN)) };
 }
 
 interface Accord {
@@ -228,10 +233,18 @@ async function measureCommand({ server, cli, cwd, args }: { server: Accord; cli:
   // Writing 5 resets the peak (VmHWM) to the current RSS (Linux ≥ 4.0).
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
   const before = residentBytes(pid).rss;
+  const cpuBefore = cpuMsOf(pid);
   const run = await runProcessWithPeakMemory({ args: [cli, ...args], cwd, env: { ACCORD_TOKEN: BENCH_ADMIN_TOKEN }, timeoutMs: 300_000 });
   const after = residentBytes(pid);
+  const serverCpuMs = cpuMsOf(pid) - cpuBefore;
   const failure = run.code === 0 ? undefined : `exit ${run.code ?? run.signal}, ${(run.stderr || run.stdout).trim().split('\n')[0]!.slice(0, 200)}`;
-  return { ...(failure && { failure }), ms: run.ms, cliPeakBytes: run.peakRssBytes ?? Number.NaN, serverGrowthBytes: after.peak - before };
+  return { ...(failure && { failure }), ms: run.ms, cliPeakBytes: run.peakRssBytes ?? Number.NaN, serverGrowthBytes: after.peak - before, cliCpuMs: run.cpuMs ?? Number.NaN, serverCpuMs };
+}
+
+// utime and stime of every thread of the process, in clock ticks of 1/100 s (USER_HZ on Linux).
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function residentBytes(pid: number): { rss: number; peak: number } {

@@ -52,6 +52,18 @@ describe('bundleDocument', () => {
     expect(bundled.included).toEqual([]);
   });
 
+  test('a caller that leaves the parse to others learns a YAML contract is one from its top-level key, and reads info only when asked', async () => {
+    // not-yaml.yaml starts with `openapi:` and breaks later: nothing parses it until info is read.
+    const broken = await bundleDocument(fixture('bundle/not-yaml.yaml'), { parsedByCaller: true });
+    expect(broken.isContract).toBe(true);
+    expect(() => broken.info).toThrow(/not-yaml\.yaml is not valid YAML or JSON/);
+    const contract = await bundleDocument(fixture('publish/orders-api.yaml'), { parsedByCaller: true });
+    expect(contract.isContract).toBe(true);
+    expect(contract.info.version).toBe((parse(await readFile(fixture('publish/orders-api.yaml'), 'utf8')) as { info: { version: string } }).info.version);
+    const notContract = await bundleDocument(fixture('../../../specs/examples/seed.yaml'), { parsedByCaller: true });
+    expect(notContract.isContract).toBe(false);
+  });
+
   test('a caller that ingests the text itself still gets its references to other files bundled', async () => {
     const bundled = await bundleDocument(fixture('publish/order-events/asyncapi.yaml'), { parsedByCaller: true });
     expect(bundled.included).toEqual(['common/messages.yaml', 'common/schemas/customer.yaml', 'common/schemas/order.yaml']);

@@ -31,9 +31,11 @@ function utf8TextOf(file: string, bytes: Buffer): string {
 
 export interface BundleOptions {
   /**
-   * The caller parses the text itself right after (`loadDocument` ingests it), so a YAML document
-   * whose every `$ref` points inside it is not parsed here too: on a 9 MB YAML file that second
-   * parse took as long as the first and doubled the command's memory. Its `info` is left to the caller.
+   * The caller parses the text itself right after (`loadDocument` ingests it), or sends it to a
+   * server that does (`publish`), so a YAML document whose every `$ref` points inside it is not
+   * parsed here: on a 9 MB YAML file that parse took as long as the caller's and doubled the
+   * command's memory. Its `info` and `isContract` are then read when asked: `isContract` from a
+   * top-level `openapi`, `swagger` or `asyncapi` line when there is one, otherwise by parsing.
    */
   parsedByCaller?: boolean;
   /**
@@ -61,15 +63,8 @@ export async function bundleDocument(file: string, { refRoot, parsedByCaller = f
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   if (/^\s*\{/.test(text) && !EXTERNAL_JSON_REF.test(text)) return describedLazily(text);
-  if (parsedByCaller && onlyInternalYamlRefs(text)) return describedLazily(text);
-  let doc: unknown;
-  try {
-    // JSON through the native parser: the YAML parser takes seconds on a multi-megabyte JSON file.
-    doc = parseJsonOrUndefined(text) ?? parse(text, { maxAliasCount: 100 });
-  } catch (error) {
-    // The parser's first line ends by pointing at a code excerpt on the next lines ("…, column 5:").
-    throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}`);
-  }
+  if (parsedByCaller && onlyInternalYamlRefs(text)) return yamlDescribedLazily(file, text);
+  const doc = parseYamlOrJson(file, text);
   const { info, isContract } = descriptionOf(doc);
   if (!hasExternalRef(doc)) return { text, included: [], info, isContract };
 
@@ -182,6 +177,36 @@ function describedLazily(text: string): BundledDocument {
       return describe().isContract;
     },
   };
+}
+
+// A key at the start of a line is a key of the root mapping: anything nested, or a block scalar's
+// text, is indented. (A document whose root is a plain block scalar is not a contract; ingest says so.)
+const TOP_LEVEL_CONTRACT_FIELD = /^(["']?)(openapi|swagger|asyncapi)\1[ \t]*:/m;
+
+/** Like `describedLazily`, for a YAML text, which costs far more to parse than JSON. */
+function yamlDescribedLazily(file: string, text: string): BundledDocument {
+  let described: Pick<BundledDocument, 'info' | 'isContract'> | undefined;
+  const describe = () => (described ??= descriptionOf(parseYamlOrJson(file, text)));
+  return {
+    text,
+    included: [],
+    get info() {
+      return describe().info;
+    },
+    get isContract() {
+      return TOP_LEVEL_CONTRACT_FIELD.test(text) || describe().isContract;
+    },
+  };
+}
+
+function parseYamlOrJson(file: string, text: string): unknown {
+  try {
+    // JSON through the native parser: the YAML parser takes seconds on a multi-megabyte JSON file.
+    return parseJsonOrUndefined(text) ?? parse(text, { maxAliasCount: 100 });
+  } catch (error) {
+    // The parser's first line ends by pointing at a code excerpt on the next lines ("…, column 5:").
+    throw new UsageError(`${file} is not valid YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}`);
+  }
 }
 
 function descriptionOf(doc: unknown): Pick<BundledDocument, 'info' | 'isContract'> {

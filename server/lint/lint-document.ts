@@ -4,7 +4,7 @@ import { InvalidInput, toJsonPointer } from '../shared/index.js';
 import type { LintFinding } from './lint-finding.js';
 import type { LintRuleset } from './lint-ruleset.js';
 import { operationKeysAt } from './operation-keys-at.js';
-import { refusingResolver } from './refusing-resolver.js';
+import { internalRefResolver } from './internal-ref-resolver.js';
 import { virtualSources } from './virtual-sources.js';
 
 // Spectral's DiagnosticSeverity: 0 error, 1 warning, 2 information, 3 hint. A hint is information.
@@ -30,7 +30,7 @@ export async function lintDocument(documentJson: string, ruleset: LintRuleset): 
   } catch (error) {
     throw new InvalidInput(`the document to lint is not JSON: ${(error as Error).message}`, [{ pointer: '', message: (error as Error).message }], 'document-invalid');
   }
-  const spectral = new Spectral({ resolver: refusingResolver() });
+  const spectral = new Spectral({ resolver: internalRefResolver() });
   spectral.setRuleset(ruleset.spectral);
   // A pre-parsed document: Spectral's own parser would build a syntax tree of the whole text only
   // to compute ranges, which Accord does not use (reports locate pointers in the original file).

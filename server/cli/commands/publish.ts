@@ -41,7 +41,8 @@ export async function publish(argv: string[]): Promise<number> {
   const format = values.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}`);
   if (values.name !== undefined && values.system === undefined) throw new UsageError('--name names a contract created with --system; give --system too');
-  const bundled = await bundleDocument(file, { refRoot: values['ref-root'] });
+  // The server parses the document; this command reads it only for what it must know first.
+  const bundled = await bundleDocument(file, { refRoot: values['ref-root'], parsedByCaller: true });
   if (!bundled.isContract) throw new UsageError(`${file} is not an OpenAPI or AsyncAPI document: it has no top-level openapi, swagger or asyncapi field`);
   const version = values.version ?? bundled.info.version;
   if (!version) throw new UsageError(`${file} has no info.version; pass --version`);
