@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Contract, ContractScorecard, PublishedVersion, Registry, Subscription, System, Team, Version } from '../registry/index.js';
+import type { Contract, ContractScorecard, PublishedVersion, Registry, System, Team, Version } from '../registry/index.js';
 import type { Incident, Traffic } from '../traffic/index.js';
 
 /** Looks each key up in one batch read; a key the read did not answer resolves to null. */
@@ -46,7 +46,7 @@ export function createLoaders(registry: Registry, traffic: Traffic) {
     ),
     // Documents may be megabytes each: read one at a time, and only when a query asks for them.
     document: new DataLoader<{ contract: string; version: string }, Version, string>((keys) => Promise.all(keys.map((k) => registry.versions.get(k.contract, k.version))), { batch: false, cacheKeyFn: (k) => `${k.contract}@${k.version}` }),
-    approvedSubscriptions: grouped<Subscription>((slugs) => registry.subscriptions.ofContracts(slugs, { status: 'approved' }), (s) => s.contract),
+    approvedConsumers: grouped<{ contract: string; system: System }>((slugs) => registry.systems.approvedConsumersOf(slugs), (c) => c.contract),
     scorecard: keyed<string, ContractScorecard>((slugs) => registry.governance.contracts(slugs), (c) => c.contract),
   };
 }

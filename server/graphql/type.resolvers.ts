@@ -91,11 +91,7 @@ export const typeResolvers = {
       }
     }) satisfies Resolver<Contract, { version: string }>,
     versions: (async (contract, page, { services }) => keyedConnectionOf(await services.registry.versions.edges(contract.slug, pageRequestOf(page)), () => services.registry.versions.count(contract.slug))) satisfies Resolver<Contract, PageArgs>,
-    consumers: (async (contract, _args, { loaders }) => {
-      const approved = await loaders.approvedSubscriptions.load(contract.slug);
-      const systems = await loaders.system.loadMany([...new Set(approved.map((s) => s.consumer))]);
-      return systems.filter((s): s is System => s !== null && !(s instanceof Error));
-    }) satisfies Resolver<Contract>,
+    consumers: (async (contract, _args, { loaders }) => (await loaders.approvedConsumers.load(contract.slug)).map((c) => c.system)) satisfies Resolver<Contract>,
     subscriptions: (async (contract, { status, first, after }, { services }) => {
       const filter = { contract: contract.slug, ...(status != null && { status }) };
       return connectionOf(await services.registry.subscriptions.list({ ...filter, ...pageRequestOf({ first, after }) }), (s) => s.id, () => services.registry.subscriptions.count(filter));

@@ -223,6 +223,18 @@ describe('listing, filtering and paginating', () => {
     expect(await search('tills sales')).toEqual([]);
   });
 
+  it('finds a contract by what an update gave it, and no longer by what the update took away', async () => {
+    const search = async (q: string) => (await server.json<{ items: { slug: string }[] }>('GET', `/api/v1/contracts?q=${encodeURIComponent(q)}`)).body.items.map((c) => c.slug);
+    await newContract('renamed-api', { name: 'Shelf Labels', tags: ['labels'] });
+    expect(await search('shelf')).toEqual(['renamed-api']);
+    await server.json('PATCH', '/api/v1/contracts/renamed-api', { name: 'Price Tags', description: 'Printed at the Till', tags: ['printing'] });
+    expect(await search('shelf')).toEqual([]);
+    expect(await search('labels')).toEqual([]);
+    expect(await search('PRICE TAGS')).toEqual(['renamed-api']);
+    expect(await search('at the till')).toEqual(['renamed-api']);
+    expect(await search('printing')).toEqual(['renamed-api']);
+  });
+
   it('pages through every contract with a cursor, without repeats', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -11,7 +11,7 @@ import { contractIdOf } from './contract-id-of.js';
 import { operationDeprecationsOf } from './operation-deprecations-of.js';
 import { assertLifecycleChange, deprecateThroughRegistry } from './assert-lifecycle-change.js';
 import { assertSlug } from './slug.js';
-import { textSearch } from './text-search.js';
+import { loweredTextSearch } from './lowered-text-search.js';
 import { contracts, systems, teams, versions } from './registry.tables.js';
 
 
@@ -170,7 +170,11 @@ export function createContracts({ db, clock, compatibility, access }: RegistryDe
 
     /** How many contracts the filter matches, whatever page is shown. */
     async count(filter: Omit<ContractFilter, keyof PageRequest>): Promise<number> {
-      const [row] = await db.select({ n: count() }).from(contracts).innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId)).where(and(...matching(filter)));
+      let counted = db.select({ n: count() }).from(contracts).$dynamic();
+      // Every contract has a system and every system a team, so the joins change no count: they
+      // are only worth their cost, a lookup per matching contract, when a filter names an owner.
+      if (filter.team || filter.system || filter.domain) counted = counted.innerJoin(systems, eq(systems.id, contracts.systemId)).innerJoin(teams, eq(teams.id, systems.teamId));
+      const [row] = await counted.where(and(...matching(filter)));
       return row?.n ?? 0;
     },
 
@@ -235,7 +239,7 @@ function matching(filter: Omit<ContractFilter, keyof PageRequest>): (SQL | undef
         filter.kind ? eq(contracts.kind, filter.kind) : undefined,
         filter.lifecycle ? eq(contracts.lifecycle, filter.lifecycle) : undefined,
         filter.tag ? arrayContains(contracts.tags, [filter.tag]) : undefined,
-        filter.q ? textSearch(filter.q, [contracts.slug, contracts.name, contracts.description, sql`array_to_string(${contracts.tags}, ' ')`]) : undefined,
+        filter.q ? loweredTextSearch(filter.q, contracts.searchText) : undefined,
   ];
 }
 

@@ -45,6 +45,12 @@ export const contracts = pgTable(
     validity: text('validity', { enum: ['full', 'syntax', 'none'] }).notNull().default('full'),
     description: text('description').notNull().default(''),
     tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * What the catalog's search matches, lower-cased once when a contract is written rather than on
+     * every row of every keystroke: `contract_search_text` (migration 0012) joins slug, name,
+     * description and tags a line each, so no typed query matches across two of them.
+     */
+    searchText: text('search_text').notNull().generatedAlwaysAs(sql`contract_search_text(slug, name, description, tags)`),
     sunsetAt: timestamp('sunset_at', { withTimezone: true }),
     /** `usage-aware`: a breaking change no declared or observed consumer uses does not fail. Opt-in. */
     usageGating: text('usage_gating', { enum: ['standard', 'usage-aware'] }).notNull().default('standard'),

@@ -147,14 +147,6 @@ export function createSubscriptions({ db, clock, access, emit }: RegistryDeps) {
       return row;
     },
 
-    /** The subscriptions of several contracts in one read, for edges that batch: oldest first. */
-    async ofContracts(slugs: readonly string[], { status }: { status?: SubscriptionStatus } = {}): Promise<Subscription[]> {
-      if (slugs.length === 0) return [];
-      return select()
-        .where(and(inArray(contracts.slug, [...slugs]), status ? eq(subscriptions.status, status) : undefined))
-        .orderBy(asc(subscriptions.id));
-    },
-
     async count(filter: Omit<SubscriptionFilter, keyof PageRequest>): Promise<number> {
       const [row] = await db
         .select({ n: count() })

@@ -7,7 +7,7 @@ import { readPageRequest, slugCursor, toPage } from './page.js';
 import type { Page, PageRequest, RegistryDeps, System } from './registry-types.js';
 import { assertSlug } from './slug.js';
 import { textSearch } from './text-search.js';
-import { systems, teams } from './registry.tables.js';
+import { contracts, subscriptions, systems, teams } from './registry.tables.js';
 
 export interface SystemInput {
   slug: string;
@@ -105,6 +105,30 @@ export function createSystems({ db, clock, access }: RegistryDeps) {
     async getMany(slugs: readonly string[]): Promise<System[]> {
       if (slugs.length === 0) return [];
       return select().where(inArray(systems.slug, [...slugs]));
+    },
+
+    /**
+     * The systems holding an approved subscription to each of several contracts, each once, in the
+     * order they first subscribed: one read for a page of search results, where subscriptions and
+     * then their systems took two.
+     */
+    async approvedConsumersOf(contractSlugs: readonly string[]): Promise<{ contract: string; system: System }[]> {
+      if (contractSlugs.length === 0) return [];
+      const rows = await db
+        .select({ contract: contracts.slug, ...columns })
+        .from(subscriptions)
+        .innerJoin(contracts, eq(contracts.id, subscriptions.contractId))
+        .innerJoin(systems, eq(systems.id, subscriptions.consumerSystemId))
+        .innerJoin(teams, eq(teams.id, systems.teamId))
+        .where(and(inArray(contracts.slug, [...contractSlugs]), eq(subscriptions.status, 'approved')))
+        .orderBy(asc(subscriptions.id));
+      const seen = new Set<string>();
+      return rows.flatMap(({ contract, ...system }) => {
+        const key = `${contract} ${system.slug}`;
+        if (seen.has(key)) return [];
+        seen.add(key);
+        return [{ contract, system }];
+      });
     },
   };
 }

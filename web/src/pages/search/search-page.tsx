@@ -1,13 +1,27 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useClient, useQuery } from 'urql';
 import { QueryState } from '../../components/query-state.tsx';
 import { ContractResult } from './contract-result.tsx';
 import { FacetPanel } from './facet-panel.tsx';
-import { CONTRACT_FACETS, SEARCH_CONTRACTS, type SearchFilters } from './search-query.ts';
+import { CONTRACT_FACETS, SEARCH_CONTRACTS, type ContractResult as Result, type SearchFilters } from './search-query.ts';
+import { useSettled } from './use-settled.ts';
 
 export const FACETS = ['domain', 'team', 'kind', 'lifecycle', 'tag'] as const;
 const PAGE_SIZE = 30;
+/**
+ * How long the shown results must stay the same before their facet counts are asked for. While a
+ * person types, each letter's counts would be out of date before they arrived, and on one
+ * database they would queue ahead of the next letter's results, or run beside them.
+ */
+const FACETS_AFTER_MS = 200;
+
+// A render for a new letter in the box, or for results still on their way, changes neither the
+// list nor the counts: rendering them again only delays the results the person is waiting for.
+const ResultList = memo(function ResultList({ results }: { results: Result[] }) {
+  return <ul className="result-list">{results.map((contract) => <ContractResult key={contract.slug} contract={contract} />)}</ul>;
+});
+const Facets = memo(FacetPanel);
 
 /** The URL is the search: `?q=stock&domain=retail` can be bookmarked and shared. */
 function filtersOf(params: URLSearchParams): SearchFilters {
@@ -31,18 +45,31 @@ export function SearchPage() {
   // The counts follow the list on screen: asked for only once the list answers, so on a busy
   // server they never hold back the list a person is waiting for, and they always describe it.
   const { first: _first, ...shown } = operation?.variables ?? { first: PAGE_SIZE };
-  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: shown, pause: !data });
-  const results = data?.contracts.edges.map((edge) => edge.node) ?? [];
+  // Settled: the list on screen has stayed the same, with no newer search on its way, for a moment.
+  const shownKey = JSON.stringify(shown);
+  const settled = useSettled(data && !fetching ? shownKey : null, FACETS_AFTER_MS) === shownKey;
+  const [{ data: facets }] = useQuery({ query: CONTRACT_FACETS, variables: shown, pause: !settled });
+  const results = useMemo(() => data?.contracts.edges.map((edge) => edge.node) ?? [], [data]);
 
   const clear = () => setParams(params.get('q') ? { q: params.get('q')! } : {}, { replace: true });
   const filtered = FACETS.some((facet) => params.get(facet));
 
+  const client = useClient();
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);
     else next.delete(name);
+    // Asked here rather than when the deferred render's effects run, a frame or two later: the
+    // query below then finds the same operation under way, or its answer in the cache.
+    void client.query(SEARCH_CONTRACTS, { first: PAGE_SIZE, ...filtersOf(next) }).toPromise();
     setParams(next, { replace: true });
   };
+  // The facet panel keeps one handler for its whole life, so a letter typed does not render it again.
+  const latestUpdate = useRef(update);
+  useLayoutEffect(() => {
+    latestUpdate.current = update;
+  });
+  const choose = useCallback((facet: string, value: string) => latestUpdate.current(facet, value), []);
 
   return (
     <div className="search-page">
@@ -55,7 +82,7 @@ export function SearchPage() {
         </form>
       </section>
       <div className="search-layout">
-        <FacetPanel facets={facets?.contractFacets} chosen={filters} onChoose={update} />
+        <Facets facets={facets?.contractFacets} chosen={filters} onChoose={choose} />
         {/* data-search names the text the shown results answer, so a harness can tell a settled list from one still on its way. */}
         <section className="results" aria-labelledby="results-heading" data-search={data ? (operation?.variables.search ?? '') : undefined}>
           <h2 id="results-heading" className="results-count" aria-live="polite">
@@ -64,7 +91,7 @@ export function SearchPage() {
           {filtered && <button type="button" className="button ghost clear-filters" onClick={clear}>Clear filters</button>}
           <QueryState fetching={fetching && !data} error={error} what="contracts" />
           {data && results.length === 0 && <p className="empty-state">No contract matches. Try fewer words or clear a filter.</p>}
-          <ul className="result-list">{results.map((contract) => <ContractResult key={contract.slug} contract={contract} />)}</ul>
+          <ResultList results={results} />
         </section>
       </div>
     </div>
