@@ -17,6 +17,11 @@ export const sharedTestOptions = {
   hookTimeout: 120_000,
   // Each file opens its own PGlite copy and spec worker pool; two cores do not gain from more.
   maxWorkers: 2,
+  // A test process imports the server's module graph once and runs file after file in it, instead
+  // of importing it again for every file (measured on eight HTTP test files: imports 126 → 39 s,
+  // CPU 119 → 92 s). It is safe because tests share nothing through module state: each file opens
+  // its own database and server, and nothing here mocks or stubs a module, global or timer.
+  isolate: false,
   env: { SCARF_ANALYTICS: 'false' },
   // Lets memory tests collect garbage before they measure.
   execArgv: ['--expose-gc'],

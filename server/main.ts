@@ -55,7 +55,8 @@ export async function startServer(
   config: ServerConfig,
   log: Logger = pino({ level: config.logLevel }),
   // A test moves `clock` forward to see what time does to the data, e.g. traffic leaving a look-back.
-  { onQuery, clock = systemClock }: { onQuery?: (statement: string) => void; clock?: Clock } = {},
+  // Tests also run the worker threads from a bundle of their sources (see `bundleCli`).
+  { onQuery, clock = systemClock, workerModule }: { onQuery?: (statement: string) => void; clock?: Clock; workerModule?: URL } = {},
 ): Promise<RunningServer> {
   const started = performance.now();
   const phases: Record<string, number> = {};
@@ -79,6 +80,7 @@ export async function startServer(
     limits: { maxBytes: config.maxDocumentBytes },
     timeoutMs: config.parseTimeoutMs,
     threads: config.parseThreads,
+    ...(workerModule && { workerModule }),
     onWorkerError: (err) => log.error({ err }, 'worker thread failed'),
   });
   // Listening comes first, with every request answered until the app is ready (orchestrators

@@ -1,3 +1,6 @@
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { inject } from 'vitest';
 import { loadServerConfig } from '../config.js';
 import { startServer, type RunningServer } from '../main.js';
 import type { DatabaseLocation } from '../db/index.js';
@@ -43,7 +46,9 @@ export async function startTestServer({
     ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
     ...env,
   });
-  const server = await startServer(config, undefined, { ...(onQuery && { onQuery }), ...(clock && { clock }) });
+  // The run's bundled worker entry, beside its bundled command line (see `bundleCli`).
+  const workerModule = pathToFileURL(join(dirname(inject('cliEntry')), 'worker.js'));
+  const server = await startServer(config, undefined, { workerModule, ...(onQuery && { onQuery }), ...(clock && { clock }) });
   const fetchPath = (path: string, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     if (!headers.has('authorization') && !headers.has('cookie')) headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);

@@ -60,6 +60,8 @@ export interface WorkersOptions {
   maxQueuePerCaller?: number;
   /** Heap ceiling per worker: a document that exhausts it kills its worker, not the server. */
   workerHeapMb?: number;
+  /** The workers' entry module; by default `worker` beside this module, from the sources or the build. */
+  workerModule?: URL;
   onWorkerError?: (error: unknown) => void;
 }
 
@@ -79,16 +81,16 @@ export function createWorkers({
   maxQueue = 64,
   maxQueuePerCaller = maxQueue - Math.floor(maxQueue / 8),
   workerHeapMb = 1536,
+  workerModule = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
   onWorkerError = () => {},
 }: WorkersOptions = {}): Workers {
   const effective: SpecLimits = { ...defaultSpecLimits, ...limits };
   // V8's flags are the process's: set before the first worker starts, they hold in every worker.
   enableLinearRegExps();
-  const fromSource = import.meta.url.endsWith('.ts');
   const pool = new Piscina({
-    filename: new URL(fromSource ? './worker.ts' : './worker.js', import.meta.url).href,
-    // Running from TypeScript sources (tests, `npm run dev`): the worker needs the same loader.
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
+    filename: workerModule.href,
+    // Running from TypeScript sources (`npm run dev`, the pool's own tests): the worker needs the same loader.
+    execArgv: workerModule.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [],
     // Workers start with the first task, not with the server: on two cores a worker booting
     // beside PGlite's WebAssembly compile costs start-up a third of a second (measured).
     minThreads: 0,
