@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import { loadServerConfig } from '../server/config.js';
 import { startServer } from '../server/main.js';
@@ -48,8 +48,11 @@ export async function uiBench({
   try {
     const { generatedMs } = await generateRegistry(location, { contracts, versionsPerContract });
     const server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ACCORD_SEED: 'false', ...benchAuthEnv, ACCORD_DATA_DIR: location.dataDir }));
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+    // Launched inside the try: a browser that cannot start (no Chromium at that path) must still
+    // let the server close, or the benchmark prints its failure and never exits.
+    let browser: Browser | undefined;
     try {
+      browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
       const landing = await landingJavaScript(server.url);
       const samples: Keystroke[] = [];
       for (let run = 0; run < runs; run++) {
@@ -109,7 +112,7 @@ export async function uiBench({
         targets,
       };
     } finally {
-      await browser.close();
+      await browser?.close();
       await server.close();
     }
   } finally {
