@@ -62,8 +62,8 @@ export async function bundleDocument(file: string, { refRoot, parsedByCaller = f
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  if (/^\s*\{/.test(text) && !EXTERNAL_JSON_REF.test(text)) return describedLazily(text);
-  if (parsedByCaller && onlyInternalYamlRefs(text)) return yamlDescribedLazily(file, text);
+  if (/^\s*\{/.test(text) && !EXTERNAL_JSON_REF.test(text)) return describedLazily(text, () => parseJsonOrUndefined(text) ?? null);
+  if (parsedByCaller && onlyInternalYamlRefs(text)) return describedLazily(text, () => parseYamlOrJson(file, text), TOP_LEVEL_CONTRACT_FIELD.test(text));
   const doc = parseYamlOrJson(file, text);
   const { info, isContract } = descriptionOf(doc);
   if (!hasExternalRef(doc)) return { text, included: [], info, isContract };
@@ -159,14 +159,15 @@ function onlyInternalYamlRefs(text: string): boolean {
 }
 
 /**
- * A JSON document with no file references is sent as written, and `accord diff` never asks for
- * its info: parsing it here as well as in ingest was a tenth of a diff of two 4 MB documents.
+ * A document with no file references, sent as written: `parse` runs only if its info is asked for
+ * (`accord diff` never asks; parsing a JSON text here as well as in ingest was a tenth of a diff of
+ * two 4 MB documents, and a YAML text costs far more). `looksLikeContract` may answer without it.
  */
-function describedLazily(text: string): BundledDocument {
+function describedLazily(text: string, parse: () => unknown, looksLikeContract = false): BundledDocument {
   // Only what is read of the tree is kept: the tree itself (several times the text) would stay
   // alive through the upload that follows and set the command's peak memory.
   let described: Pick<BundledDocument, 'info' | 'isContract'> | undefined;
-  const describe = () => (described ??= descriptionOf(parseJsonOrUndefined(text) ?? null));
+  const describe = () => (described ??= descriptionOf(parse()));
   return {
     text,
     included: [],
@@ -174,7 +175,7 @@ function describedLazily(text: string): BundledDocument {
       return describe().info;
     },
     get isContract() {
-      return describe().isContract;
+      return looksLikeContract || describe().isContract;
     },
   };
 }
@@ -182,22 +183,6 @@ function describedLazily(text: string): BundledDocument {
 // A key at the start of a line is a key of the root mapping: anything nested, or a block scalar's
 // text, is indented. (A document whose root is a plain block scalar is not a contract; ingest says so.)
 const TOP_LEVEL_CONTRACT_FIELD = /^(["']?)(openapi|swagger|asyncapi)\1[ \t]*:/m;
-
-/** Like `describedLazily`, for a YAML text, which costs far more to parse than JSON. */
-function yamlDescribedLazily(file: string, text: string): BundledDocument {
-  let described: Pick<BundledDocument, 'info' | 'isContract'> | undefined;
-  const describe = () => (described ??= descriptionOf(parseYamlOrJson(file, text)));
-  return {
-    text,
-    included: [],
-    get info() {
-      return describe().info;
-    },
-    get isContract() {
-      return TOP_LEVEL_CONTRACT_FIELD.test(text) || describe().isContract;
-    },
-  };
-}
 
 function parseYamlOrJson(file: string, text: string): unknown {
   try {
