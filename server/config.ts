@@ -18,6 +18,7 @@ const serverSchema = z.object({
   ACCORD_MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   ACCORD_PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   ACCORD_PARSE_THREADS: z.coerce.number().int().positive().max(64).optional(),
+  ACCORD_WARM_WORKERS: bool.default(true),
   ACCORD_COMPATIBILITY_MODE: z.enum(COMPATIBILITY_MODES).default('BACKWARD'),
   ACCORD_VALIDITY: z.enum(VALIDITY_LEVELS).default('full'),
   ACCORD_WAIVER_MAX_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
@@ -64,6 +65,8 @@ export interface ServerConfig {
   maxDocumentBytes: number;
   parseTimeoutMs: number;
   parseThreads: number | undefined;
+  /** Start the worker threads once ready, with the default ruleset loaded, rather than with the first document. */
+  warmWorkers: boolean;
   /** What new contracts get when they name no compatibility mode, and the minimum notice for a sunset. */
   compatibility: { defaultMode: CompatibilityMode; minDeprecationDays: number; defaultValidity: Validity };
   /** The longest an approved waiver may last. */
@@ -140,6 +143,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env): ServerCo
     maxDocumentBytes: c.ACCORD_MAX_DOCUMENT_BYTES,
     parseTimeoutMs: c.ACCORD_PARSE_TIMEOUT_MS,
     parseThreads: c.ACCORD_PARSE_THREADS,
+    warmWorkers: c.ACCORD_WARM_WORKERS,
     compatibility: { defaultMode: c.ACCORD_COMPATIBILITY_MODE, minDeprecationDays: c.ACCORD_MIN_DEPRECATION_DAYS, defaultValidity: c.ACCORD_VALIDITY },
     waiverMaxDays: c.ACCORD_WAIVER_MAX_DAYS,
     logLevel: c.LOG_LEVEL,

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { ServerConfig } from './config.js';
 import { createOutageMonitor, isConnectionFailure, openDatabase } from './db/index.js';
 import { createApp, untilReady } from './http/index.js';
-import { createRegistry, isRegistryEmpty, seedRegistry } from './registry/index.js';
+import { createRegistry, DEFAULT_RULESET, isRegistryEmpty, seedRegistry } from './registry/index.js';
 import { packageRoot, systemClock, type Clock } from './shared/index.js';
 import { createWorkers } from './workers/index.js';
 import { readShippedRulesets } from './lint/read-shipped-rulesets.js';
@@ -110,7 +110,8 @@ export async function startServer(
     // Events land in the outbox inside each change's transaction; the worker, started once the
     // server is ready, is woken by them and sends.
     const outbox = createOutbox({ clock, source: config.auth.publicUrl ?? 'urn:accord', onEnqueued: () => deliveries?.wake() });
-    const registry = createRegistry({ db: database.db, clock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets: readShippedRulesets(), compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit, observedUsage: readObservedUsage });
+    const shippedRulesets = readShippedRulesets();
+    const registry = createRegistry({ db: database.db, clock, specs: workers.specs, checker: workers.checker, linter: workers.linter, shippedRulesets, compatibility: config.compatibility, waiverMaxDays: config.waiverMaxDays, access, emit: outbox.emit, observedUsage: readObservedUsage });
     if (config.seed) {
       await phase('seed', () =>
         database.exclusively(async () => {
@@ -164,10 +165,18 @@ export async function startServer(
     deliveries = startDeliveryWorker({ db: database.db, clock, log, allowPrivate, pollIntervalMs, maxAttempts, retry: { baseMs: retryBaseMs, maxMs: retryMaxMs }, timeoutMs, retentionDays, onDatabaseUnavailable: outages.refused });
     sweep = startTrafficSweep({ traffic, intervalMs: config.traffic.sweepIntervalMs, log, onDatabaseUnavailable: outages.refused, isConnectionFailure });
     log.info({ url, database: database.kind, ms: Math.round(performance.now() - started), phases }, 'Accord is ready');
+    let closing = false;
+    const defaultRuleset = shippedRulesets[DEFAULT_RULESET];
+    if (config.warmWorkers && defaultRuleset !== undefined) {
+      workers.warmUp({ name: DEFAULT_RULESET, text: defaultRuleset }, shippedRulesets).catch((err: unknown) => {
+        if (!closing) log.warn({ err }, 'could not warm up the worker threads; the first document will load them');
+      });
+    }
     return {
       url,
       log,
       async close() {
+        closing = true;
         // close() waits for every open connection: in-flight requests get a moment to finish,
         // then whatever is left (a keep-alive socket mid-request, a stalled upload) is cut.
         const closed = new Promise<void>((resolve) => listening.close(() => resolve()));

@@ -243,7 +243,7 @@ describe('claiming a new installation', () => {
     let logged = '';
     const sink = new Writable({ write: (chunk, _enc, done) => ((logged += chunk.toString()), done()) });
     const owned = await createPgliteLocation();
-    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ACCORD_DATA_DIR: owned.location.dataDir, ACCORD_AUTH_SECRET: TEST_AUTH_SECRET, ACCORD_PARSE_THREADS: '1' });
+    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ACCORD_DATA_DIR: owned.location.dataDir, ACCORD_AUTH_SECRET: TEST_AUTH_SECRET, ACCORD_PARSE_THREADS: '1', ACCORD_WARM_WORKERS: 'false' });
     const server = await startServer(config, pino({ level: 'warn' }, sink));
     try {
       const token = /"setupToken":"(setup_[\w-]+)"/.exec(logged)?.[1];
@@ -271,7 +271,7 @@ describe('an installation administered from its first start', () => {
     let logged = '';
     const sink = new Writable({ write: (chunk, _enc, done) => ((logged += chunk.toString()), done()) });
     const owned = await createPgliteLocation();
-    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ACCORD_DATA_DIR: owned.location.dataDir, ACCORD_PARSE_THREADS: '1', ...testAuthEnv });
+    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', ACCORD_DATA_DIR: owned.location.dataDir, ACCORD_PARSE_THREADS: '1', ACCORD_WARM_WORKERS: 'false', ...testAuthEnv });
     const server = await startServer(config, pino({ level: 'info' }, sink));
     try {
       expect(logged).toContain('Accord is ready');

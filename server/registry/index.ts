@@ -15,6 +15,7 @@ export type { Check, CheckInput } from './checks.js';
 export type { ChangelogEntry, ChangelogFinding } from './changelog.js';
 export type { AffectedConsumer } from './affected-consumers.js';
 export type { Waiver, WaiverFilter, WaiverRequest, WaiverState } from './waivers.js';
+export { DEFAULT_RULESET } from './rulesets.js';
 export type { AssignmentFilter, AssignmentInput, AssignmentScope, AssignmentStage, EffectiveRuleset, Ruleset, RulesetAssignment, RulesetInput, RulesetSummary } from './rulesets.js';
 export { openPolicyFindings, worstOf, type ContractScorecard, type GovernanceSummary } from './governance.js';
 export type { RegistryEvent, RegistryEventType, EventSink } from './registry-events.js';

@@ -33,7 +33,7 @@ export function launchAccordServer({ location, port = 0, seed = false, env = {} 
   const where = 'url' in location ? ['--database-url', location.url] : ['--data-dir', location.dataDir];
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './server/test-support/exit-with-parent.ts', 'server/cli/accord.ts', 'serve', '--host', '127.0.0.1', '--port', String(port), ...where, ...(seed ? [] : ['--no-seed'])], {
     cwd: packageRoot(),
-    env: { ...process.env, LOG_LEVEL: 'info', SCARF_ANALYTICS: 'false', ...testAuthEnv, ...env },
+    env: { ...process.env, LOG_LEVEL: 'info', SCARF_ANALYTICS: 'false', ACCORD_WARM_WORKERS: 'false', ...testAuthEnv, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';

@@ -43,6 +43,8 @@ export async function startTestServer({
     LOG_LEVEL: 'silent',
     ...testAuthEnv,
     ACCORD_PARSE_THREADS: '2',
+    // Most test servers never see a document; those that do load the threads on the first one.
+    ACCORD_WARM_WORKERS: 'false',
     ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
     ...env,
   });

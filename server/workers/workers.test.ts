@@ -123,3 +123,19 @@ describe("the worker pool under one caller's slow work", () => {
     expect(finished.indexOf('other')).toBeLessThan(finished.indexOf('slow3'));
   }, 120_000);
 });
+
+describe('warming the worker pool up', () => {
+  it('starts every thread, and a ruleset that no longer loads does not stop it', async () => {
+    const workers = createWorkers({ threads: 2 });
+    try {
+      expect(workers.threads).toBe(0);
+      await workers.warmUp({ name: 'old-rules@1', text: "rules:\n  x:\n    given: '$.info.title'\n    then:\n      function: pattern\n      functionOptions:\n        match: '/^x-/i'\n" }, {});
+      expect(workers.threads).toBe(2);
+      // The threads stay up, and serve.
+      expect(await workers.specs.load(doc(7), ci)).toMatchObject({ ok: true, title: 't7' });
+      expect(workers.threads).toBe(2);
+    } finally {
+      await workers.close();
+    }
+  }, 60_000);
+});

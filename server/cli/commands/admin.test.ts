@@ -29,7 +29,7 @@ describe('accord admin create', () => {
 
     let server: RunningServer | undefined;
     try {
-      server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ACCORD_DATA_DIR: location.location.dataDir, ACCORD_PARSE_THREADS: '1' }));
+      server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ACCORD_DATA_DIR: location.location.dataDir, ACCORD_PARSE_THREADS: '1', ACCORD_WARM_WORKERS: 'false' }));
       const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'root@example.com', password: PASSWORD }) });
       expect(signIn.status).toBe(200);
       const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -41,7 +41,7 @@ describe('accord admin create', () => {
   });
 
   it('is refused at once while a server holds the embedded database, and nothing the server wrote is lost', async () => {
-    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ACCORD_DATA_DIR: location.location.dataDir, ACCORD_PARSE_THREADS: '1', ...testAuthEnv });
+    const config = loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', ACCORD_DATA_DIR: location.location.dataDir, ACCORD_PARSE_THREADS: '1', ACCORD_WARM_WORKERS: 'false', ...testAuthEnv });
     let server: RunningServer | undefined = await startServer(config);
     try {
       const team = await fetch(`${server.url}/api/v1/teams`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify({ slug: 'held', name: 'Held' }) });
@@ -84,7 +84,7 @@ describe.skipIf(!postgresUrl)('accord admin create on PostgreSQL', () => {
       expect(created.stderr).toBe('');
       expect(created.code).toBe(0);
       expect(created.stdout).toContain('sign in on the Accord server of this database');
-      server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', DATABASE_URL: database.location.url, ACCORD_PARSE_THREADS: '1', ...testAuthEnv }));
+      server = await startServer(loadServerConfig({ PORT: '0', HOST: '127.0.0.1', ACCORD_SEED: 'false', LOG_LEVEL: 'silent', DATABASE_URL: database.location.url, ACCORD_PARSE_THREADS: '1', ACCORD_WARM_WORKERS: 'false', ...testAuthEnv }));
       const signIn = await fetch(`${server.url}/api/auth/sign-in/email`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: 'pg-root@example.com', password: PASSWORD }) });
       expect(signIn.status).toBe(200);
     } finally {
