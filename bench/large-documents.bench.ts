@@ -43,7 +43,7 @@ interface Sample {
   serverCpuMs: number;
 }
 
-const STEPS = ['publish 1.0.0 (first version)', 'check 1.1.0 against 1.0.0', 'publish 1.1.0 (checked against 1.0.0)'] as const;
+const STEPS = ['publish 1.0.0 (first version)', 'check 1.1.0 against 1.0.0', 'publish 1.1.0 (checked against 1.0.0)', 'diff 1.0.0 → 1.1.0 offline'] as const;
 
 /**
  * Publishing and checking a ~9 MB contract, as a user does it: the built `accord` CLI against a
@@ -76,8 +76,15 @@ export async function largeDocumentsBench({
         for (let run = 0; run < runs; run++) {
           const contract = `large-${format.name.toLowerCase()}-${run}`;
           await post(server.url, '/contracts', { slug: contract, name: `Large ${format.name} ${run}`, system: 'bench-system' });
-          const accord = (args: string[]) => measureCommand({ server, cli, cwd: projectRoot, args: [...args, '--contract', contract, '--server', server.url] });
-          const steps = [['publish', format.base, '--version', '1.0.0'], ['check', format.candidate, '--version', '1.1.0'], ['publish', format.candidate, '--version', '1.1.0']];
+          const accord = (args: string[]) => measureCommand({ server, cli, cwd: projectRoot, args });
+          const registry = ['--contract', contract, '--server', server.url];
+          const steps = [
+            ['publish', format.base, '--version', '1.0.0', ...registry],
+            ['check', format.candidate, '--version', '1.1.0', ...registry],
+            ['publish', format.candidate, '--version', '1.1.0', ...registry],
+            // The two files alone, as a pull request's CI compares them: the server only looks on.
+            ['diff', format.base, format.candidate],
+          ];
           for (const [i, step] of steps.entries()) {
             const sample = await accord(step);
             samples[i]!.push(sample);
@@ -116,7 +123,7 @@ export async function largeDocumentsBench({
           columns: ['document', 'step', 'wall (median)', 'vs floor', 'CPU: CLI + server', 'CLI peak RSS', 'server peak RSS growth', 'target'],
           rows,
           notes: [
-            `Medians of ${runs} runs, each on a fresh contract. Documents: generate-large-openapi.ts (seed 1), pretty-printed JSON and YAML of the same generator; the 1.1.0 candidate adds one path, so the check and the second publish diff two ~9 MB documents and find it compatible.`,
+            `Medians of ${runs} runs, each on a fresh contract. Documents: generate-large-openapi.ts (seed 1), pretty-printed JSON and YAML of the same generator; the 1.1.0 candidate adds one path, so the check, the second publish and the offline diff compare two ~9 MB documents and find them compatible.`,
             'Wall: spawn of `node dist/server/cli/accord.js <step> … --server` to its exit (module loading, reading and bundling the file, upload, the server\'s work, the report). CLI peak RSS: GNU time\'s maxRSS of that process.',
             'CPU: user + system time of the CLI (GNU time) and of the server process with its worker threads (/proc/<pid>/stat) during the step; on a loaded machine it says what the step costs when wall time mostly says how long it waited for a core.',
             'Server: `accord serve` in its own process (LOG_LEVEL=info, PGlite data directory). Its peak RSS is reset before each step (/proc/<pid>/clear_refs) and read after it (VmHWM); growth is that peak over its RSS just before the step. Worker threads live in the same process, so their heaps count.',
