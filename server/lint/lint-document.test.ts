@@ -83,6 +83,39 @@ describe('lintDocument', () => {
     ]);
   });
 
+  describe("Spectral's whole-document enum rules run on the document as written", () => {
+    const status = (paths: string[]) => ({
+      openapi: '3.1.0',
+      info,
+      security: [],
+      paths: Object.fromEntries(
+        paths.map((path, i) => [path, { get: { operationId: `get${i}`, responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Status' } } } } } } }]),
+      ),
+      components: { schemas: { Status: { type: 'string', enum: ['open', 'closed', 'open'] }, Code: { type: 'string', enum: ['a', 'b'] } } },
+    });
+    const enumFindings = (findings: { id: string; pointer?: string }[]) => findings.filter((f) => f.id === 'duplicated-entry-in-enum' || f.id === 'typed-enum').map((f) => [f.id, f.pointer]);
+
+    it('report a schema referenced from many places once, at its own place', async () => {
+      const findings = await lintDocument(JSON.stringify(status(['/a', '/b', '/c'])), recommended);
+      expect(enumFindings(findings)).toEqual([['duplicated-entry-in-enum', '/components/schemas/Status/enum']]);
+    });
+
+    it('see an enum beside a $ref, which OpenAPI 3.1 allows and the resolved document replaces by its target', async () => {
+      const doc = status(['/a']) as { components: { schemas: Record<string, unknown> } };
+      doc.components.schemas.Narrowed = { $ref: '#/components/schemas/Code', type: 'string', enum: ['a', 1] };
+      expect(enumFindings(await lintDocument(JSON.stringify(doc), recommended))).toEqual([
+        ['duplicated-entry-in-enum', '/components/schemas/Status/enum'],
+        ['typed-enum', '/components/schemas/Narrowed/enum/1'],
+      ]);
+    });
+
+    it('a ruleset that defines a rule of the same name keeps it on the resolved document', async () => {
+      const own = loadRuleset("extends: [[spectral:oas, off]]\nrules:\n  typed-enum:\n    severity: warn\n    given: '$..[?(@ && @.enum)]'\n    then:\n      field: enum\n      function: falsy\n", { source: 'own', shipped });
+      const doc = { openapi: '3.1.0', info, paths: {}, components: { schemas: { Code: { type: 'string' }, Narrowed: { $ref: '#/components/schemas/Code', enum: ['a'] } } } };
+      expect(enumFindings(await lintDocument(JSON.stringify(doc), own))).toEqual([]);
+    });
+  });
+
   it('the example contracts meet accord-recommended: warnings, no errors', async () => {
     const root = fileURLToPath(new URL('../../specs/examples/', import.meta.url));
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\/\d+\.\d+\.\d+\.ya?ml$/.test(f));

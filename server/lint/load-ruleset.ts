@@ -7,6 +7,7 @@ import { jsonPathProblem } from './json-path-problem.js';
 import { enableLinearRegExps, linearRegExpProblem } from './linear-reg-exp-problem.js';
 import { SHIPPED_RULESETS, type LintRuleset, type ShippedRulesetName, type ShippedRulesets } from './lint-ruleset.js';
 import { parseRulesetText, type RulesetText } from './parse-ruleset-text.js';
+import { unresolvedWhereEquivalent } from './unresolved-where-equivalent.js';
 import { virtualSources } from './virtual-sources.js';
 
 export interface LoadRulesetOptions {
@@ -55,6 +56,7 @@ function load(text: string, source: string, shipped: ShippedRulesets, chain: rea
   if (issues.length === 0) {
     try {
       spectral = new Ruleset(definition, { severity: 'recommended', source: virtualSources.ruleset });
+      unresolvedWhereEquivalent(spectral);
     } catch (error) {
       issues.push(...spectralIssues(error, parsed));
     }
