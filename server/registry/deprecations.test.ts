@@ -2,13 +2,10 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { auditEvents } from '../audit/index.js';
-import { createAccessPolicy } from '../auth/index.js';
 import type { Database } from '../db/index.js';
-import { readShippedRulesets } from '../lint/read-shipped-rulesets.js';
 import type { AccordError, Actor } from '../shared/index.js';
-import { createPgliteLocation, openTestDatabase } from '../test-support/test-database.js';
-import { createWorkers, type Workers } from '../workers/index.js';
-import { createRegistry, type Registry, type RegistryEvent } from './index.js';
+import { createTestRegistry, type TestRegistry } from '../test-support/create-test-registry.js';
+import type { Registry, RegistryEvent } from './index.js';
 
 const DAY_MS = 86_400_000;
 const START = new Date('2030-01-01T00:00:00Z');
@@ -18,9 +15,8 @@ let now = START;
 const inDays = (days: number) => new Date(now.getTime() + days * DAY_MS);
 const events: RegistryEvent[] = [];
 
+let opened: TestRegistry | undefined;
 let database: Database;
-let workers: Workers;
-let cleanup: () => Promise<void>;
 let registry: Registry;
 
 // Clean under the default policy ruleset, so only compatibility findings decide a publish.
@@ -47,31 +43,14 @@ async function contract(slug: string) {
 }
 
 beforeAll(async () => {
-  const location = await createPgliteLocation();
-  cleanup = location.cleanup;
-  database = await openTestDatabase(location.location);
-  workers = createWorkers({ threads: 1 });
-  registry = createRegistry({
-    db: database.db,
-    clock: { now: () => now },
-    specs: workers.specs,
-    checker: workers.checker,
-    linter: workers.linter,
-    shippedRulesets: readShippedRulesets(),
-    compatibility: { defaultMode: 'BACKWARD', minDeprecationDays: 30 },
-    access: createAccessPolicy(),
-    emit: async (_tx, event) => void events.push(event),
-  });
+  opened = await createTestRegistry({ clock: { now: () => now }, emit: async (_tx, event) => void events.push(event) });
+  ({ registry, database } = opened);
   await registry.teams.create({ slug: 'commerce', name: 'Commerce' }, admin);
   await registry.systems.create({ slug: 'orders', name: 'Orders', team: 'commerce', domain: 'retail' }, admin);
   await registry.systems.create({ slug: 'pos', name: 'POS', team: 'commerce', domain: 'retail' }, admin);
   await registry.systems.create({ slug: 'web', name: 'Web shop', team: 'commerce', domain: 'retail' }, admin);
 });
-afterAll(async () => {
-  await workers?.close();
-  await database?.close();
-  await cleanup?.();
-});
+afterAll(() => opened?.close());
 
 const auditOf = (slug: string) =>
   database.db.select({ action: auditEvents.action, summary: auditEvents.summary }).from(auditEvents).where(and(eq(auditEvents.targetType, 'contract'), eq(auditEvents.targetId, slug))).orderBy(asc(auditEvents.seq));

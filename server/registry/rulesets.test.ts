@@ -1,46 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessPolicy } from '../auth/index.js';
-import type { Database } from '../db/index.js';
-import { readShippedRulesets } from '../lint/read-shipped-rulesets.js';
 import type { Actor } from '../shared/index.js';
-import { createPgliteLocation, openTestDatabase } from '../test-support/test-database.js';
-import { createWorkers, type Workers } from '../workers/index.js';
-import { createRegistry, type Registry } from './index.js';
+import { createTestRegistry, type TestRegistry } from '../test-support/create-test-registry.js';
+import type { Registry } from './index.js';
 
 const admin: Actor = { kind: 'system', name: 'rulesets-test' };
 
-let database: Database;
-let workers: Workers;
-let cleanup: () => Promise<void>;
+let opened: TestRegistry | undefined;
 let registry: Registry;
 
 beforeAll(async () => {
-  const location = await createPgliteLocation();
-  cleanup = location.cleanup;
-  database = await openTestDatabase(location.location);
-  workers = createWorkers({ threads: 1 });
-  registry = createRegistry({
-    db: database.db,
-    clock: { now: () => new Date() },
-    specs: workers.specs,
-    checker: workers.checker,
-    linter: workers.linter,
-    shippedRulesets: readShippedRulesets(),
-    compatibility: { defaultMode: 'BACKWARD', minDeprecationDays: 30 },
-    access: createAccessPolicy(),
-    emit: async () => {},
-  });
+  opened = await createTestRegistry();
+  registry = opened.registry;
   await registry.teams.create({ slug: 'commerce', name: 'Commerce' }, admin);
   await registry.systems.create({ slug: 'orders', name: 'Orders', team: 'commerce', domain: 'retail' }, admin);
   await registry.contracts.create({ slug: 'orders-api', name: 'Orders API', system: 'orders' }, admin);
   await registry.contracts.create({ slug: 'orders-events', name: 'Orders events', system: 'orders' }, admin);
   await registry.rulesets.assign({ scope: 'contract', target: 'orders-events', ruleset: 'accord-strict' }, admin);
 });
-afterAll(async () => {
-  await workers?.close();
-  await database?.close();
-  await cleanup?.();
-});
+afterAll(() => opened?.close());
 
 describe('the effective ruleset of many contracts', () => {
   it('answers for more slugs than one statement may carry parameters, and only for contracts that exist', async () => {
