@@ -48,8 +48,8 @@ export interface Workers {
   layouter: Layouter;
   /**
    * Starts every thread and has each parse and lint a small document with `ruleset`, so the first
-   * document after start-up does not wait for the workers' modules and the ruleset to load: on a
-   * 9 MB publish that was ~1.5 s of CPU per thread. Threads then stay up.
+   * document after start-up does not wait for the workers' modules and the ruleset to load (about a
+   * second of CPU per thread on a quiet machine). Threads then stay up.
    */
   warmUp(ruleset: { name: string; text: string }, shipped: ShippedRulesets): Promise<void>;
   /** Threads running now. */
