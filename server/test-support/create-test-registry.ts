@@ -1,3 +1,6 @@
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { inject } from 'vitest';
 import { createAccessPolicy } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { readShippedRulesets } from '../lint/read-shipped-rulesets.js';
@@ -20,7 +23,8 @@ export interface TestRegistry {
 export async function createTestRegistry({ clock = systemClock, emit = async () => {} }: { clock?: Clock; emit?: NonNullable<RegistryDeps['emit']> } = {}): Promise<TestRegistry> {
   const location = await createPgliteLocation();
   const database = await openTestDatabase(location.location);
-  const workers = createWorkers({ threads: 1 });
+  // The worker entry bundled for this run (see `bundleCli`), as test servers use it.
+  const workers = createWorkers({ threads: 1, workerModule: pathToFileURL(join(dirname(inject('cliEntry')), 'worker.js')) });
   const registry = createRegistry({
     db: database.db,
     clock,

@@ -1,9 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { AccordError, Unavailable } from '../shared/index.js';
 import { createWorkers } from './index.js';
 
 const doc = (i: number, paths: object = {}) => JSON.stringify({ openapi: '3.0.3', info: { title: `t${i}`, version: '1' }, paths });
 const ci = { caller: 'api-key:ci' };
+// The worker entry bundled for this run (see `bundleCli`): from the sources every thread would
+// spend twice the CPU importing them through tsx. The first pool below keeps that path covered.
+const workerModule = pathToFileURL(join(dirname(inject('cliEntry')), 'worker.js'));
 const withOrders = doc(0, { '/orders': { get: { responses: { 200: { description: 'ok' } } } } });
 
 describe('the worker pool', () => {
@@ -25,7 +30,7 @@ describe('the worker pool', () => {
   });
 
   it("keeps room in the queue for other callers when one caller fills its share", async () => {
-    const shared = createWorkers({ threads: 1, maxQueue: 4, maxQueuePerCaller: 2 });
+    const shared = createWorkers({ workerModule, threads: 1, maxQueue: 4, maxQueuePerCaller: 2 });
     try {
       const busy = { caller: 'api-key:busy' };
       const flood = [0, 1, 2, 3].map((i) => shared.specs.load(doc(10 + i), busy));
@@ -60,7 +65,7 @@ describe('the worker pool', () => {
   });
 
   it('turns a task that outlives its time budget into spec-timeout or check-timeout', async () => {
-    const slow = createWorkers({ threads: 1, timeoutMs: 1 });
+    const slow = createWorkers({ workerModule, threads: 1, timeoutMs: 1 });
     try {
       // Thousands of paths: more than a millisecond of work once the worker has begun, on any machine
       // (a small document may be parsed within the millisecond by a fast one).
@@ -75,7 +80,7 @@ describe('the worker pool', () => {
   });
 
   it('turns a lint that outlives its budget into an error when its ruleset has error-level rules for the document, a warning otherwise', async () => {
-    const slow = createWorkers({ threads: 1, timeoutMs: 1 });
+    const slow = createWorkers({ workerModule, threads: 1, timeoutMs: 1 });
     const lint = (rules: string, kind: 'openapi' | 'asyncapi' = 'openapi') =>
       slow.linter.lint({ documentJson: doc(5), kind, specVersion: kind === 'openapi' ? '3.0.3' : '3.0.0', ruleset: { name: 'team-rules', text: `rules:\n${rules}` }, shipped: {} }, ci);
     const titled = (severity: string, formats = '[oas3]') => `  title-set:\n    severity: ${severity}\n    formats: ${formats}\n    given: '$.info'\n    then: { field: title, function: truthy }\n`;
@@ -98,7 +103,7 @@ describe("the worker pool under one caller's slow work", () => {
   const budgetMs = 5_000;
   // Wall-clock bounds would flake on a busy machine (starting a worker alone may take seconds), so
   // the test looks at order: the other caller gets the first worker to come free.
-  const workers = createWorkers({ threads: 2, timeoutMs: budgetMs });
+  const workers = createWorkers({ workerModule, threads: 2, timeoutMs: budgetMs });
   afterAll(() => workers.close());
 
   // accord-strict validates examples against their schemas; this pattern (lookahead: no linear
@@ -126,7 +131,7 @@ describe("the worker pool under one caller's slow work", () => {
 
 describe('warming the worker pool up', () => {
   it('starts every thread, and a ruleset that no longer loads does not stop it', async () => {
-    const workers = createWorkers({ threads: 2 });
+    const workers = createWorkers({ workerModule, threads: 2 });
     try {
       expect(workers.threads).toBe(0);
       await workers.warmUp({ name: 'old-rules@1', text: "rules:\n  x:\n    given: '$.info.title'\n    then:\n      function: pattern\n      functionOptions:\n        match: '/^x-/i'\n" }, {});
