@@ -1,12 +1,10 @@
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { inject } from 'vitest';
 import { createAccessPolicy } from '../auth/index.js';
 import type { Database } from '../db/index.js';
 import { readShippedRulesets } from '../lint/read-shipped-rulesets.js';
 import { createRegistry, type Registry, type RegistryDeps } from '../registry/index.js';
 import { systemClock, type Clock } from '../shared/index.js';
 import { createWorkers } from '../workers/index.js';
+import { bundledWorkerModule } from './bundled-worker-module.js';
 import { createPgliteLocation, openTestDatabase } from './test-database.js';
 
 export interface TestRegistry {
@@ -23,8 +21,7 @@ export interface TestRegistry {
 export async function createTestRegistry({ clock = systemClock, emit = async () => {} }: { clock?: Clock; emit?: NonNullable<RegistryDeps['emit']> } = {}): Promise<TestRegistry> {
   const location = await createPgliteLocation();
   const database = await openTestDatabase(location.location);
-  // The worker entry bundled for this run (see `bundleCli`), as test servers use it.
-  const workers = createWorkers({ threads: 1, workerModule: pathToFileURL(join(dirname(inject('cliEntry')), 'worker.js')) });
+  const workers = createWorkers({ threads: 1, workerModule: bundledWorkerModule() });
   const registry = createRegistry({
     db: database.db,
     clock,

@@ -1,10 +1,8 @@
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { inject } from 'vitest';
 import { loadServerConfig } from '../config.js';
 import { startServer, type RunningServer } from '../main.js';
 import type { DatabaseLocation } from '../db/index.js';
 import type { Clock } from '../shared/index.js';
+import { bundledWorkerModule } from './bundled-worker-module.js';
 import { createPgliteLocation } from './test-database.js';
 import { TEST_ADMIN_TOKEN, testAuthEnv } from './test-credentials.js';
 
@@ -48,9 +46,7 @@ export async function startTestServer({
     ...('url' in where ? { DATABASE_URL: where.url } : { ACCORD_DATA_DIR: where.dataDir }),
     ...env,
   });
-  // The run's bundled worker entry, beside its bundled command line (see `bundleCli`).
-  const workerModule = pathToFileURL(join(dirname(inject('cliEntry')), 'worker.js'));
-  const server = await startServer(config, undefined, { workerModule, ...(onQuery && { onQuery }), ...(clock && { clock }) });
+  const server = await startServer(config, undefined, { workerModule: bundledWorkerModule(), ...(onQuery && { onQuery }), ...(clock && { clock }) });
   const fetchPath = (path: string, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
     if (!headers.has('authorization') && !headers.has('cookie')) headers.set('authorization', `Bearer ${TEST_ADMIN_TOKEN}`);

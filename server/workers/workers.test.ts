@@ -1,14 +1,13 @@
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { AccordError, Unavailable } from '../shared/index.js';
+import { bundledWorkerModule } from '../test-support/bundled-worker-module.js';
 import { createWorkers } from './index.js';
 
 const doc = (i: number, paths: object = {}) => JSON.stringify({ openapi: '3.0.3', info: { title: `t${i}`, version: '1' }, paths });
 const ci = { caller: 'api-key:ci' };
-// The worker entry bundled for this run (see `bundleCli`): from the sources every thread would
-// spend twice the CPU importing them through tsx. The first pool below keeps that path covered.
-const workerModule = pathToFileURL(join(dirname(inject('cliEntry')), 'worker.js'));
+// The first pool below runs from the sources, which keeps that path covered; the others from the
+// run's bundle, for half the CPU per thread start.
+const workerModule = bundledWorkerModule();
 const withOrders = doc(0, { '/orders': { get: { responses: { 200: { description: 'ok' } } } } });
 
 describe('the worker pool', () => {
