@@ -11,4 +11,3 @@ export type { LintFinding } from './lint-finding.js';
 export { rulesApplyingTo } from './rules-applying-to.js';
 export { unfinishedLint, type UnfinishedLint } from './unfinished-lint.js';
 export { unusableRuleset } from './unusable-ruleset.js';
-export { enableLinearRegExps, linearRegExpProblem } from './linear-reg-exp-problem.js';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { linearRegExpProblem } from './linear-reg-exp-problem.js';
+import { linearRegExpProblem } from '../shared/index.js';
 
 /**
  * Spectral compiles a `given` filter such as `?(@.deprecated === true)` into JavaScript, so an

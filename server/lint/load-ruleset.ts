@@ -1,10 +1,9 @@
 import { Ruleset, RulesetValidationError, type RulesetDefinition } from '@stoplight/spectral-core';
 import { asyncapi, oas } from '@stoplight/spectral-rulesets';
-import { InvalidInput, type Issue } from '../shared/index.js';
+import { enableLinearRegExps, InvalidInput, linearRegExpProblem, type Issue } from '../shared/index.js';
 import { coreFunctions } from './core-functions.js';
 import { formatNames } from './format-names.js';
 import { jsonPathProblem } from './json-path-problem.js';
-import { enableLinearRegExps, linearRegExpProblem } from './linear-reg-exp-problem.js';
 import { SHIPPED_RULESETS, type LintRuleset, type ShippedRulesetName, type ShippedRulesets } from './lint-ruleset.js';
 import { parseRulesetText, type RulesetText } from './parse-ruleset-text.js';
 import { unresolvedWhereEquivalent } from './unresolved-where-equivalent.js';

@@ -14,3 +14,5 @@ export type { TrafficWindow, OperationTraffic, TrafficViolation, UndocumentedTra
 export * from './plural.js';
 export * from './with-article.js';
 export * from './describe-input-issue.js';
+export * from './enable-linear-reg-exps.js';
+export * from './linear-reg-exp-problem.js';

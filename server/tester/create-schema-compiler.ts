@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type Format, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { enableLinearRegExps, linearRegExpProblem } from '../lint/index.js';
+import { enableLinearRegExps, linearRegExpProblem } from '../shared/index.js';
 
 /** Which JSON Schema a document's schemas are written in. */
 export type SchemaDialect = 'openapi-3.0' | 'openapi-3.1' | 'swagger-2.0' | 'asyncapi' | 'json-schema-2020-12' | 'json-schema-draft-07';

@@ -3,8 +3,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { CandidateCheck } from '../compat/index.js';
 import type { LandscapeGraph, LandscapeLayout } from '../landscape/index.js';
-import { enableLinearRegExps, loadRuleset, unfinishedLint, type LintFinding, type LintRuleset, type ShippedRulesets } from '../lint/index.js';
-import { AccordError, plural, Unavailable } from '../shared/index.js';
+import type { LintFinding, LintRuleset, ShippedRulesets } from '../lint/index.js';
+import { AccordError, enableLinearRegExps, plural, Unavailable } from '../shared/index.js';
 import { DEFAULT_VALIDITY, defaultSpecLimits, type SpecLimits, type SpecResult, type Validity } from '../spec/index.js';
 import { fairSlots } from './fair-slots.js';
 import type { CheckTaskInput, LintTaskInput, WorkerTask } from './worker-task.js';
@@ -133,20 +133,23 @@ export function createWorkers({
     }
   };
 
-  // A lint stopped on its budget is judged by its ruleset's rules, loaded here as the worker was stopped.
+  // A lint stopped on its budget is judged by its ruleset's rules, loaded here as the worker was
+  // stopped. The policy engine (Spectral and its rulesets, several megabytes) is imported only
+  // then: this thread otherwise never lints, and importing it would lengthen every start-up.
   const loaded = new Map<string, LintRuleset>();
-  const rulesetOf = ({ ruleset, shipped }: LintTaskInput) => {
+  const unfinished = async ({ ruleset, shipped, kind, specVersion }: LintTaskInput, reason: string): Promise<LintFinding> => {
+    const { loadRuleset, unfinishedLint } = await import('../lint/index.js');
     const key = `${ruleset.name}\0${ruleset.text}`;
     let found = loaded.get(key);
     if (!found) {
       if (loaded.size >= 32) loaded.clear();
       loaded.set(key, (found = loadRuleset(ruleset.text, { source: ruleset.name, shipped })));
     }
-    return found;
+    return unfinishedLint({ ruleset: found, kind, specVersion, reason });
   };
 
   /** Runs a task; resolves with its result, or with `onLimit`'s answer when it hit its time or memory budget. */
-  async function run<T>(task: WorkerTask, { caller }: TaskOptions, onLimit: (limit: 'time' | 'memory') => T): Promise<T> {
+  async function run<T>(task: WorkerTask, { caller }: TaskOptions, onLimit: (limit: 'time' | 'memory') => T | Promise<T>): Promise<T> {
     const release = await acquire(caller, task.kind === 'parse');
     // The budget starts when the worker begins the task, which it says on this port: starting a
     // replacement worker takes a second or more on a busy machine and is not the task's time.
@@ -186,9 +189,7 @@ export function createWorkers({
     },
     linter: {
       lint: (input, options) =>
-        run<LintFinding[]>({ kind: 'lint', input }, options, (limit) => [
-          unfinishedLint({ ruleset: rulesetOf(input), kind: input.kind, specVersion: input.specVersion, reason: limit === 'time' ? `took longer than ${timeoutMs} ms` : 'exceeded the memory budget' }),
-        ]),
+        run<LintFinding[]>({ kind: 'lint', input }, options, async (limit) => [await unfinished(input, limit === 'time' ? `took longer than ${timeoutMs} ms` : 'exceeded the memory budget')]),
     },
     layouter: {
       layOut: (graph, options) =>

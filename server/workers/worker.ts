@@ -1,7 +1,7 @@
 import { checkCandidate, type CandidateCheck } from '../compat/index.js';
 import { layOutLandscape, type LandscapeLayout } from '../landscape/index.js';
-import { enableLinearRegExps, lintDocument, loadRuleset, unusableRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
-import { InvalidInput } from '../shared/index.js';
+import { lintDocument, loadRuleset, unusableRuleset, type LintFinding, type LintRuleset } from '../lint/index.js';
+import { enableLinearRegExps, InvalidInput } from '../shared/index.js';
 import { parseSpec, type SpecResult } from '../spec/index.js';
 import type { MessagePort } from 'node:worker_threads';
 import type { LintTaskInput, WorkerTask } from './worker-task.js';

@@ -1,31 +1,7 @@
-import { setFlagsFromString } from 'node:v8';
+import { enableLinearRegExps } from './enable-linear-reg-exps.js';
 
 /** Flags V8's linear-time engine runs; `i`, `u`, `v` and `d` make it fall back to backtracking. */
 const LINEAR_FLAGS = new Set(['g', 'm', 's', 'y']);
-
-let linear: boolean | undefined;
-
-/**
- * Switches V8 to its linear-time regular-expression engine for any expression that backtracks
- * excessively, and makes the `l` flag (linear only) available to tell which expressions it can
- * run. The flags are process-wide, cover every worker thread created afterwards, and take effect
- * for expressions compiled from then on, whatever thread sets them; calling this again is free.
- * Without the fallback, a ruleset's `^(a+)+$` against a 40-character title holds a worker for the
- * whole time budget. Answers whether the engine is there (a future Node may drop the flags).
- */
-export function enableLinearRegExps(): boolean {
-  if (linear === undefined) {
-    setFlagsFromString('--enable-experimental-regexp-engine');
-    setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-    try {
-      new RegExp('', 'l');
-      linear = true;
-    } catch {
-      linear = false;
-    }
-  }
-  return linear;
-}
 
 /**
  * Why a regular expression (its source and flags, as `new RegExp` takes them) cannot be used in a
