@@ -37,6 +37,9 @@ export default defineConfig({
   resolve: sharedResolve,
   test: {
     ...sharedTestOptions,
+    // The root's own global setup runs beside its projects' (Vitest treats it as one more): it
+    // would migrate a second template and bundle the command line twice, for nobody.
+    globalSetup: [],
     projects: [
       { resolve: sharedResolve, test: { ...sharedTestOptions, name: 'cores', globalSetup: [], include: PURE_CORE_TESTS } },
       { resolve: sharedResolve, test: { ...sharedTestOptions, name: 'server', include: ['server/**/*.test.ts'], exclude: [...configDefaults.exclude, FAULT_TESTS, ...PURE_CORE_TESTS] } },
