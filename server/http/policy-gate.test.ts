@@ -86,7 +86,7 @@ describe('a lint that runs out of its time budget', () => {
   let budgeted: TestServer;
   beforeAll(async () => {
     // Long enough to parse the document on a busy machine, short enough for a test.
-    budgeted = await startTestServer({ env: { ACCORD_PARSE_TIMEOUT_MS: '8000' } });
+    budgeted = await startTestServer({ env: { ACCORD_PARSE_TIMEOUT_MS: '4000' } });
     await budgeted.json('POST', '/api/v1/teams', { slug: 'payments', name: 'Payments' });
     await budgeted.json('POST', '/api/v1/systems', { slug: 'ledger', name: 'Ledger', team: 'payments', domain: 'banking' });
     await budgeted.json('POST', '/api/v1/rulesets', { name: 'examples-valid', text: examples });
@@ -103,7 +103,7 @@ describe('a lint that runs out of its time budget', () => {
     const [unfinished] = blocked.body.findings;
     expect(blocked.body.findings).toHaveLength(1);
     expect(unfinished).toMatchObject({ id: 'lint-timeout', level: 'error', source: 'policy' });
-    expect(unfinished!.message).toBe('linting with examples-valid@1 took longer than 8000 ms and was stopped, so its 1 error-level rule(s) (oas3-valid-schema-example) were not checked; this blocks as their errors would');
+    expect(unfinished!.message).toBe('linting with examples-valid@1 took longer than 4000 ms and was stopped, so its 1 error-level rule(s) (oas3-valid-schema-example) were not checked; this blocks as their errors would');
     expect(unfinished!.why).toContain('waive lint-timeout');
 
     const waiver = await budgeted.json<{ id: string }>('POST', '/api/v1/contracts/codes/waivers', { rule: 'lint-timeout', operations: [], reason: 'examples are checked by hand this release', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() });
