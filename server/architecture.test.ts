@@ -205,6 +205,35 @@ function cycleIn(edges: readonly (readonly [string, string])[]): string[] | unde
   return undefined;
 }
 
+/**
+ * The files `from` loads when it is imported, following only imports that load code at run time:
+ * not `import type`, not imports whose every name is a type, not `import()`.
+ */
+function loadedAtImport(from: string): Set<string> {
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    const path = join(serverDir, file);
+    const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      let specifier: ts.Expression | undefined;
+      if (ts.isImportDeclaration(statement)) {
+        const clause = statement.importClause;
+        const bindings = clause?.namedBindings;
+        const typesOnly = clause?.isTypeOnly || (clause && !clause.name && bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((e) => e.isTypeOnly));
+        if (!typesOnly) specifier = statement.moduleSpecifier;
+      } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+        specifier = statement.moduleSpecifier;
+      }
+      if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
+      visit(relative(serverDir, resolve(dirname(path), specifier.text).replace(/\.js$/, '.ts')).split(sep).join('/'));
+    }
+  };
+  visit(from);
+  return loaded;
+}
+
 describe('the architecture', () => {
   const { imports, unresolved } = importsUnder(serverDir);
 
@@ -232,6 +261,13 @@ describe('the architecture', () => {
 
   it('lists only exceptions still in use', () => {
     expect(PAST_THE_INDEX.filter(({ from, to }) => !imports.some((i) => i.from === from && i.to === to))).toEqual([]);
+  });
+
+  it('starts the server without the policy engine or GraphQL, which load on first use', () => {
+    // Spectral with its rulesets, and Yoga with graphql-js, are seconds of a start-up's CPU.
+    const loaded = loadedAtImport('main.ts');
+    expect(loaded).toContain('http/index.ts');
+    expect([...loaded].filter((file) => file === 'lint/index.ts' || file === 'graphql/index.ts')).toEqual([]);
   });
 
   it('refuses an outward import, a reverse direction within a ring, and a way past an index', () => {
