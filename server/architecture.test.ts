@@ -263,11 +263,12 @@ describe('the architecture', () => {
     expect(PAST_THE_INDEX.filter(({ from, to }) => !imports.some((i) => i.from === from && i.to === to))).toEqual([]);
   });
 
-  it('starts the server without the policy engine or GraphQL, which load on first use', () => {
-    // Spectral with its rulesets, and Yoga with graphql-js, are seconds of a start-up's CPU.
+  it('starts the server without the policy engine, GraphQL or the OTLP ingest, which load on first use', () => {
+    // Spectral with its rulesets, Yoga with graphql-js, protobuf.js with the tester's HTTP client:
+    // together over a second of a start-up's CPU.
     const loaded = loadedAtImport('main.ts');
     expect(loaded).toContain('http/index.ts');
-    expect([...loaded].filter((file) => file === 'lint/index.ts' || file === 'graphql/index.ts')).toEqual([]);
+    expect([...loaded].filter((file) => ['lint/index.ts', 'graphql/index.ts', 'otlp/index.ts', 'tester/index.ts'].includes(file))).toEqual([]);
   });
 
   it('refuses an outward import, a reverse direction within a ring, and a way past an index', () => {

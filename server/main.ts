@@ -16,7 +16,6 @@ import { createAccessPolicy, createAuth, createAuthenticator, createIdentity, cr
 import { sealAuditLog } from './audit/index.js';
 import { createOutbox, createWebhooks, startDeliveryWorker, type DeliveryWorker } from './notify/index.js';
 import { createTraffic, readObservedUsage, startTrafficSweep, type TrafficSweep } from './traffic/index.js';
-import { createOtlpIngest } from './otlp/index.js';
 import { createRunbooks } from './runbook/index.js';
 
 /** Accord's own API description, parsed on first request: it is not needed to start serving. */
@@ -26,19 +25,24 @@ const loadApiDocument = () => (apiDocument ??= readFile(join(packageRoot(), 'spe
 const SHUTDOWN_GRACE_MS = 5_000;
 
 /**
- * A handler built when its first request arrives. GraphQL (Yoga, graphql-js, graphql-armor) is a
- * large part of the server's module graph, and starting should not wait for what no request needs yet.
+ * Something built when it is first used. GraphQL (Yoga, graphql-js, graphql-armor) and the OTLP
+ * ingest (protobuf.js, the tester's matchers and HTTP client) are a large part of the server's
+ * module graph, and starting should not wait for what no request needs yet.
  */
-function onFirstRequest(build: () => Promise<RequestHandler>): RequestHandler {
-  let handler: Promise<RequestHandler> | undefined;
-  return (req, res, next) => {
-    handler ??= build().catch((error: unknown) => {
-      // Not cached: one failed load (a file being replaced mid-deploy) must not fail every later request.
-      handler = undefined;
+function onFirstUse<T>(build: () => Promise<T>): () => Promise<T> {
+  let built: Promise<T> | undefined;
+  return () =>
+    (built ??= build().catch((error: unknown) => {
+      // Not cached: one failed load (a file being replaced mid-deploy) must not fail every later use.
+      built = undefined;
       throw error;
-    });
-    handler.then((ready) => ready(req, res, next), next);
-  };
+    }));
+}
+
+/** A handler built when its first request arrives (see `onFirstUse`). */
+function onFirstRequest(build: () => Promise<RequestHandler>): RequestHandler {
+  const handler = onFirstUse(build);
+  return (req, res, next) => void handler().then((ready) => ready(req, res, next), next);
 }
 
 export interface RunningServer {
@@ -136,6 +140,7 @@ export async function startServer(
     const webhooks = createWebhooks({ db: database.db, clock, access, outbox, allowPrivate: config.webhooks.allowPrivate });
     const traffic = createTraffic({ db: database.db, clock, access, emit: outbox.emit, defaultSlo: config.traffic.defaultSlo, retentionDays: config.traffic.retentionDays });
     const runbooks = createRunbooks({ registry, traffic, identity, clock });
+    const otlp = onFirstUse(async () => (await import('./otlp/index.js')).createOtlpIngest({ db: database.db, clock, access, traffic, retentionDays: config.traffic.retentionDays }));
     const limits = { signIn: createRateLimiter({ limit: config.auth.rateLimits.signIn, windowMs: minute }), publish: createRateLimiter({ limit: config.auth.rateLimits.publish, windowMs: minute }) };
     const app = createApp({
       registry,
@@ -158,7 +163,7 @@ export async function startServer(
       apiDocument: loadApiDocument,
       maxDocumentBytes: config.maxDocumentBytes,
       webRoot: join(packageRoot(), 'dist', 'web'),
-      otlp: createOtlpIngest({ db: database.db, clock, access, traffic, retentionDays: config.traffic.retentionDays }),
+      otlp: { exportTraces: async (request) => (await otlp()).exportTraces(request) },
     });
     gate.open(app);
     const { allowPrivate, pollIntervalMs, maxAttempts, retryBaseMs, retryMaxMs, timeoutMs, retentionDays } = config.webhooks;

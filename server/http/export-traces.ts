@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { otlpTraceProto, type ExportOutcome, type OtlpEncoding, type OtlpIngest } from '../otlp/index.js';
+import type { ExportOutcome, OtlpEncoding, OtlpIngest } from '../otlp/index.js';
 import { AccordError } from '../shared/index.js';
 import { actorOf } from './request-context.js';
 
@@ -19,8 +19,11 @@ export function exportTraces(otlp: OtlpIngest): RequestHandler {
     const encoding: OtlpEncoding = req.is(OTLP_PROTOBUF) ? 'protobuf' : 'json';
     const outcome = await otlp.exportTraces({ body: req.body, encoding, actor: actorOf(res) });
     res.status(200);
-    if (encoding === 'protobuf') res.type(OTLP_PROTOBUF).send(Buffer.from(otlpTraceProto.response.encode(responseOf(outcome)).finish()));
-    else res.type(OTLP_JSON).send(JSON.stringify(responseOf(outcome, { int64: String })));
+    if (encoding === 'protobuf') {
+      // Loaded with the ingest by the first batch, not at start-up; by now it is in the module cache.
+      const { otlpTraceProto } = await import('../otlp/index.js');
+      res.type(OTLP_PROTOBUF).send(Buffer.from(otlpTraceProto.response.encode(responseOf(outcome)).finish()));
+    } else res.type(OTLP_JSON).send(JSON.stringify(responseOf(outcome, { int64: String })));
   };
 }
 
